@@ -1,0 +1,1 @@
+"""Retrofit accounting: emission factors, energy units, prices, economics, claims."""

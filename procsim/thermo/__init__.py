@@ -1,0 +1,1 @@
+"""Thermodynamic properties: ideal-gas mixtures (gas), combustion, real fluids (fluids)."""

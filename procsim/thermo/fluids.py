@@ -1,0 +1,262 @@
+"""Real fluids from CoolProp: exact states, and (``Fluid.table``) tabulated numba kernels.
+
+Water and steam use IAPWS-IF97 by default, the industrial formulation behind steam
+tables and the tools plant engineers compare against (CoolProp backend ``"IF97"``);
+IAPWS-95 is selected with ``Fluid("Water", backend="HEOS")``. Every other fluid uses
+CoolProp's Helmholtz-energy equations of state (``"HEOS"``).
+
+References
+----------
+* I. H. Bell, J. Wronski, S. Quoilin, V. Lemort, "Pure and Pseudo-pure Fluid
+  Thermophysical Property Evaluation and the Open-Source Thermophysical Property
+  Library CoolProp", Ind. Eng. Chem. Res. 53 (2014) 2498-2508, doi:10.1021/ie4033999.
+* IAPWS R7-97(2012), Revised Release on the IAPWS Industrial Formulation 1997 for the
+  Thermodynamic Properties of Water and Steam.
+* IAPWS R6-95(2018), Revised Release on the IAPWS Formulation 1995 for the
+  Thermodynamic Properties of Ordinary Water Substance for General and Scientific Use.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cached_property
+
+import CoolProp
+import CoolProp.CoolProp as CP
+
+from procsim.validation import as_float, check_fraction, check_positive
+
+__all__ = ["Fluid", "FluidState", "BACKENDS", "coolprop_version"]
+
+#: Backends a caller may select. IF97 exists only for water.
+BACKENDS = ("IF97", "HEOS")
+
+#: Ambient reference for exergy [K, Pa]: 25 degC, 1 atm (standard reference state,
+#: Bejan, Tsatsaronis & Moran, Thermal Design and Optimization, Wiley 1996, sec. 3.1).
+DEAD_STATE_T = 298.15
+DEAD_STATE_P = 101325.0
+
+
+def coolprop_version() -> str:
+    """Version string of the CoolProp library in use (part of every table cache key)."""
+    return CoolProp.__version__
+
+
+_WATER_ALIASES = {"water", "h2o", "steam", "if97::water", "heos::water"}
+
+
+@dataclass(frozen=True)
+class FluidState:
+    """One equilibrium state of a real fluid (SI).
+
+    Attributes
+    ----------
+    T : temperature [K]
+    p : pressure [Pa, absolute]
+    h : specific enthalpy [J/kg] (CoolProp reference state of the fluid)
+    s : specific entropy [J/(kg K)]
+    rho : density [kg/m3]
+    x : vapour quality [-]: in [0, 1] inside the two-phase dome. Outside it, below the
+        critical pressure, the *equilibrium quality* (h - h_l)/(h_v - h_l): negative for
+        subcooled liquid, above 1 for superheated vapour. NaN above the critical pressure,
+        where no saturation exists.
+    phase : "liquid", "two_phase", "vapour" or "supercritical"
+    """
+
+    T: float
+    p: float
+    h: float
+    s: float
+    rho: float
+    x: float
+    phase: str
+
+
+_PHASE_NAMES = {
+    CP.iphase_liquid: "liquid",
+    CP.iphase_gas: "vapour",
+    CP.iphase_twophase: "two_phase",
+    CP.iphase_supercritical: "supercritical",
+    CP.iphase_supercritical_gas: "supercritical",
+    CP.iphase_supercritical_liquid: "supercritical",
+}
+
+
+class Fluid:
+    """A pure (or pseudo-pure) real fluid evaluated by CoolProp.
+
+    Parameters
+    ----------
+    name : CoolProp fluid name ("Water", "R245fa", "Isopentane", "R1233zd(E)", ...)
+    backend : "IF97" (water only; the default for water) or "HEOS" (default otherwise)
+
+    Examples
+    --------
+    >>> w = Fluid("Water")
+    >>> round(w.state(p=1.0e6, x=1.0).T, 3)      # saturation temperature at 10 bar(a)
+    453.036
+    """
+
+    def __init__(self, name: str, backend: str | None = None):
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError(f"fluid name must be a CoolProp fluid name; got {name!r}")
+        is_water = name.strip().lower() in _WATER_ALIASES
+        canonical = "Water" if is_water else name.strip()
+        if backend is None:
+            backend = "IF97" if is_water else "HEOS"
+        if backend not in BACKENDS:
+            raise ValueError(f"backend must be one of {BACKENDS}; got {backend!r}")
+        if backend == "IF97" and not is_water:
+            raise ValueError(f"backend 'IF97' is only defined for water; got fluid {name!r}")
+        try:
+            self._state = CP.AbstractState(backend, canonical)
+        except ValueError as exc:
+            raise ValueError(
+                f"unknown fluid {name!r} for CoolProp backend {backend}: {exc}. "
+                "Use a CoolProp fluid name such as 'Water', 'R245fa', 'Isopentane'."
+            ) from None
+        self.name = canonical
+        self.backend = backend
+        # IF97 has no ancillary critical-point accessors for every build; read them from HEOS
+        # constants when needed (IF97 uses the IAPWS-95 critical point, R7-97 eq. 1 notes).
+        self.critical_temperature = float(self._state.T_critical())
+        self.critical_pressure = float(self._state.p_critical())
+        self.molar_mass = float(self._state.molar_mass())
+        if backend == "IF97":
+            # IF97 region limits (R7-97 sec. 4): 273.15 K <= T <= 1073.15 K for p <= 100 MPa
+            # (region 5 to 2273.15 K at p <= 50 MPa); p down to the triple-point pressure.
+            self.minimum_temperature = 273.15
+            self.maximum_temperature = 2273.15
+            self.maximum_pressure = 100.0e6
+            self.minimum_pressure = 611.657  # triple-point pressure, IAPWS R7-97
+        else:
+            self.minimum_temperature = float(self._state.Tmin())
+            self.maximum_temperature = float(self._state.Tmax())
+            self.maximum_pressure = float(self._state.pmax())
+            self.minimum_pressure = float(self._state.trivial_keyed_output(CP.iP_triple))
+
+    def __repr__(self) -> str:
+        return f"Fluid({self.name!r}, backend={self.backend!r})"
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Fluid) and (self.name, self.backend) == (other.name, other.backend)
+
+    def __hash__(self) -> int:
+        return hash((self.name, self.backend))
+
+    # ------------------------------------------------------------------ exact states
+    def state(self, *, p: float | None = None, T: float | None = None, h: float | None = None,
+              s: float | None = None, x: float | None = None) -> FluidState:
+        """Exact equilibrium state from two of ``p, T, h, s, x`` (SI; p absolute).
+
+        Supported pairs: (p, T), (p, h), (p, s), (p, x), (T, x), (h, s) where CoolProp
+        supports it. Raises ``ValueError`` naming the inputs when CoolProp cannot solve.
+        """
+        given = {k: v for k, v in (("p", p), ("T", T), ("h", h), ("s", s), ("x", x)) if v is not None}
+        if len(given) != 2:
+            raise ValueError(f"state() needs exactly two of p, T, h, s, x; got {sorted(given)}")
+        if "p" in given:
+            check_positive("p", given["p"], "Pa")
+            self._check_pressure(as_float("p", given["p"], "Pa"))
+        if "T" in given:
+            check_positive("T", given["T"], "K")
+        if "x" in given:
+            check_fraction("x", given["x"])
+        keys = frozenset(given)
+        pairs = {
+            frozenset("pT"): (CP.PT_INPUTS, "p", "T"),
+            frozenset("ph"): (CP.HmassP_INPUTS, "h", "p"),
+            frozenset("ps"): (CP.PSmass_INPUTS, "p", "s"),
+            frozenset("px"): (CP.PQ_INPUTS, "p", "x"),
+            frozenset("Tx"): (CP.QT_INPUTS, "x", "T"),
+            frozenset("hs"): (CP.HmassSmass_INPUTS, "h", "s"),
+        }
+        if keys not in pairs:
+            raise ValueError(f"state() does not support the input pair {sorted(keys)}; "
+                             f"use one of (p,T), (p,h), (p,s), (p,x), (T,x), (h,s)")
+        code, a, b = pairs[keys]
+        va = as_float(a, given[a])
+        vb = as_float(b, given[b])
+        if keys == frozenset("pT") and self._is_on_saturation(va, vb):
+            raise ValueError(
+                f"(p={va!r} Pa, T={vb!r} K) lies on the saturation curve of {self.name}: "
+                "the state is not defined by p and T; give h, s or x instead")
+        try:
+            self._state.update(code, va, vb)
+        except ValueError as exc:
+            raise ValueError(f"CoolProp ({self.backend}) cannot evaluate {self.name} at "
+                             f"{a}={va!r}, {b}={vb!r}: {exc}") from None
+        return self._snapshot()
+
+    def saturation(self, *, p: float | None = None, T: float | None = None):
+        """Saturated liquid and vapour states ``(liquid, vapour)`` at ``p`` or ``T``."""
+        if (p is None) == (T is None):
+            raise ValueError("saturation() needs exactly one of p or T")
+        if p is not None:
+            p = as_float("p", p, "Pa")
+            if not (p < self.critical_pressure):
+                raise ValueError(f"p must be < the critical pressure {self.critical_pressure:g} Pa "
+                                 f"of {self.name} for saturation; got {p!r} Pa")
+            return self.state(p=p, x=0.0), self.state(p=p, x=1.0)
+        T = as_float("T", T, "K")
+        if not (T < self.critical_temperature):
+            raise ValueError(f"T must be < the critical temperature {self.critical_temperature:g} K "
+                             f"of {self.name} for saturation; got {T!r} K")
+        return self.state(T=T, x=0.0), self.state(T=T, x=1.0)
+
+    def _check_pressure(self, p: float) -> None:
+        if not (self.minimum_pressure * 0.999 <= p <= self.maximum_pressure):
+            raise ValueError(f"p must be in [{self.minimum_pressure:g}, {self.maximum_pressure:g}] Pa "
+                             f"for {self.name} ({self.backend}); got {p!r} Pa")
+
+    def _is_on_saturation(self, p: float, T: float) -> bool:
+        if not (p < self.critical_pressure and T < self.critical_temperature):
+            return False
+        try:
+            self._state.update(CP.PQ_INPUTS, p, 0.0)
+        except ValueError:
+            return False
+        return abs(self._state.T() - T) < 1e-9 * T
+
+    def _snapshot(self) -> FluidState:
+        st = self._state
+        T, p, h, s, rho = st.T(), st.p(), st.hmass(), st.smass(), st.rhomass()
+        phase = _PHASE_NAMES.get(st.phase(), "unknown")
+        q = st.Q()
+        if 0.0 <= q <= 1.0:
+            phase = "two_phase"
+            x = float(q)
+        elif p < self.critical_pressure:
+            x = self._equilibrium_quality(p, h)
+            st.update(CP.HmassP_INPUTS, h, p)  # restore the state after the saturation look-up
+        else:
+            x = math.nan
+        if phase == "unknown":
+            phase = "liquid" if (x == x and x < 0.0) else "vapour"
+        return FluidState(T=float(T), p=float(p), h=float(h), s=float(s), rho=float(rho),
+                          x=float(x), phase=phase)
+
+    def _equilibrium_quality(self, p: float, h: float) -> float:
+        st = self._state
+        st.update(CP.PQ_INPUTS, p, 0.0)
+        h_l = st.hmass()
+        st.update(CP.PQ_INPUTS, p, 1.0)
+        h_v = st.hmass()
+        return (h - h_l) / (h_v - h_l)
+
+    # ------------------------------------------------------------ derived helpers
+    def cp(self, *, p: float, T: float) -> float:
+        """Isobaric specific heat [J/(kg K)] in single phase."""
+        self.state(p=p, T=T)
+        return float(self._state.cpmass())
+
+    def exergy(self, h: float, s: float, T0: float = DEAD_STATE_T, p0: float = DEAD_STATE_P) -> float:
+        """Specific flow exergy [J/kg]: (h - h0) - T0 (s - s0), dead state (T0, p0)."""
+        dead = self.state(p=p0, T=T0)
+        return (h - dead.h) - T0 * (s - dead.s)
+
+    def table(self, **grid):
+        """Tabulated property kernels for this fluid (see :mod:`procsim.thermo.tables`)."""
+        from procsim.thermo.tables import FluidTable
+
+        return FluidTable.load_or_build(self, **grid)

@@ -1,0 +1,1 @@
+"""Unit models, one module per equipment family, built on procsim."""
