@@ -1,0 +1,189 @@
+"""Exact ORC solution: every working-fluid state from CoolProp through procsim.thermo.fluids.
+
+The algorithm (zones, pinch points, lumped pressure drops, recuperator duty) is the one in
+the module docstring of :mod:`units.orc.cycle`; :mod:`units.orc.kernels` evaluates the same
+algorithm on tabulated properties.
+"""
+from __future__ import annotations
+
+from .cycle import _PINCH_CHECK_TOL, EvaporatorProfile, ORCResult, StatePoint
+
+
+def _point(name, st) -> StatePoint:
+    return StatePoint(name, st.T, st.p, st.h, st.s, st.x)
+
+
+def _zone_points(lo, hi, n):
+    return [lo + (hi - lo) * j / n for j in range(n + 1)]
+
+
+def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool) -> ORCResult:
+    """Solve one design on exact properties (see ORC.solve for the arguments)."""
+    F = orc.fluid
+    te, tc, sh = orc.evaporating_temperature, orc.condensing_temperature, orc.superheat
+    orc.check_source(source, t_src)
+    if not tc >= t_cool + orc.condenser_pinch:
+        raise ValueError(
+            f"condensing_temperature must be >= {t_cool + orc.condenser_pinch:g} K (cooling inlet "
+            f"{t_cool:g} K + condenser_pinch {orc.condenser_pinch:g} K): condensing below the "
+            f"cooling water; got {tc!r} K")
+    if orc.source_minimum_outlet_temperature is not None and not (
+            orc.source_minimum_outlet_temperature < t_src):
+        raise ValueError(f"source_minimum_outlet_temperature must be < the heat_source temperature "
+                         f"{t_src:g} K; got {orc.source_minimum_outlet_temperature!r} K")
+
+    liq_e, vap_e = F.saturation(T=te)
+    liq_c, vap_c = F.saturation(T=tc)
+    p_e, p_c = liq_e.p, liq_c.p
+    p_pump = p_e + orc.evaporator_pressure_drop
+    p_exh = p_c + orc.condenser_pressure_drop
+    if not p_exh < p_e:
+        raise ValueError(
+            f"condenser_pressure_drop must be < {p_e - p_c:g} Pa (evaporating {p_e:g} Pa minus "
+            f"condensing {p_c:g} Pa): no pressure left for the expander; got "
+            f"{orc.condenser_pressure_drop!r} Pa")
+    if not p_pump <= F.maximum_pressure:
+        raise ValueError(f"evaporator_pressure_drop must be <= {F.maximum_pressure - p_e:g} Pa; "
+                         f"got {orc.evaporator_pressure_drop!r} Pa")
+
+    # pump (1 -> 2)
+    s1 = liq_c
+    h2s = F.state(p=p_pump, s=s1.s).h
+    h2 = s1.h + (h2s - s1.h) / orc.pump_efficiency
+    s2 = F.state(p=p_pump, h=h2)
+    # expander (6 -> 7)
+    s6 = F.state(p=p_e, T=te + sh) if sh > 0.0 else vap_e
+    h7s = F.state(p=p_exh, s=s6.s).h
+    h7 = s6.h - orc.expander_efficiency * (s6.h - h7s)
+    s7 = F.state(p=p_exh, h=h7)
+    if not orc.allow_wet_expansion and not s7.x >= 1.0:
+        raise ValueError(
+            f"expander outlet quality must be >= 1 (dry expansion); got x={s7.x:.6g} at "
+            f"p={p_exh:g} Pa, h={h7:g} J/kg for {F.name} with superheat {sh:g} K: raise superheat, "
+            "choose a dry fluid, or set allow_wet_expansion=True")
+    # recuperator (7 -> 8 hot, 2 -> 3 cold)
+    q_rec = 0.0
+    if orc.recuperator_effectiveness > 0.0:
+        dew_exh = F.saturation(p=p_exh)[1]
+        h_floor = F.state(p=p_exh, T=s2.T).h if s2.T > dew_exh.T else dew_exh.h
+        q_hot = s7.h - h_floor
+        q_cold = F.state(p=p_pump, T=s7.T).h - s2.h if s7.T > s2.T else 0.0
+        q_rec = orc.recuperator_effectiveness * max(0.0, min(q_hot, q_cold))
+    h3 = s2.h + q_rec
+    h8 = s7.h - q_rec
+    s3 = F.state(p=p_e, h=h3)
+    s8 = F.state(p=p_c, h=h8)
+
+    # evaporator zones and pinch
+    n = orc.zone_segments
+    h6 = s6.h
+    pts = []  # (h, T, zone)
+    if h3 < liq_e.h:
+        for h in _zone_points(h3, liq_e.h, n)[:-1]:
+            pts.append((h, F.state(p=p_e, h=h).T if h != h3 else s3.T, "preheating"))
+        lo_evap = liq_e.h
+    else:
+        lo_evap = h3
+    pts.append((lo_evap, te if lo_evap == liq_e.h else s3.T, "evaporating"))
+    if lo_evap < vap_e.h:
+        pts.append((vap_e.h, te, "evaporating"))
+    if sh > 0.0:
+        for h in _zone_points(vap_e.h, h6, n)[1:-1]:
+            pts.append((h, F.state(p=p_e, h=h).T, "superheating"))
+        pts.append((h6, s6.T, "superheating"))
+
+    h_src_in = source.h(t_src)
+    pinch = orc.evaporator_pinch
+    m_wf, binding = float("inf"), ""
+    for h, T, zone in pts:
+        if h >= h6:
+            continue
+        m_j = m_src * (h_src_in - source.h(T + pinch)) / (h6 - h)
+        if m_j < m_wf:
+            m_wf = m_j
+            if zone == "evaporating" and h == liq_e.h:
+                binding = "pinch_bubble_point"
+            else:
+                binding = {"preheating": "pinch_preheater", "evaporating": "pinch_evaporator",
+                           "superheating": "pinch_superheater"}[zone]
+    if orc.source_minimum_outlet_temperature is not None:
+        m_min = m_src * (h_src_in - source.h(orc.source_minimum_outlet_temperature)) / (h6 - h3)
+        if m_min < m_wf:
+            m_wf, binding = m_min, "source_minimum_outlet_temperature"
+
+    q_in = m_wf * (h6 - h3)
+    h_src_out = h_src_in - q_in / m_src
+    t_src_out = source.T(h_src_out)
+    duty, t_wf, t_sc, zones = [], [], [], []
+    for h, T, zone in pts:
+        duty.append(m_wf * (h - h3))
+        t_wf.append(T)
+        t_sc.append(t_src if h >= h6 else source.T(h_src_in - m_wf * (h6 - h) / m_src))
+        zones.append(zone)
+    profile = EvaporatorProfile(tuple(duty), tuple(t_wf), tuple(t_sc), tuple(zones))
+
+    # powers and balances
+    w_exp = m_wf * (h6 - s7.h)
+    w_pump = m_wf * (s2.h - s1.h)
+    w_net = w_exp - w_pump
+    q_out = m_wf * (h8 - s1.h)
+
+    # condenser: coolant flow and pinch (zones: desuperheating above the dew point, condensing)
+    h_cool_in = cool.h(t_cool)
+    if m_cool is None:
+        m_cool = q_out / (cool.h(t_cool + orc.cooling_temperature_rise) - h_cool_in)
+    t_cool_out = cool.T(h_cool_in + q_out / m_cool)
+    h_dew_c = min(vap_c.h, h8)
+    t_cool_dew = cool.T(h_cool_in + m_wf * (h_dew_c - s1.h) / m_cool)
+    t_wf_dew = tc if h8 >= vap_c.h else s8.T
+    dt_dew = t_wf_dew - t_cool_dew
+    dt_hot = s8.T - t_cool_out
+    if min(dt_dew, dt_hot) < orc.condenser_pinch - _PINCH_CHECK_TOL:
+        where, dt = (("dew point", dt_dew) if dt_dew <= dt_hot else ("vapour inlet", dt_hot))
+        raise ValueError(
+            f"condenser pinch must be >= {orc.condenser_pinch:g} K; got {dt:.6g} K at the {where} "
+            f"(working fluid {t_wf_dew if where == 'dew point' else s8.T:.6g} K, cooling "
+            f"{t_cool_dew if where == 'dew point' else t_cool_out:.6g} K, cooling flow "
+            f"{m_cool:.6g} kg/s): raise the cooling flow or the condensing temperature")
+
+    # second-law figures
+    s_src_in = source.s(h_src_in)
+    ex_drop = m_src * ((h_src_in - h_src_out) - orc.ambient_temperature * (s_src_in - source.s(h_src_out)))
+    h_src_cold = source.h(t_cool)
+    q_avail = m_src * (h_src_in - h_src_cold)
+    ex_avail = m_src * ((h_src_in - h_src_cold) - t_cool * (s_src_in - source.s(h_src_cold)))
+
+    states = (_point("pump_inlet", s1), _point("pump_outlet", s2), _point("evaporator_inlet", s3),
+              _point("evaporator_bubble", liq_e), _point("evaporator_dew", vap_e),
+              _point("expander_inlet", s6), _point("expander_outlet", s7),
+              _point("condenser_inlet", s8), _point("condenser_dew", vap_c))
+    return ORCResult(
+        fluid=F.name,
+        net_power=w_net,
+        expander_power=w_exp,
+        pump_power=w_pump,
+        net_electric_power=w_exp * orc.generator_efficiency - w_pump / orc.motor_efficiency,
+        thermal_efficiency=w_net / q_in,
+        exergy_efficiency=w_net / ex_drop,
+        heat_recovery_efficiency=w_net / q_avail,
+        carnot_efficiency=1.0 - t_cool / t_src,
+        trilateral_efficiency=ex_avail / q_avail,
+        working_fluid_flow=m_wf,
+        heat_input=q_in,
+        heat_rejected=q_out,
+        recuperator_duty=m_wf * q_rec,
+        heat_source_flow=m_src,
+        heat_source_inlet_temperature=t_src,
+        heat_source_outlet_temperature=t_src_out,
+        source_exergy_drop=ex_drop,
+        cooling_flow=m_cool,
+        cooling_inlet_temperature=t_cool,
+        cooling_outlet_temperature=t_cool_out,
+        evaporating_pressure=p_e,
+        condensing_pressure=p_c,
+        binding_constraint=binding,
+        states=states,
+        evaporator_profile=profile,
+        energy_residual=(q_in - w_net - q_out) / q_in,
+        source_energy_residual=(m_src * (h_src_in - source.h(t_src_out)) - q_in) / q_in,
+    )
