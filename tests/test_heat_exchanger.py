@@ -1,0 +1,321 @@
+"""Effectiveness-NTU, LMTD/F, rating and sizing kernels against closed forms and textbook values."""
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pytest import approx, raises
+from scipy.integrate import quad
+from scipy.special import iv
+
+import units.heat_exchanger as hx
+from units.heat_exchanger import _kernels as k
+
+pytestmark = pytest.mark.unit
+
+ALL = list(hx.ARRANGEMENTS)
+
+
+def _eff(n, cr, arr):
+    return hx.effectiveness(n, cr, arr, shell_passes=3 if arr == "shell_and_tube_1_2n" else None)
+
+
+# ------------------------------------------------------------------ independent closed forms
+# Written from the textbook forms (Incropera et al., Fundamentals of Heat and Mass Transfer,
+# 6th ed., Wiley 2007, Table 11.3; Shah & Sekulic 2003 Table 3.3), not from the kernels'
+# rearranged (expm1 / tanh) forms, so an algebra slip in either shows up.
+def ref_counter(N, C):
+    return N / (1 + N) if C == 1 else (1 - math.exp(-N * (1 - C))) / (1 - C * math.exp(-N * (1 - C)))
+
+
+def ref_parallel(N, C):
+    return (1 - math.exp(-N * (1 + C))) / (1 + C)
+
+
+def ref_cmax_mixed(N, C):
+    return (1 / C) * (1 - math.exp(-C * (1 - math.exp(-N))))
+
+
+def ref_cmin_mixed(N, C):
+    return 1 - math.exp(-(1 / C) * (1 - math.exp(-C * N)))
+
+
+def ref_both_mixed(N, C):
+    return 1 / (1 / (1 - math.exp(-N)) + C / (1 - math.exp(-C * N)) - 1 / N)
+
+
+def ref_unmixed_approx(N, C):
+    return 1 - math.exp((1 / C) * N ** 0.22 * (math.exp(-C * N ** 0.78) - 1))
+
+
+def ref_shell_1(N, C):  # Incropera eq. 11.31a, coth form
+    s = math.sqrt(1 + C * C)
+    return 2 / (1 + C + s * (1 + math.exp(-N * s)) / (1 - math.exp(-N * s)))
+
+
+def ref_shell_n(N, C, n):  # eq. 11.31c with NTU/n per shell
+    e1 = ref_shell_1(N / n, C)
+    z = ((1 - e1 * C) / (1 - e1)) ** n
+    return (z - 1) / (z - C)
+
+
+def ref_unmixed_exact(N, C):
+    """Triboix (2009) integral form of the exact crossflow solution, by adaptive quadrature.
+
+    A. Triboix, "Exact and approximate formulas for cross flow heat exchangers with
+    unmixed fluids", Int. Commun. Heat Mass Transf. 36 (2009) 121-124 (an independent
+    derivation of Mason's 1954 series)."""
+    f = lambda v: (1 + N - v * v / (4 * C * N)) * math.exp(-v * v / (4 * C * N)) * v * iv(0, v)
+    integral = quad(f, 0, 2 * N * math.sqrt(C), epsabs=0, epsrel=1e-13, limit=200)[0]
+    return 1 / C - math.exp(-C * N) / (2 * (C * N) ** 2) * integral
+
+
+REFS = {
+    "counterflow": ref_counter, "parallel": ref_parallel, "crossflow_cmax_mixed": ref_cmax_mixed,
+    "crossflow_cmin_mixed": ref_cmin_mixed, "crossflow_both_mixed": ref_both_mixed,
+    "crossflow_both_unmixed_approx": ref_unmixed_approx, "shell_and_tube_1_2": ref_shell_1,
+    "shell_and_tube_1_2n": lambda N, C: ref_shell_n(N, C, 3),
+}
+
+
+@pytest.mark.parametrize("arr", list(REFS))
+@pytest.mark.parametrize("N,C", [(0.1, 0.3), (1.0, 0.5), (2.5, 0.8), (6.0, 0.25), (0.7, 0.95)])
+def test_effectiveness_closed_forms(arr, N, C):
+    # same closed form, different algebra: agreement limited by rounding (~1e-15 relative)
+    assert _eff(N, C, arr) == approx(REFS[arr](N, C), rel=1e-12)
+
+
+@pytest.mark.parametrize("N,C", [(1.0, 1.0), (2.0, 0.5), (5.0, 0.7), (0.3, 0.1), (10.0, 1.0), (3.0, 0.05)])
+def test_crossflow_unmixed_exact_series_matches_integral(N, C):
+    # Mason's series vs the Triboix integral by quadrature: rel. 1e-11 covers quad's error
+    assert hx.effectiveness(N, C, "crossflow_both_unmixed") == approx(ref_unmixed_exact(N, C), rel=1e-11)
+
+
+def test_crossflow_approximation_is_close_to_exact():
+    # Incropera's eq. 11.32 is an approximation: up to 4 % off the exact value for NTU <= 10 (3.8 % at Cr = 1, NTU = 0.3)
+    N = np.linspace(0.1, 10.0, 50)
+    for C in (0.25, 0.5, 0.75, 1.0):
+        exact = hx.effectiveness(N, C, "crossflow_both_unmixed")
+        approx_ = hx.effectiveness(N, C, "crossflow_both_unmixed_approx")
+        assert np.max(np.abs(approx_ / exact - 1)) < 0.04
+
+
+@pytest.mark.parametrize("arr", ALL)
+def test_limit_cr_zero(arr):
+    # Cr = 0 (one side condensing or boiling): every arrangement gives 1 - exp(-NTU)
+    for N in (0.01, 0.5, 3.0, 20.0):
+        assert _eff(N, 0.0, arr) == approx(1 - math.exp(-N), rel=1e-13)
+
+
+def test_limit_cr_one_and_ntu_infinity():
+    assert hx.effectiveness(2.0, 1.0, "counterflow") == approx(2.0 / 3.0, rel=1e-15)
+    assert hx.effectiveness(2.0, 1.0, "parallel") == approx((1 - math.exp(-4.0)) / 2, rel=1e-15)
+    # Cr = 1 in n shells: n eps1 / (1 + (n - 1) eps1) (Incropera eq. 11.31c at Cr = 1)
+    e1 = ref_shell_1(2.0 / 3, 1.0)
+    assert hx.effectiveness(2.0, 1.0, "shell_and_tube_1_2n", shell_passes=3) == approx(
+        3 * e1 / (1 + 2 * e1), rel=1e-13)
+    # NTU -> inf asymptotes (Incropera sec. 11.4): at NTU = 200 the exponentials are < 1e-40
+    big = 200.0
+    assert hx.effectiveness(big, 0.5, "counterflow") == approx(1.0, rel=1e-15)
+    assert hx.effectiveness(big, 0.5, "parallel") == approx(1 / 1.5, rel=1e-15)
+    assert hx.effectiveness(big, 0.5, "crossflow_cmax_mixed") == approx((1 - math.exp(-0.5)) / 0.5, rel=1e-15)
+    assert hx.effectiveness(big, 0.5, "crossflow_cmin_mixed") == approx(1 - math.exp(-2.0), rel=1e-15)
+    s = math.sqrt(1.25)
+    assert hx.effectiveness(big, 0.5, "shell_and_tube_1_2") == approx(2 / (1.5 + s), rel=1e-15)
+    assert hx.effectiveness(big, 1.0, "crossflow_both_mixed") == approx(0.5, rel=1e-2)
+
+
+def test_effectiveness_near_cr_one_is_continuous():
+    # expm1/log1p forms: no cancellation as Cr -> 1 (rel. change of order 1e-9 * NTU)
+    for arr in ("counterflow", "shell_and_tube_1_2n"):
+        a = _eff(3.0, 1.0 - 1e-9, arr)
+        b = _eff(3.0, 1.0, arr)
+        assert a == approx(b, rel=1e-8)
+
+
+def test_kernel_matches_python_function():
+    for code in range(len(ALL)):
+        for N, C in ((0.3, 0.2), (2.0, 0.9), (5.0, 1.0)):
+            assert k.eps_scalar(N, C, code, 3.0) == approx(k.eps_scalar.py_func(N, C, code, 3.0), rel=1e-14)
+            e = k.eps_scalar(N, C, code, 3.0) * 0.9
+            assert k.ntu_scalar(e, C, code, 3.0) == approx(k.ntu_scalar.py_func(e, C, code, 3.0), rel=1e-12)
+
+
+def test_ntu_closed_forms():
+    # Incropera Table 11.4 inverse relations, written out independently
+    eps, C = 0.6, 0.4
+    assert hx.ntu(eps, C, "counterflow") == approx(math.log((1 - eps * C) / (1 - eps)) / (1 - C), rel=1e-13)
+    assert hx.ntu(0.6, 1.0, "counterflow") == approx(0.6 / 0.4, rel=1e-15)
+    assert hx.ntu(eps, C, "parallel") == approx(-math.log(1 - eps * (1 + C)) / (1 + C), rel=1e-13)
+    assert hx.ntu(eps, C, "crossflow_cmax_mixed") == approx(-math.log(1 + math.log(1 - eps * C) / C), rel=1e-13)
+    assert hx.ntu(eps, C, "crossflow_cmin_mixed") == approx(-math.log(1 + C * math.log(1 - eps)) / C, rel=1e-13)
+    s = math.sqrt(1 + C * C)
+    E = (2 / eps - (1 + C)) / s  # eq. 11.31b
+    assert hx.ntu(eps, C, "shell_and_tube_1_2") == approx(-math.log((E - 1) / (E + 1)) / s, rel=1e-13)
+
+
+ARR_ROUNDTRIP = st.sampled_from([a for a in ALL if a != "crossflow_both_mixed"])
+
+
+@settings(derandomize=True, max_examples=80, deadline=None)
+@given(arr=ARR_ROUNDTRIP, N=st.floats(1e-3, 20.0), C=st.floats(0.0, 1.0))
+def test_ntu_inverts_effectiveness(arr, N, C):
+    e = _eff(N, C, arr)
+    if e >= 1.0 - 1e-9:  # effectiveness saturated at double precision: NTU not recoverable
+        return
+    sp = 3 if arr == "shell_and_tube_1_2n" else None
+    # condition number d ln N / d ln eps grows as eps -> eps_max; 1e-9 holds away from it
+    if e > hx.max_effectiveness(C, arr, shell_passes=sp) * (1 - 1e-6):
+        return
+    assert hx.ntu(e, C, arr, shell_passes=sp) == approx(N, rel=1e-9)
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(N=st.floats(1e-3, 3.0), C=st.floats(0.05, 1.0))
+def test_ntu_both_mixed_rising_branch(N, C):
+    peak = k._ntu_at_max_both_mixed(C)
+    if N >= 0.95 * peak:
+        return
+    assert hx.ntu(hx.effectiveness(N, C, "crossflow_both_mixed"), C, "crossflow_both_mixed") == approx(N, rel=1e-9)
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(arr=st.sampled_from(ALL), N1=st.floats(0.0, 8.0), dN=st.floats(1e-3, 2.0), C=st.floats(0.0, 1.0))
+def test_effectiveness_bounded_and_monotonic(arr, N1, dN, C):
+    e1, e2 = _eff(N1, C, arr), _eff(N1 + dN, C, arr)
+    sp = 3 if arr == "shell_and_tube_1_2n" else None
+    assert 0.0 <= e1 <= hx.max_effectiveness(C, arr, shell_passes=sp) * (1 + 1e-12)
+    if arr != "crossflow_both_mixed":
+        assert e2 >= e1 - 1e-15
+
+
+def test_both_mixed_has_interior_maximum():
+    # Shah & Sekulic (2003) sec. 3.6: peak at finite NTU for Cr > 0, then decays to 1/(1+Cr)
+    peak = k._ntu_at_max_both_mixed(1.0)
+    e_peak = hx.effectiveness(peak, 1.0, "crossflow_both_mixed")
+    assert e_peak > hx.effectiveness(peak * 0.8, 1.0, "crossflow_both_mixed")
+    assert e_peak > hx.effectiveness(peak * 1.2, 1.0, "crossflow_both_mixed")
+    assert hx.max_effectiveness(1.0, "crossflow_both_mixed") == approx(e_peak, rel=1e-12)
+    with raises(ValueError, match="not reachable for arrangement 'crossflow_both_mixed'"):
+        hx.ntu(0.6, 1.0, "crossflow_both_mixed")
+
+
+def test_ntu_unreachable_errors():
+    with raises(ValueError, match=r"effectiveness=0.7 is not reachable for arrangement 'parallel' "
+                                  r"at cr=0.5: it must be < 0.6666666667"):
+        hx.ntu(0.7, 0.5, "parallel")
+    with raises(ValueError, match="it must be < 0.585786437"):
+        hx.ntu(0.6, 1.0, "shell_and_tube_1_2")
+    with raises(ValueError, match="effectiveness must be in \\[0, 1\\); got 1.0"):
+        hx.ntu(1.0, 0.5, "counterflow")
+    with raises(ValueError, match="cr must be in \\[0, 1\\]; got 1.5"):
+        hx.effectiveness(1.0, 1.5, "counterflow")
+    with raises(ValueError, match="arrangement must be one of 'counterflow'"):
+        hx.effectiveness(1.0, 0.5, "coflow")
+    with raises(ValueError, match="shell_passes must be given"):
+        hx.effectiveness(1.0, 0.5, "shell_and_tube_1_2n")
+    with raises(ValueError, match="ntu must be >= 0; got -1.0"):
+        hx.effectiveness(-1.0, 0.5, "counterflow")
+    with raises(ValueError, match="ntu must be finite; got nan"):
+        hx.effectiveness(float("nan"), 0.5, "counterflow")
+
+
+def test_vectorised_shapes():
+    out = hx.effectiveness(np.array([[0.5], [1.0]]), np.array([0.0, 0.5, 1.0]), "counterflow")
+    assert out.shape == (2, 3)
+    assert isinstance(hx.effectiveness(1.0, 0.5, "counterflow"), float)
+
+
+# ------------------------------------------------------------------------- LMTD and F
+def test_lmtd_incropera_example_11_1():
+    # Incropera 6th ed. Example 11.1 (oil cooler, counterflow): oil 100 -> 60 C, water
+    # 0.2 kg/s at 30 C, q = 8524 W, cp,c = 4178 J/(kg K) -> Tc,o = 40.2 C, DeltaT_lm = 43.2 C
+    # (book values printed to 3 significant figures, hence abs=0.05 K)
+    t_c_out = 30.0 + 8524.0 / (0.2 * 4178.0)
+    assert t_c_out == approx(40.2, abs=0.05)
+    assert hx.lmtd(373.15, 333.15, 303.15, t_c_out + 273.15) == approx(43.2, abs=0.05)
+
+
+def test_lmtd_parallel_equals_parallel_formula():
+    # parallel flow LMTD with inlet/outlet end differences (Incropera eq. 11.14)
+    dt1, dt2 = 400.0 - 300.0, 350.0 - 330.0
+    assert hx.lmtd(400.0, 350.0, 300.0, 330.0, "parallel") == approx((dt1 - dt2) / math.log(dt1 / dt2), rel=1e-12)
+
+
+def test_lmtd_equal_end_differences():
+    # dt1 == dt2: the limit of the log mean is the common difference (no 0/0)
+    assert hx.lmtd(400.0, 350.0, 300.0, 350.0) == approx(50.0, rel=1e-15)
+
+
+def ref_f_1_2(thi, tho, tci, tco):
+    """Bowman, Mueller & Nagle (1940) F for one shell pass, even tube passes (Kern 1950 eq. 7.42)."""
+    R = (thi - tho) / (tco - tci)
+    P = (tco - tci) / (thi - tci)
+    s = math.sqrt(R * R + 1)
+    return (s * math.log((1 - P) / (1 - P * R))) / (
+        (R - 1) * math.log((2 - P * (R + 1 - s)) / (2 - P * (R + 1 + s))))
+
+
+@pytest.mark.parametrize("temps", [(473.15, 373.15, 293.15, 353.15), (400.0, 340.0, 300.0, 330.0),
+                                   (500.0, 450.0, 300.0, 420.0)])
+def test_correction_factor_shell_and_tube_bowman(temps):
+    # closed form vs NTU ratio: same quantity, so agreement to rounding (1e-11)
+    assert hx.correction_factor(*temps, "shell_and_tube_1_2") == approx(ref_f_1_2(*temps), rel=1e-11)
+    # the counterflow F is 1 by definition; F < 1 otherwise
+    assert hx.correction_factor(*temps, "counterflow") == 1.0
+    assert hx.correction_factor(*temps, "shell_and_tube_1_2") < 1.0
+
+
+def test_correction_factor_both_streams_swapped():
+    # F is symmetric under exchanging the roles of R and P (Bowman et al. 1940)
+    f1 = hx.correction_factor(473.15, 373.15, 293.15, 353.15, "shell_and_tube_1_2")
+    assert f1 == approx(ref_f_1_2(473.15, 373.15, 293.15, 353.15), rel=1e-11)
+
+
+def test_lmtd_errors():
+    with raises(ValueError, match=r"lmtd undefined for t_hot_in=400.0 K, t_hot_out=320.0 K, "
+                                  r"t_cold_in=330.0 K, t_cold_out=390.0 K .*temperature cross"):
+        hx.lmtd(400.0, 320.0, 330.0, 390.0)
+    # a 1-2 shell cannot reach a large temperature overlap that counterflow can
+    with raises(ValueError, match="no 'shell_and_tube_1_2' exchanger reaches these terminal temperatures"):
+        hx.lmtd(400.0, 310.0, 300.0, 390.0, "shell_and_tube_1_2")
+    with raises(ValueError, match="t_hot_in must be > 0 K; got -1.0 K"):
+        hx.lmtd(-1.0, 310.0, 300.0, 390.0)
+
+
+# ---------------------------------------------------------------------- rating and sizing
+def test_rate_and_size_round_trip():
+    r = hx.rate(5000.0, 450.0, 300.0, 3000.0, 8000.0, "crossflow_cmin_mixed")
+    # Q = eps C_min dT with the closed form above
+    e = ref_cmin_mixed(5000.0 / 3000.0, 3000.0 / 8000.0)
+    assert r.duty == approx(e * 3000.0 * 150.0, rel=1e-13)
+    assert r.energy_residual < 1e-12
+    assert hx.size_ua(450.0, 300.0, 3000.0, 8000.0, "crossflow_cmin_mixed", duty=r.duty) == approx(5000.0, rel=1e-10)
+    assert hx.size_ua(450.0, 300.0, 3000.0, 8000.0, "crossflow_cmin_mixed", t_hot_out=r.t_hot_out) == approx(5000.0, rel=1e-9)
+
+
+def test_rating_consistent_with_lmtd():
+    # Q = UA F LMTD_cf for a shell-and-tube exchanger rated by epsilon-NTU
+    r = hx.rate(4000.0, 470.0, 300.0, 5000.0, 9000.0, "shell_and_tube_1_2")
+    mean = hx.lmtd(470.0, r.t_hot_out, 300.0, r.t_cold_out, "shell_and_tube_1_2")
+    assert r.duty == approx(4000.0 * mean, rel=1e-10)
+
+
+def test_size_errors_name_the_cross():
+    with raises(ValueError, match=r"duty=.* W is not reachable .*effectiveness 0.9.*'parallel'"):
+        hx.size_ua(400.0, 300.0, 1000.0, 1000.0, "parallel", duty=90000.0)
+    with raises(ValueError, match="t_hot_in=300.0 K must exceed t_cold_in=310.0 K"):
+        hx.rate(10.0, 300.0, 310.0, 1.0, 1.0)
+    with raises(ValueError, match="c_hot must be > 0 W/K; got -1.0 W/K"):
+        hx.rate(10.0, 400.0, 300.0, -1.0, 1.0)
+    with raises(ValueError, match="give exactly one of duty, t_hot_out, t_cold_out"):
+        hx.size_ua(400.0, 300.0, 1.0, 1.0)
+
+
+def test_fouled_ua():
+    # series resistances (Incropera eq. 11.5; TEMA RGP-T-2.4 fouling resistances)
+    assert hx.fouled_ua(50.0, 100.0, 0.0, 0.002) == approx(100.0 / (1 / 50.0 + 0.002), rel=1e-15)
+    assert hx.fouled_ua(50.0, 100.0) == approx(5000.0, rel=1e-15)
+    with raises(ValueError, match="fouling_cold must be >= 0 m2 K/W; got -0.001 m2 K/W"):
+        hx.fouled_ua(50.0, 100.0, 0.0, -0.001)
