@@ -1,0 +1,255 @@
+"""General-purpose flowsheet units: mixer, splitter, valve, pump, heater/cooler.
+
+They are the plumbing between equipment models and the smallest units that exercise the
+flowsheet solver end to end (including recycles).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+from numba import njit
+
+from procsim.flowsheet import UnitSolution
+from procsim.stream import Stream
+from procsim.thermo.gas import MOLAR_MASS, SPECIES, GasMixture
+from procsim.validation import as_float, check_fraction, check_positive, check_range
+
+__all__ = ["Mixer", "Splitter", "Valve", "Pump", "Heater", "pump_outlet_enthalpy",
+           "MixerResult", "SplitterResult", "ValveResult", "PumpResult", "HeaterResult"]
+
+
+@njit(cache=True)
+def pump_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
+    r"""Outlet enthalpy of a pump/compressor from its isentropic efficiency [J/kg].
+
+    .. math:: h_2 = h_1 + \frac{h_{2s} - h_1}{\eta_s}
+
+    Reference: Y. A. Cengel, M. A. Boles, *Thermodynamics: An Engineering Approach*,
+    8th ed., McGraw-Hill, 2015, eq. 7-61 (isentropic efficiency of pumps).
+    Returns NaN for an efficiency outside (0, 1].
+    """
+    if not (0.0 < efficiency <= 1.0):
+        return math.nan
+    return h_in + (h_out_isentropic - h_in) / efficiency
+
+
+def _same_material(name, streams):
+    mats = {type(s.material) for s in streams}
+    if len(mats) != 1:
+        raise ValueError(f"{name}: inlets mix real fluids and gas mixtures; they cannot be mixed")
+    first = streams[0].material
+    if not isinstance(first, GasMixture):
+        for s in streams[1:]:
+            if s.material != first:
+                raise ValueError(f"{name}: inlets carry different fluids ({first!r}, {s.material!r})")
+    return first
+
+
+@dataclass(frozen=True)
+class MixerResult:
+    outlet_temperature: float  # [K]
+    outlet_pressure: float     # [Pa]
+    mass_flow: float           # [kg/s]
+
+
+@dataclass(frozen=True)
+class Mixer:
+    """Adiabatic mixer of ``n_inlets`` streams of one material; outlet at the lowest inlet pressure.
+
+    Energy: :math:`\\dot m h_{out} = \\sum \\dot m_i h_i` (no heat or work).
+    """
+
+    name: str
+    n_inlets: int = 2
+
+    def __post_init__(self):
+        if not (isinstance(self.n_inlets, int) and self.n_inlets >= 2):
+            raise ValueError(f"n_inlets must be an integer >= 2; got {self.n_inlets!r}")
+
+    @property
+    def inlets(self):
+        return tuple(f"inlet{i + 1}" for i in range(self.n_inlets))
+
+    outlets = ("outlet",)
+
+    @classmethod
+    def example(cls):
+        return cls("mixer"), {"inlet1": Stream("Water", 300.0, 3.0e5, 1.0),
+                              "inlet2": Stream("Water", 350.0, 2.0e5, 0.5)}
+
+    def solve(self, inlets) -> UnitSolution:
+        streams = [inlets[p] for p in self.inlets]
+        mat = _same_material(self.name, streams)
+        m = sum(s.mass_flow for s in streams)
+        p = min(s.p for s in streams)
+        if not m > 0.0:
+            out = streams[0].with_(p=p, mass_flow=0.0)
+            return UnitSolution({"outlet": out}, MixerResult(out.T, p, 0.0))
+        h = sum(s.mass_flow * s.h for s in streams) / m
+        if isinstance(mat, GasMixture):
+            moles = np.zeros(len(SPECIES))
+            for s in streams:
+                moles += s.mass_flow / s.material.molar_mass * s.material.x
+            mat = GasMixture({SPECIES[i]: moles[i] for i in np.flatnonzero(moles)})
+        out = Stream.from_ph(mat, p, h, m)
+        return UnitSolution({"outlet": out}, MixerResult(out.T, p, m))
+
+
+@dataclass(frozen=True)
+class SplitterResult:
+    mass_flows: tuple  # [kg/s] per outlet
+
+
+@dataclass(frozen=True)
+class Splitter:
+    """Divides one stream into outlets by fixed mass fractions (same state in each)."""
+
+    name: str
+    fractions: tuple = (0.5, 0.5)
+
+    def __post_init__(self):
+        fr = tuple(float(check_fraction("fractions", f)) for f in self.fractions)
+        if len(fr) < 2:
+            raise ValueError(f"fractions must have at least 2 entries; got {self.fractions!r}")
+        if abs(sum(fr) - 1.0) > 1e-12:
+            raise ValueError(f"fractions must sum to 1; got {self.fractions!r} (sum {sum(fr)!r})")
+        object.__setattr__(self, "fractions", fr)
+
+    inlets = ("inlet",)
+
+    @property
+    def outlets(self):
+        return tuple(f"outlet{i + 1}" for i in range(len(self.fractions)))
+
+    @classmethod
+    def example(cls):
+        return cls("splitter", (0.3, 0.7)), {"inlet": Stream("Water", 320.0, 4.0e5, 2.0)}
+
+    def solve(self, inlets) -> UnitSolution:
+        s = inlets["inlet"]
+        flows = [s.mass_flow * f for f in self.fractions]
+        # the last outlet takes the remainder so that the split conserves mass exactly
+        flows[-1] = s.mass_flow - sum(flows[:-1])
+        outs = {p: Stream.from_ph(s.material, s.p, s.h, max(m, 0.0)) if not s.is_gas
+                else s.with_(mass_flow=max(m, 0.0)) for p, m in zip(self.outlets, flows)}
+        return UnitSolution(outs, SplitterResult(tuple(flows)))
+
+
+@dataclass(frozen=True)
+class ValveResult:
+    outlet_temperature: float  # [K]
+    pressure_drop: float       # [Pa]
+
+
+@dataclass(frozen=True)
+class Valve:
+    """Throttling valve: isenthalpic expansion to ``outlet_pressure`` [Pa abs]."""
+
+    name: str
+    outlet_pressure: float
+
+    def __post_init__(self):
+        check_positive("outlet_pressure", self.outlet_pressure, "Pa")
+
+    inlets = ("inlet",)
+    outlets = ("outlet",)
+
+    @classmethod
+    def example(cls):
+        return cls("valve", 2.0e5), {"inlet": Stream("Water", 400.0, 1.0e6, 1.0)}
+
+    def solve(self, inlets) -> UnitSolution:
+        s = inlets["inlet"]
+        if not (self.outlet_pressure <= s.p):
+            raise ValueError(f"{self.name}: outlet_pressure {self.outlet_pressure!r} Pa must be <= "
+                             f"inlet pressure {s.p!r} Pa (a valve cannot raise pressure)")
+        out = Stream.from_ph(s.material, self.outlet_pressure, s.h, s.mass_flow)
+        return UnitSolution({"outlet": out}, ValveResult(out.T, s.p - self.outlet_pressure))
+
+
+@dataclass(frozen=True)
+class PumpResult:
+    shaft_power: float          # [W]
+    outlet_temperature: float   # [K]
+    isentropic_head: float      # h2s - h1 [J/kg]
+
+
+@dataclass(frozen=True)
+class Pump:
+    """Liquid pump with isentropic ``efficiency`` to ``outlet_pressure`` [Pa abs].
+
+    Shaft power enters as a source: :math:`P = \\dot m (h_2 - h_1)`.
+    """
+
+    name: str
+    outlet_pressure: float
+    efficiency: float = 0.75
+
+    def __post_init__(self):
+        check_positive("outlet_pressure", self.outlet_pressure, "Pa")
+        check_range("efficiency", self.efficiency, 0.0, 1.0, low_inclusive=False)
+
+    inlets = ("inlet",)
+    outlets = ("outlet",)
+
+    @classmethod
+    def example(cls):
+        return cls("pump", 1.2e6, 0.7), {"inlet": Stream("Water", 360.0, 1.5e5, 3.0)}
+
+    def solve(self, inlets) -> UnitSolution:
+        s = inlets["inlet"]
+        if s.is_gas:
+            raise ValueError(f"{self.name}: a pump needs a real-fluid (liquid) inlet; got a gas mixture")
+        if not (self.outlet_pressure >= s.p):
+            raise ValueError(f"{self.name}: outlet_pressure {self.outlet_pressure!r} Pa must be >= "
+                             f"inlet pressure {s.p!r} Pa")
+        if s.x is not None and s.x > 0.0 and s.p < s.material.critical_pressure:
+            raise ValueError(f"{self.name}: inlet must be liquid (quality <= 0); got x={s.x:.4g}")
+        h2s = s.material.state(p=self.outlet_pressure, s=s.s).h
+        h2 = pump_outlet_enthalpy(s.h, h2s, self.efficiency)
+        out = Stream.from_ph(s.material, self.outlet_pressure, h2, s.mass_flow)
+        power = s.mass_flow * (h2 - s.h)
+        return UnitSolution({"outlet": out}, PumpResult(power, out.T, h2s - s.h),
+                            {"shaft_power": power})
+
+
+@dataclass(frozen=True)
+class HeaterResult:
+    duty: float                # heat added [W] (negative: heat removed)
+    outlet_temperature: float  # [K]
+
+
+@dataclass(frozen=True)
+class Heater:
+    """Heats or cools a stream to ``outlet_temperature`` [K] at constant pressure (minus ``pressure_drop``).
+
+    The duty enters as a source (negative for a cooler).
+    """
+
+    name: str
+    outlet_temperature: float
+    pressure_drop: float = 0.0
+
+    def __post_init__(self):
+        check_positive("outlet_temperature", self.outlet_temperature, "K")
+        check_range("pressure_drop", self.pressure_drop, 0.0, None, "Pa")
+
+    inlets = ("inlet",)
+    outlets = ("outlet",)
+
+    @classmethod
+    def example(cls):
+        return cls("heater", 350.0), {"inlet": Stream("Water", 300.0, 2.0e5, 1.5)}
+
+    def solve(self, inlets) -> UnitSolution:
+        s = inlets["inlet"]
+        p = s.p - self.pressure_drop
+        if not p > 0.0:
+            raise ValueError(f"{self.name}: pressure_drop {self.pressure_drop!r} Pa exceeds inlet "
+                             f"pressure {s.p!r} Pa")
+        out = Stream(s.material, self.outlet_temperature, p, s.mass_flow, material=s.material) \
+            if not s.is_gas else s.with_(T=self.outlet_temperature, p=p)
+        duty = s.mass_flow * (out.h - s.h)
+        return UnitSolution({"outlet": out}, HeaterResult(duty, out.T), {"duty": duty})
