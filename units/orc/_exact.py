@@ -6,7 +6,7 @@ algorithm on tabulated properties.
 """
 from __future__ import annotations
 
-from .cycle import _PINCH_CHECK_TOL, EvaporatorProfile, ORCResult, StatePoint
+from .cycle import _PINCH_CHECK_TOL, SUPERHEAT_MIN, EvaporatorProfile, ORCResult, StatePoint
 
 
 def _point(name, st) -> StatePoint:
@@ -52,7 +52,7 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool) -> ORCResult:
     h2 = s1.h + (h2s - s1.h) / orc.pump_efficiency
     s2 = F.state(p=p_pump, h=h2)
     # expander (6 -> 7)
-    s6 = F.state(p=p_e, T=te + sh) if sh > 0.0 else vap_e
+    s6 = F.state(p=p_e, T=te + sh) if sh > SUPERHEAT_MIN else vap_e
     h7s = F.state(p=p_exh, s=s6.s).h
     h7 = s6.h - orc.expander_efficiency * (s6.h - h7s)
     s7 = F.state(p=p_exh, h=h7)
@@ -87,7 +87,7 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool) -> ORCResult:
     pts.append((lo_evap, te if lo_evap == liq_e.h else s3.T, "evaporating"))
     if lo_evap < vap_e.h:
         pts.append((vap_e.h, te, "evaporating"))
-    if sh > 0.0:
+    if sh > SUPERHEAT_MIN:
         for h in _zone_points(vap_e.h, h6, n)[1:-1]:
             pts.append((h, F.state(p=p_e, h=h).T, "superheating"))
         pts.append((h6, s6.T, "superheating"))

@@ -45,19 +45,7 @@ class Side:
         """Temperature [K] at specific enthalpy h [J/kg]."""
         if self.is_gas:
             return float(self.material.T_from_h(h))
-        st = self.material.state(p=self.pressure, h=h)
-        if st.phase == "two_phase":
-            return st.T
-        # IF97's backward equation T(p, h) agrees with the forward h(p, T) only to about
-        # 1e-5 K (IAPWS R7-97 sec. 5.2.1 consistency requirement); Newton steps on the forward
-        # equation make T(h) and h(T) mutually consistent so the source balance closes.
-        T = st.T
-        for _ in range(4):
-            dh = self.material.state(p=self.pressure, T=T).h - h
-            if abs(dh) <= 1e-13 * max(abs(h), 1.0):
-                break
-            T -= dh / self.material.cp(p=self.pressure, T=T)
-        return T
+        return self.material.state(p=self.pressure, h=h).T
 
     def s(self, h: float) -> float:
         """Specific entropy [J/(kg K)] at specific enthalpy h [J/kg]."""

@@ -65,6 +65,10 @@ COOLING_FLUIDS = {"water": "Water", "air": "Air"}
 BINDING_CONSTRAINTS = ("pinch_preheater", "pinch_bubble_point", "pinch_evaporator",
                        "pinch_superheater", "source_minimum_outlet_temperature")
 
+#: Superheat [K] below which the expander inlet is taken as saturated vapour: (p, T) does not
+#: fix a state that close to the saturation line (procsim.thermo.fluids resolves T_sat to 1e-9 T).
+SUPERHEAT_MIN = 1e-6
+
 # Tolerance on a re-checked pinch [K]: the flow is set so that the pinch holds with equality,
 # so the re-computed minimum difference equals the pinch up to the T(h) inversion accuracy.
 _PINCH_CHECK_TOL = 1e-6
@@ -107,7 +111,7 @@ class EvaporatorProfile:
 
 @dataclass(frozen=True)
 class ORCResult:
-    """Solved ORC design point (SI).
+    r"""Solved ORC design point (SI).
 
     Powers [W], flows [kg/s], temperatures [K], pressures [Pa], efficiencies [-].
     ``net_power`` = expander shaft power - pump shaft power. ``net_electric_power`` =
