@@ -1,0 +1,505 @@
+"""Claim checker: recompute what a retrofit claim lets us recompute, and say what disagrees.
+
+Checks (each gives a :class:`Finding` with severity "ok", "info", "warning" or "error"):
+
+1. Structure: unknown keys, non-numbers, negative baseline/retrofit figures (error).
+2. Arithmetic: baseline - retrofit = savings for every figure; savings larger than the
+   baseline; energy and CO2 fractions; payback = (investment - subsidy) / annual cost saving
+   (error when they disagree beyond the rounding of the figures as written).
+3. Energy totals: toe / kLOE / GJ totals against the carriers (Taiwan conventions:
+   electricity 860 kcal/kWh, 1 kLOE = 9e6 kcal, 1 toe = 1e7 kcal); a total that fits once
+   kLOE and toe are swapped is reported as a unit mix-up.
+4. Implied emission factor: CO2 saved / electricity saved against every Taiwan grid
+   factor (announced "actual" per year, action-plan "target", 2025 "statutory_baseline",
+   and the 0.490/0.493 "fuel_stats" values); for fuels and steam, against the range the
+   IPCC defaults and boiler efficiencies 0.75-0.95 allow.
+5. Implied electricity price: cost saved / kWh saved against the tariffs of the year
+   (x 0.6 to x 1.6, the spread of time-of-use rates: engineering judgement); the same
+   number given as kWh and as money is reported as a kWh/NT$ mix-up.
+
+Tolerances follow the figures as written: "540,000" is read as 540,000 +/- 5,000, "0.6"
+as +/- 0.05, so rounded claims are not flagged for their rounding. A claim whose figures
+all agree gets only "ok" and "info" findings.
+
+See ``procsim.accounting.claim_schema`` for the claim schema and docs/claims.md for examples.
+
+Examples
+--------
+>>> fs = check_claim({"year": 2024, "savings": {"electricity_kwh": 540000, "co2_t": 267}})
+>>> verdict(fs)
+'consistent'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from procsim.accounting.claim_schema import (SECTION_KEYS, TOTAL_KEYS, UNITS, load_claim,
+                                             schema_problems)
+from procsim.accounting.emissions import SteamSupply, carrier_co2e_factor
+from procsim.accounting.factors import FactorTable, default_grid_table, prices_in_year
+from procsim.accounting.units import CARRIERS, FUEL_OF_CARRIER, carrier_energy, convert
+
+__all__ = ["Finding", "check_claim", "format_findings", "load_claim", "verdict", "SEVERITIES"]
+
+SEVERITIES = ("ok", "info", "warning", "error")
+_PRICE_BAND = (0.6, 1.6)            # x min / x max tariff of the year (TOU spread, judgement)
+_STEAM_EFF = (0.75, 0.95)           # boiler efficiency range behind steam/heat (judgement)
+_STEAM_ENTHALPY = (0.85, 1.10)      # x 2.672 GJ/t: feedwater 105 degC ... steam 3 MPa (judgement)
+_FUEL_SPREAD = 0.05                 # +/- on IPCC default CO2e per unit (heating value, CI)
+_PUBLISHED_ROUNDING = 0.0005        # grid factors are announced to 3 decimals
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One result of the checker: severity, the claim field concerned, a plain message."""
+
+    severity: str
+    field: str
+    message: str
+    values: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"severity must be one of {SEVERITIES}; got {self.severity!r}")
+
+    def as_dict(self) -> dict:
+        return {"severity": self.severity, "field": self.field, "message": self.message,
+                "values": dict(self.values)}
+
+
+def _half_unit(x: float) -> float:
+    """Half a unit in the last written digit of x ("540000" -> 5000, "0.6" -> 0.05)."""
+    x = abs(float(x))
+    if x == 0.0:
+        return 0.0
+    s = f"{x:.12g}"
+    if "e" in s:
+        mant, exp = s.split("e")
+        dec = len(mant.split(".")[1]) if "." in mant else 0
+        return 0.5 * 10.0 ** (int(exp) - dec)
+    if "." in s:
+        return 0.5 * 10.0 ** (-len(s.split(".")[1]))
+    return 0.5 * 10.0 ** (len(s) - len(s.rstrip("0")))
+
+
+def _rel(x: float) -> float:
+    return _half_unit(x) / abs(x) if x else 0.0
+
+
+def _g(x: float) -> str:
+    """Readable number: 540,000 / 0.4944 / 1.62e+06 style."""
+    ax = abs(x)
+    if ax >= 1000:
+        return f"{x:,.0f}"
+    if ax >= 10:
+        return f"{x:,.1f}".rstrip("0").rstrip(".")
+    return f"{x:.4g}"
+
+
+def _pct(x: float) -> str:
+    return f"{100.0 * x:.3g} %"
+
+
+class _Checker:
+    def __init__(self, claim: dict, table: FactorTable | None):
+        self.c = claim
+        self.out: list[Finding] = []
+        self.table = table or default_grid_table()
+        self.region = claim.get("region", "TW")
+        self.currency = claim.get("currency", "TWD" if self.region == "TW" else None)
+        self.sections = {s: dict(claim.get(s, {})) for s in ("baseline", "retrofit", "savings")}
+
+    def add(self, severity, fld, message, **values):
+        self.out.append(Finding(severity, fld, message, values))
+
+    def unit(self, key):
+        u = UNITS.get(key, "")
+        return f"{self.currency or ''}{u}" if key == "cost" else u
+
+    # --- context -------------------------------------------------------------------------
+    def context(self):
+        years = self.table.years(self.region, "actual") if self.region in {
+            r["region"] for r in self.table.rows} else []
+        self.has_factors = bool(years)
+        if "year" in self.c:
+            self.year = self.c["year"]
+        else:
+            self.year = max(years) if years else None
+            self.add("info", "year", "year not stated; factors and prices depend on it"
+                     + (f"; checked against {self.year}" if self.year else ""))
+        if "region" not in self.c:
+            self.add("info", "region", "region not stated; Taiwan (TW) assumed")
+        if not self.has_factors:
+            self.add("info", "region", f"no grid factors for region {self.region!r} in the factor "
+                     "table; emission-factor and price checks skipped (pass a FactorTable)")
+
+    # --- arithmetic ----------------------------------------------------------------------
+    def arithmetic(self):
+        b, r, s = (self.sections[k] for k in ("baseline", "retrofit", "savings"))
+        for key in SECTION_KEYS:
+            u = self.unit(key)
+            if key in b and key in r:
+                diff = b[key] - r[key]
+                tol = _half_unit(b[key]) + _half_unit(r[key])
+                if key in s:
+                    tol += _half_unit(s[key]) + 1e-9 * abs(diff)
+                    if abs(s[key] - diff) <= tol:
+                        self.add("ok", f"savings.{key}", f"baseline {_g(b[key])} - retrofit "
+                                 f"{_g(r[key])} = {_g(diff)} {u}, as claimed")
+                    else:
+                        self.add("error", f"savings.{key}", f"claimed saving {_g(s[key])} {u} but "
+                                 f"baseline {_g(b[key])} - retrofit {_g(r[key])} = {_g(diff)} {u}",
+                                 claimed=s[key], computed=diff)
+                else:
+                    s[key] = diff
+                    self.add("info", f"savings.{key}", f"saving not stated; baseline - retrofit "
+                             f"= {_g(diff)} {u}")
+            elif key in s and (key in b) != (key in r):
+                known, other = ("baseline", "retrofit") if key in b else ("retrofit", "baseline")
+                val = b[key] - s[key] if key in b else r[key] + s[key]
+                self.sections[other][key] = val
+            if key in s and key in b and s[key] > b[key] + _half_unit(b[key]):
+                self.add("error", f"savings.{key}", f"saving {_g(s[key])} {u} is larger than the "
+                         f"baseline {_g(b[key])} {u}", claimed=s[key], baseline=b[key])
+            if key in s and key not in ("cost",) and s[key] < 0:
+                self.add("info", f"savings.{key}", f"negative saving: {key} rises by "
+                         f"{_g(-s[key])} {u}")
+
+    def fractions(self):
+        b, s = self.sections["baseline"], self.sections["savings"]
+        if "co2_fraction" in s and "co2_t" in s and "co2_t" in b and b["co2_t"] > 0:
+            self._fraction("co2_fraction", s["co2_t"], b["co2_t"], "t CO2e/yr")
+        if "energy_fraction" in s:
+            carriers = [k for k in CARRIERS if k in s and k in b]
+            totals = [k for k in TOTAL_KEYS if k in s and k in b]
+            if carriers:
+                saved = sum(carrier_energy(k, s[k], "GJ") for k in carriers)
+                base = sum(carrier_energy(k, b[k], "GJ") for k in carriers)
+                if base > 0:
+                    self._fraction("energy_fraction", saved, base, "GJ/yr", carriers)
+            elif totals:
+                self._fraction("energy_fraction", s[totals[0]], b[totals[0]], UNITS[totals[0]])
+            else:
+                self.add("info", "savings.energy_fraction", f"energy saving rate "
+                         f"{_pct(s['energy_fraction'])} cannot be checked: no baseline energy given")
+
+    def _fraction(self, key, saved, base, unit, carriers=None):
+        claimed = self.sections["savings"][key]
+        computed = saved / base
+        tol = _half_unit(claimed) + computed * (_rel(saved) + _rel(base)) + 1e-9
+        what = f" ({', '.join(carriers)})" if carriers else ""
+        if abs(claimed - computed) <= tol:
+            self.add("ok", f"savings.{key}", f"{_g(saved)} / {_g(base)} {unit}{what} = "
+                     f"{_pct(computed)}, as claimed ({_pct(claimed)})")
+        else:
+            self.add("error", f"savings.{key}", f"claimed {_pct(claimed)} but {_g(saved)} / "
+                     f"{_g(base)} {unit}{what} = {_pct(computed)}; {_pct(claimed)} would need a "
+                     f"saving of {_g(claimed * base)} or a baseline of {_g(saved / claimed)} {unit}",
+                     claimed=claimed, computed=computed)
+
+    def totals(self):
+        for section, body in self.sections.items():
+            carriers = [k for k in CARRIERS if k in body]
+            for key, unit in (("energy_toe", "toe"), ("energy_kloe", "kLOE"), ("energy_gj", "GJ")):
+                if key not in body or not carriers:
+                    continue
+                computed = sum(carrier_energy(k, body[k], unit) for k in carriers)
+                claimed = body[key]
+                tol = _half_unit(claimed) + sum(abs(carrier_energy(k, _half_unit(body[k]), unit))
+                                                for k in carriers)
+                f = f"{section}.{key}"
+                if abs(claimed - computed) <= tol:
+                    self.add("ok", f, f"{' + '.join(carriers)} = {_g(computed)} {unit} (Taiwan "
+                             f"conventions: 860 kcal/kWh, 1 kLOE = 9e6 kcal, 1 toe = 1e7 kcal), "
+                             f"as claimed")
+                    continue
+                swapped = {"toe": "kLOE", "kLOE": "toe"}.get(unit)
+                if swapped:
+                    other = convert(computed, unit, swapped)
+                    if abs(claimed - other) <= tol * 1.2:
+                        self.add("warning", f, f"claimed {_g(claimed)} {unit} equals the carriers' "
+                                 f"total in {swapped} ({_g(other)}), not in {unit} ({_g(computed)}): "
+                                 f"kLOE / toe mix-up (1 toe = 1.111 kLOE)")
+                        continue
+                self.add("error", f, f"claimed {_g(claimed)} {unit} but {' + '.join(carriers)} "
+                         f"= {_g(computed)} {unit}", claimed=claimed, computed=computed)
+
+    # --- payback -------------------------------------------------------------------------
+    def payback(self):
+        c, s = self.c, self.sections["savings"]
+        inv, sub = c.get("investment"), c.get("subsidy", 0.0)
+        if inv is None:
+            if "payback_years" in c:
+                self.add("info", "payback_years", "payback cannot be checked: no investment given")
+            return
+        if sub > inv:
+            self.add("error", "subsidy", f"subsidy {_g(sub)} exceeds the investment {_g(inv)}")
+            return
+        net = inv - sub
+        cost = s.get("cost")
+        if cost is None:
+            if "payback_years" in c and c["payback_years"] > 0:
+                implied = net / c["payback_years"]
+                s["_implied_cost"] = implied
+                self.add("info", "savings.cost", f"annual cost saving not stated; the payback "
+                         f"{_g(c['payback_years'])} yr implies {_g(implied)} {self.currency}/yr "
+                         f"((investment {_g(inv)} - subsidy {_g(sub)}) / payback)")
+            return
+        if not cost > 0:
+            self.add("error" if "payback_years" in c else "info", "payback_years",
+                     f"annual cost saving is {_g(cost)} {self.currency}/yr: the measure never pays back")
+            return
+        computed = net / cost
+        if "payback_years" not in c:
+            self.add("info", "payback_years", f"(investment {_g(inv)} - subsidy {_g(sub)}) / "
+                     f"{_g(cost)} per year = {computed:.3g} yr (not stated in the claim)")
+            return
+        claimed = c["payback_years"]
+        tol = _half_unit(claimed) + computed * (_rel(cost) + (_half_unit(inv) + _half_unit(sub)) / net)
+        if abs(claimed - computed) <= tol:
+            self.add("ok", "payback_years", f"(investment {_g(inv)} - subsidy {_g(sub)}) / "
+                     f"{_g(cost)} per year = {computed:.3g} yr, as claimed ({_g(claimed)} yr)")
+        elif sub > 0 and abs(claimed - inv / cost) <= tol + _half_unit(claimed):
+            self.add("warning", "payback_years", f"claimed {_g(claimed)} yr is the payback on the "
+                     f"gross investment ({_g(inv)} / {_g(cost)} = {inv / cost:.3g} yr); net of the "
+                     f"subsidy it is {computed:.3g} yr")
+        else:
+            self.add("error", "payback_years", f"claimed {_g(claimed)} yr but (investment {_g(inv)}"
+                     f" - subsidy {_g(sub)}) / {_g(cost)} per year = {computed:.3g} yr",
+                     claimed=claimed, computed=computed)
+
+    # --- emission factors ----------------------------------------------------------------
+    def _grid_reference(self):
+        """(factor for the claim year or None, latest announced before it or None)."""
+        actual = {f.year: f for f in self.table.all(self.region) if f.basis == "actual"}
+        y = self.year
+        this = actual.get(y)
+        before = [actual[k] for k in sorted(actual) if k < y]
+        return this, (before[-1] if before else None), actual
+
+    def _judge_grid(self, fld, co2, kwh):
+        implied = co2 * 1000.0 / kwh
+        tol = implied * (_rel(co2) + _rel(kwh)) + _PUBLISHED_ROUNDING
+        head = f"{_g(co2)} t / {_g(kwh)} kWh = {implied:.4f} kg CO2e/kWh"
+        this, prev, actual = self._grid_reference()
+        allf = self.table.all(self.region)
+        cands = sorted((f for f in allf if abs(float(f) - implied) <= tol),
+                       key=lambda f: abs(float(f) - implied))
+        ref = this or prev
+        ref_txt = (f"announced {ref.year} factor {float(ref):.3f}" if ref else "no announced factor")
+        vals = {"implied_kg_per_kwh": implied}
+        ok = [f for f in cands if f.basis == "actual" and f.year in (self.year, self.year - 1)]
+        if ok:
+            f = ok[0]
+            note = "" if f.year == self.year else (f"; the latest announced when {self.year} "
+                                                    f"figures are reported")
+            self.add("ok", fld, f"{head}: matches the announced {f.year} grid factor "
+                     f"{float(f):.3f}{note}", **vals)
+            return implied
+        if cands:
+            f = cands[0]
+            if f.basis == "actual":
+                years = sorted(g.year for g in cands if g.basis == "actual" and
+                               abs(float(g) - float(f)) < 1e-12)
+                msg = (f"{head}: matches the announced factor of {'/'.join(map(str, years))} "
+                       f"({float(f):.3f}), not the {ref_txt}")
+            elif f.basis == "target":
+                msg = (f"{head}: matches the action-plan target factor for {f.year} "
+                       f"({float(f):.3f}, basis 'target'), not an announced factor ({ref_txt})")
+            elif f.basis == "statutory_baseline":
+                msg = (f"{head}: matches the statutory {f.year} baseline {float(f):.3f} (MOEA 2022 "
+                       f"notice), not an announced factor ({ref_txt})")
+            else:
+                msg = (f"{head}: matches {float(f):.3f}, the value printed for {f.year} on another "
+                       f"basis ({f.basis}: {f.source.split(';')[0]}), not the announced "
+                       f"{f.year} factor {float(actual[f.year]) if f.year in actual else 'n/a'}")
+            if ref:
+                msg += f"; with the {ref_txt} the CO2 would be {_g(kwh * float(ref) / 1000)} t"
+            self.add("warning", fld, msg, matched=f.as_dict(), **vals)
+            return implied
+        lo, hi = min(allf, key=float), max(allf, key=float)
+        if implied > float(hi) and ref:
+            explained = kwh * float(ref) / 1000.0
+            self.add("warning", fld, f"{head}: {implied / float(ref):.3g} times the {ref_txt}; "
+                     f"the electricity explains only {_g(explained)} t of the {_g(co2)} t CO2e: "
+                     "the rest must come from savings (fuel, steam, process gases) the claim does "
+                     "not quantify", **vals)
+        elif implied < float(lo):
+            self.add("warning", fld, f"{head}: below every Taiwan grid factor (lowest "
+                     f"{float(lo):.3f}, {lo.year} {lo.basis}); the CO2 is understated or the kWh "
+                     f"overstated", **vals)
+        else:
+            near = min(allf, key=lambda f: abs(float(f) - implied))
+            self.add("warning", fld, f"{head}: matches no published Taiwan grid factor (nearest "
+                     f"{float(near):.3f}, {near.year} {near.basis}; {ref_txt})", **vals)
+        return implied
+
+    def _range_per_unit(self, carrier):
+        """(low, high) kg CO2e per carrier unit plausible for this claim."""
+        if carrier == "electricity_kwh":
+            fs = [float(f) for f in self.table.all(self.region) if f.year in (self.year, self.year - 1)]
+            return min(fs) - _PUBLISHED_ROUNDING, max(fs) + _PUBLISHED_ROUNDING
+        kw = dict(region=self.region, year=self.year)
+        if carrier in FUEL_OF_CARRIER:
+            central = carrier_co2e_factor(carrier, **kw)[0]
+            return central * (1 - _FUEL_SPREAD), central * (1 + _FUEL_SPREAD)
+        low = carrier_co2e_factor(carrier, steam_supply=SteamSupply("natural_gas_nm3", _STEAM_EFF[1]), **kw)[0]
+        high = carrier_co2e_factor(carrier, steam_supply=SteamSupply("coal_t", _STEAM_EFF[0]), **kw)[0]
+        if carrier == "steam_t":
+            low, high = low * _STEAM_ENTHALPY[0], high * _STEAM_ENTHALPY[1]
+        return low, high
+
+    def emission_factors(self):
+        if not self.has_factors or self.year is None:
+            return
+        implied = {}
+        for section in ("savings", "baseline", "retrofit"):
+            body = self.sections[section]
+            carriers = [k for k in CARRIERS if body.get(k)]
+            if "co2_t" not in body or not carriers:
+                continue
+            fld = f"{section}.co2_t"
+            if carriers == ["electricity_kwh"]:
+                if body["electricity_kwh"] > 0 and body["co2_t"] >= 0:
+                    implied[section] = (self._judge_grid(fld, body["co2_t"], body["electricity_kwh"]),
+                                        body["co2_t"], body["electricity_kwh"])
+                continue
+            if section != "savings":
+                continue
+            lo = hi = 0.0
+            for k in carriers:
+                a, b = (body[k] * v / 1000.0 for v in self._range_per_unit(k))
+                lo, hi = lo + min(a, b), hi + max(a, b)
+            co2 = body["co2_t"]
+            tol = _half_unit(co2)
+            text = f"CO2 saving {_g(co2)} t from {', '.join(f'{_g(body[k])} {UNITS[k]}' for k in carriers)}"
+            if carriers == ["steam_t"]:
+                per_t = co2 / body["steam_t"]
+                gas = self._per_steam("natural_gas_nm3")
+                coal = self._per_steam("coal_t")
+                text += (f" = {per_t:.3f} t CO2e per t steam (natural-gas boiler at 80 %: {gas:.3f}; "
+                         f"coal boiler at 80 %: {coal:.3f})")
+            if lo - tol <= co2 <= hi + tol:
+                self.add("ok", fld, f"{text}: within the plausible {_g(lo)}-{_g(hi)} t (IPCC 2006 "
+                         "defaults; boiler efficiency 0.75-0.95 for steam/heat)")
+            else:
+                self.add("warning", fld, f"{text}: outside the plausible {_g(lo)}-{_g(hi)} t "
+                         "(IPCC 2006 defaults; boiler efficiency 0.75-0.95 for steam/heat)",
+                         low=lo, high=hi)
+        if "baseline" in implied and "retrofit" in implied:
+            (fb, cb, kb), (fr, cr, kr) = implied["baseline"], implied["retrofit"]
+            tol = fb * (_rel(cb) + _rel(kb)) + fr * (_rel(cr) + _rel(kr))
+            if abs(fb - fr) > tol:
+                self.add("warning", "retrofit.co2_t", f"baseline and retrofit CO2 use different "
+                         f"factors: {fb:.4f} vs {fr:.4f} kg CO2e/kWh for the same electricity",
+                         baseline=fb, retrofit=fr)
+
+    def _per_steam(self, fuel):
+        return carrier_co2e_factor("steam_t", region=self.region, year=self.year,
+                                   steam_supply=SteamSupply(fuel, 0.80))[0] / 1000.0
+
+    # --- prices --------------------------------------------------------------------------
+    def prices(self):
+        s = self.sections["savings"]
+        carriers = [k for k in CARRIERS if s.get(k)]
+        cost = s.get("cost")
+        implied_from_payback = cost is None and "_implied_cost" in s
+        if implied_from_payback:
+            cost = s["_implied_cost"]
+        if cost is None or not carriers:
+            return
+        if carriers != ["electricity_kwh"]:
+            self.add("info", "savings.cost", "energy prices not checked: no packaged prices for "
+                     + ", ".join(k for k in carriers if k != "electricity_kwh"))
+            return
+        if self.currency != "TWD" or self.region != "TW" or self.year is None:
+            self.add("info", "savings.cost", f"electricity price not checked: packaged tariffs are "
+                     f"Taiwan NT$ (claim: {self.region}, {self.currency})")
+            return
+        kwh = s["electricity_kwh"]
+        what = "implied annual cost saving" if implied_from_payback else "cost saving"
+        if not implied_from_payback and abs(cost - kwh) <= _half_unit(cost) + _half_unit(kwh):
+            self.add("warning", "savings.cost", f"the {what} ({_g(cost)} NT$/yr) and the electricity "
+                     f"saving ({_g(kwh)} kWh/yr) are the same number: one figure read both as kWh "
+                     "and as NT$ (kWh / NT$ mix-up)", cost=cost, electricity_kwh=kwh)
+            return
+        tariffs = prices_in_year("electricity_kwh", "TW", self.year)
+        if not tariffs:
+            years = [self.year + d for d in range(-3, 4)]
+            near = [(abs(y - self.year), y) for y in years if prices_in_year("electricity_kwh", "TW", y)]
+            tariffs = prices_in_year("electricity_kwh", "TW", min(near)[1]) if near else []
+        if not tariffs:
+            return
+        p = cost / kwh
+        lo = min(map(float, tariffs)) * _PRICE_BAND[0]
+        hi = max(map(float, tariffs)) * _PRICE_BAND[1]
+        listed = ", ".join(f"{float(t):.2f} ({t.name.split('from ')[-1]})" for t in tariffs)
+        head = f"{what} {_g(cost)} NT$/yr / {_g(kwh)} kWh/yr = NT${p:.2f}/kWh"
+        band = f"NT${lo:.2f}-{hi:.2f}/kWh (tariffs {listed} x {_PRICE_BAND[0]}-{_PRICE_BAND[1]})"
+        if lo <= p <= hi:
+            self.add("ok", "savings.cost", f"{head}, within {band}", implied_price=p)
+        elif p > hi:
+            self.add("warning", "savings.cost", f"{head}, above {band}: the money saved must include "
+                     "other items (fuel, demand charges, maintenance, yield) or the kWh is understated",
+                     implied_price=p)
+        else:
+            self.add("warning", "savings.cost", f"{head}, below {band}: is the cost in another unit "
+                     "(10^4 NT$) or the kWh overstated?", implied_price=p)
+
+    # --- product intensity ---------------------------------------------------------------
+    def product(self):
+        b, s = self.sections["baseline"], self.sections["savings"]
+        key = "co2_kg_per_t_product"
+        if key in s and "co2_fraction" in s and key not in b and s["co2_fraction"] > 0:
+            base = s[key] / s["co2_fraction"]
+            self.add("info", f"savings.{key}", f"{_g(s[key])} kg CO2e/t is {_pct(s['co2_fraction'])} "
+                     f"of a product intensity of {_g(base)} kg CO2e/t before the retrofit")
+        if key in s and "product_t" in self.c and "co2_t" in s:
+            computed = s[key] * self.c["product_t"] / 1000.0
+            self.add("info", "savings.co2_t", f"{_g(s[key])} kg CO2e/t x {_g(self.c['product_t'])} "
+                     f"t/yr = {_g(computed)} t CO2e/yr against the claimed {_g(s['co2_t'])} t")
+
+
+def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
+    """Check a claim (dict as parsed from its file); returns findings, never raises on content.
+
+    ``table``: grid factors for a region other than Taiwan (see ``FactorTable``).
+    """
+    problems = schema_problems(claim)
+    if problems:
+        return [Finding("error", f, m) for f, m in problems]
+    ch = _Checker(claim, table)
+    ch.context()
+    ch.arithmetic()
+    ch.fractions()
+    ch.totals()
+    ch.payback()
+    ch.emission_factors()
+    ch.prices()
+    ch.product()
+    if not any(f.severity in ("ok", "warning", "error") for f in ch.out):
+        ch.add("info", "", "the claim gives no figures that can be recomputed from each other")
+    return ch.out
+
+
+def verdict(findings) -> str:
+    """"inconsistent" (any error), "questionable" (any warning), "consistent" (some check
+    passed), or "not checkable" (information only)."""
+    sev = {f.severity for f in findings}
+    if "error" in sev:
+        return "inconsistent"
+    if "warning" in sev:
+        return "questionable"
+    return "consistent" if "ok" in sev else "not checkable"
+
+
+def format_findings(findings) -> str:
+    """Plain-text report, one line per finding, then the verdict."""
+    lines = []
+    for f in findings:
+        where = f"{f.field}: " if f.field else ""
+        lines.append(f"[{f.severity.upper():7s}] {where}{f.message}")
+    counts = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    lines.append(f"Verdict: {verdict(findings)} ({counts['error']} error(s), {counts['warning']} "
+                 f"warning(s), {counts['ok']} ok, {counts['info']} info)")
+    return "\n".join(lines)
