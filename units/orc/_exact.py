@@ -17,8 +17,13 @@ def _zone_points(lo, hi, n):
     return [lo + (hi - lo) * j / n for j in range(n + 1)]
 
 
-def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool) -> ORCResult:
-    """Solve one design on exact properties (see ORC.solve for the arguments)."""
+def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
+                h_cool_in=None) -> ORCResult:
+    """Solve one design on exact properties (see ORC.solve for the arguments).
+
+    ``h_src_in``, ``h_cool_in``: inlet enthalpies [J/kg] of the given streams (so a two-phase
+    inlet, fixed by quality, is taken as it is); None evaluates them at the inlet temperature.
+    """
     F = orc.fluid
     te, tc, sh = orc.evaporating_temperature, orc.condensing_temperature, orc.superheat
     orc.check_source(source, t_src)
@@ -92,7 +97,8 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool) -> ORCResult:
             pts.append((h, F.state(p=p_e, h=h).T, "superheating"))
         pts.append((h6, s6.T, "superheating"))
 
-    h_src_in = source.h(t_src)
+    if h_src_in is None:
+        h_src_in = source.h(t_src)
     pinch = orc.evaporator_pinch
     m_wf, binding = float("inf"), ""
     for h, T, zone in pts:
@@ -129,7 +135,8 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool) -> ORCResult:
     q_out = m_wf * (h8 - s1.h)
 
     # condenser: coolant flow and pinch (zones: desuperheating above the dew point, condensing)
-    h_cool_in = cool.h(t_cool)
+    if h_cool_in is None:
+        h_cool_in = cool.h(t_cool)
     if m_cool is None:
         m_cool = q_out / (cool.h(t_cool + orc.cooling_temperature_rise) - h_cool_in)
     t_cool_out = cool.T(h_cool_in + q_out / m_cool)

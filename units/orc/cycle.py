@@ -312,14 +312,16 @@ class ORC:
             raise ValueError(f"heat_source mass_flow must be > 0 kg/s; got {m_src!r} kg/s")
         if cooling is None:
             cool = side_of_material(COOLING_FLUIDS[self.cooling_fluid], self.cooling_pressure, "cooling")
-            t_cool, m_cool = self.cooling_inlet_temperature, None
+            t_cool, m_cool, h_cool = self.cooling_inlet_temperature, None, None
         else:
             cool = side_of_stream(cooling, "cooling")
             t_cool = as_float("cooling temperature", cooling.T, "K")
             m_cool = as_float("cooling mass_flow", cooling.mass_flow, "kg/s")
+            h_cool = as_float("cooling h", cooling.h, "J/kg")
             if not m_cool > 0.0:
                 raise ValueError(f"cooling mass_flow must be > 0 kg/s; got {m_cool!r} kg/s")
-        return solve_exact(self, source, t_src, m_src, cool, t_cool, m_cool)
+        h_src = as_float("heat_source h", heat_source.h, "J/kg")
+        return solve_exact(self, source, t_src, m_src, cool, t_cool, m_cool, h_src, h_cool)
 
     def check_source(self, source: Side, t_src: float) -> None:
         """Raise if the source cannot heat the expander inlet with the evaporator pinch."""
