@@ -135,7 +135,8 @@ def species_index(name: str) -> int:
 @njit(cache=True)
 def _poly(T, row):
     """Offset of the 7 coefficients valid at T within a 17-element row."""
-    return 3 if T < row[1] else 10
+    # Cantera evaluates the low-range polynomial up to and including T_mid
+    return 3 if T <= row[1] else 10
 
 
 @njit(cache=True)

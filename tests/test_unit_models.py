@@ -1,0 +1,75 @@
+"""The shared check every flowsheet unit in units/ must pass (STYLE.md rule 11).
+
+Any class in a ``units`` module that has ``solve`` and an ``example()`` classmethod is
+collected: its example is solved and checked for declared outlets, mass and energy balance
+(in + sources - out), a frozen result, repeatability and rejection of negative flows.
+"""
+import dataclasses
+import importlib
+import inspect
+import pkgutil
+
+import pytest
+
+import units
+from procsim.flowsheet import Flowsheet, UnitSolution, unit_balance
+from procsim.stream import EnergyStream, Stream
+
+pytestmark = pytest.mark.component
+
+
+def _unit_classes():
+    found = {}
+    for info in pkgutil.walk_packages(units.__path__, "units."):
+        mod = importlib.import_module(info.name)
+        for name, cls in inspect.getmembers(mod, inspect.isclass):
+            if cls.__module__ == mod.__name__ and hasattr(cls, "solve") and hasattr(cls, "example"):
+                found[f"{cls.__module__}.{name}"] = cls
+    return found
+
+
+UNIT_CLASSES = _unit_classes()
+
+
+def test_units_are_found():
+    assert "units.basic.Pump" in UNIT_CLASSES
+
+
+@pytest.mark.parametrize("path", sorted(UNIT_CLASSES))
+def test_check_unit_model(path):
+    cls = UNIT_CLASSES[path]
+    unit, inlets = cls.example()
+    assert set(inlets) == set(unit.inlets), f"{path}: example inlets differ from declared inlets"
+    sol = unit.solve(dict(inlets))
+    assert isinstance(sol, UnitSolution)
+    assert set(sol.outlets) == set(unit.outlets)
+    bal = unit_balance(inlets, sol)
+    assert bal["mass_relative"] <= 1e-6, f"{path}: mass balance {bal}"
+    assert bal["energy_relative"] <= 1e-6, f"{path}: energy balance {bal}"
+    if sol.result is not None:
+        assert dataclasses.is_dataclass(sol.result)
+        assert sol.result.__dataclass_params__.frozen, f"{path}: result must be frozen"
+    again = unit.solve(dict(inlets))
+    for port, s in sol.outlets.items():
+        assert again.outlets[port].energy_flow == s.energy_flow
+        assert again.outlets[port].mass_flow == s.mass_flow
+
+
+@pytest.mark.parametrize("path", sorted(UNIT_CLASSES))
+def test_negative_flow_rejected(path):
+    cls = UNIT_CLASSES[path]
+    _, inlets = cls.example()
+    port, stream = next((p, s) for p, s in inlets.items() if isinstance(s, Stream))
+    with pytest.raises(ValueError, match="mass_flow must be >= 0"):
+        stream.with_(mass_flow=-1.0)
+
+
+@pytest.mark.parametrize("path", sorted(UNIT_CLASSES))
+def test_runs_inside_a_flowsheet(path):
+    unit, inlets = UNIT_CLASSES[path].example()
+    fs = Flowsheet(f"single {path}")
+    fs.add(unit)
+    for port, s in inlets.items():
+        fs.feed(f"{unit.name}.{port}", s)
+    sol = fs.solve()
+    assert sol.overall["energy_relative"] <= 1e-6
