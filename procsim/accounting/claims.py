@@ -92,7 +92,7 @@ def _g(x: float) -> str:
     if ax >= 1000:
         return f"{x:,.0f}"
     if ax >= 10:
-        return f"{x:,.1f}".rstrip("0").rstrip(".")
+        return f"{x:,.2f}".rstrip("0").rstrip(".")
     return f"{x:.4g}"
 
 
@@ -172,7 +172,11 @@ class _Checker:
         if "energy_fraction" in s:
             carriers = [k for k in CARRIERS if k in s and k in b]
             totals = [k for k in TOTAL_KEYS if k in s and k in b]
-            if carriers:
+            if len(carriers) == 1:
+                k = carriers[0]
+                if b[k] > 0:
+                    self._fraction("energy_fraction", s[k], b[k], UNITS[k], carriers)
+            elif carriers:
                 saved = sum(carrier_energy(k, s[k], "GJ") for k in carriers)
                 base = sum(carrier_energy(k, b[k], "GJ") for k in carriers)
                 if base > 0:
@@ -406,6 +410,9 @@ class _Checker:
         implied_from_payback = cost is None and "_implied_cost" in s
         if implied_from_payback:
             cost = s["_implied_cost"]
+        if cost is not None and not carriers and "co2_t" in s:
+            self._cost_only(cost, s["co2_t"])
+            return
         if cost is None or not carriers:
             return
         if carriers != ["electricity_kwh"]:
@@ -419,15 +426,20 @@ class _Checker:
         kwh = s["electricity_kwh"]
         what = "implied annual cost saving" if implied_from_payback else "cost saving"
         if not implied_from_payback and abs(cost - kwh) <= _half_unit(cost) + _half_unit(kwh):
-            self.add("warning", "savings.cost", f"the {what} ({_g(cost)} NT$/yr) and the electricity "
-                     f"saving ({_g(kwh)} kWh/yr) are the same number: one figure read both as kWh "
-                     "and as NT$ (kWh / NT$ mix-up)", cost=cost, electricity_kwh=kwh)
+            msg = (f"the {what} ({_g(cost)} NT$/yr) and the electricity saving ({_g(kwh)} kWh/yr) "
+                   "are the same number: one figure read both as kWh and as NT$ (kWh / NT$ mix-up)")
+            tariffs = self._tariffs()
+            if tariffs:
+                lo, hi = min(map(float, tariffs)), max(map(float, tariffs))
+                msg += (f"; {_g(kwh)} kWh at NT${lo:.2f}-{hi:.2f}/kWh would be worth "
+                        f"{_g(kwh * lo)}-{_g(kwh * hi)} NT$/yr")
+                if self.c.get("investment"):
+                    net = self.c["investment"] - self.c.get("subsidy", 0.0)
+                    msg += (f" (payback {net / (kwh * hi):.2g}-{net / (kwh * lo):.2g} yr instead of "
+                            f"{net / cost:.3g} yr)")
+            self.add("warning", "savings.cost", msg, cost=cost, electricity_kwh=kwh)
             return
-        tariffs = prices_in_year("electricity_kwh", "TW", self.year)
-        if not tariffs:
-            years = [self.year + d for d in range(-3, 4)]
-            near = [(abs(y - self.year), y) for y in years if prices_in_year("electricity_kwh", "TW", y)]
-            tariffs = prices_in_year("electricity_kwh", "TW", min(near)[1]) if near else []
+        tariffs = self._tariffs()
         if not tariffs:
             return
         p = cost / kwh
@@ -445,6 +457,37 @@ class _Checker:
         else:
             self.add("warning", "savings.cost", f"{head}, below {band}: is the cost in another unit "
                      "(10^4 NT$) or the kWh overstated?", implied_price=p)
+
+    def _tariffs(self):
+        """Packaged TW electricity tariffs in force during the claim year (or the nearest year)."""
+        if self.year is None:
+            return []
+        tariffs = prices_in_year("electricity_kwh", "TW", self.year)
+        if not tariffs:
+            years = [self.year + d for d in range(-3, 4)]
+            near = [(abs(y - self.year), y) for y in years if prices_in_year("electricity_kwh", "TW", y)]
+            tariffs = prices_in_year("electricity_kwh", "TW", min(near)[1]) if near else []
+        return tariffs
+
+    def _cost_only(self, cost, co2):
+        """Cost and CO2 but no quantities: what the money would buy as electricity."""
+        tariffs = self._tariffs()
+        if self.currency != "TWD" or not tariffs or not self.has_factors:
+            return
+        lo, hi = min(map(float, tariffs)), max(map(float, tariffs))
+        this, prev, _ = self._grid_reference()
+        ref = this or prev
+        if ref is None or cost <= 0:
+            return
+        kwh_lo, kwh_hi = cost / hi, cost / lo
+        t_lo, t_hi = kwh_lo * float(ref) / 1000.0, kwh_hi * float(ref) / 1000.0
+        text = (f"if the {_g(cost)} NT$/yr were all electricity at NT${lo:.2f}-{hi:.2f}/kWh it would "
+                f"be {_g(kwh_lo)}-{_g(kwh_hi)} kWh/yr, i.e. {_g(t_lo)}-{_g(t_hi)} t CO2e at "
+                f"{float(ref):.3f} kg/kWh ({ref.year})")
+        if co2 > t_hi:
+            text += (f"; the claimed {_g(co2)} t must come mostly from savings the claim does not "
+                     "quantify (fuel, steam, process gases)")
+        self.add("info", "savings.co2_t", text)
 
     # --- product intensity ---------------------------------------------------------------
     def product(self):
@@ -478,7 +521,7 @@ def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
     ch.prices()
     ch.product()
     if not any(f.severity in ("ok", "warning", "error") for f in ch.out):
-        ch.add("info", "", "the claim gives no figures that can be recomputed from each other")
+        ch.add("info", "", "no two figures of the claim can be checked against each other")
     return ch.out
 
 
