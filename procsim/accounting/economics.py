@@ -68,7 +68,7 @@ def _bisect(f, lo: float, hi: float, flo: float) -> float:
 def irr(cash_flows) -> float:
     """Internal rate of return [1/yr]: the rate where NPV = 0.
 
-    Scans rates in (-0.99, 100] for sign changes of NPV and bisects each bracket; where
+    Scans rates in [-0.999999, 1e9] for sign changes of NPV and bisects each bracket; where
     several roots exist (non-conventional cash flows) the one closest to zero is returned.
     Raises ValueError when no rate gives NPV = 0 (e.g. the flows never change sign).
     """
@@ -81,9 +81,12 @@ def irr(cash_flows) -> float:
     t = np.arange(c.size, dtype=np.float64)
 
     def f(r):
-        return float(np.sum(c / (1.0 + r) ** t))
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            return float(np.sum(c / (1.0 + r) ** t))
 
-    grid = np.concatenate([np.linspace(-0.99, 1.0, 800), np.geomspace(1.0, 100.0, 400)[1:]])
+    # dense near r = -1 (flows that lose almost everything) and up to 1e9 (tiny investments)
+    grid = np.concatenate([-1.0 + np.geomspace(1e-6, 1e-2, 200)[:-1], np.linspace(-0.99, 1.0, 800),
+                           np.geomspace(1.0, 1.0e9, 600)[1:]])
     values = np.array([f(r) for r in grid])
     roots = []
     for i in range(grid.size - 1):
@@ -92,7 +95,7 @@ def irr(cash_flows) -> float:
         elif (values[i] < 0) != (values[i + 1] < 0):
             roots.append(_bisect(f, float(grid[i]), float(grid[i + 1]), float(values[i])))
     if not roots:
-        raise ValueError(f"no internal rate of return in (-99 %, 10000 %] for cash flows {c.tolist()}")
+        raise ValueError(f"no internal rate of return in [-99.9999 %, 1e11 %] for cash flows {c.tolist()}")
     return min(roots, key=abs)
 
 
