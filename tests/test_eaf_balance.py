@@ -247,3 +247,21 @@ def test_physically_impossible_heats():
         material("unobtainium")
     with pytest.raises(ValueError, match=r"slag_feo must be in \[0, 0.6\]; got 0.9"):
         ElectricArcFurnace(slag_feo=0.9)
+
+
+def test_batch_equals_single_heats():
+    eaf, charge, gases = scrap_heat()
+    dri = np.array([0.0, 20e3, 40e3])
+    ch = dict(charge)
+    ch["scrap_hms"] = charge["scrap_hms"] - dri
+    ch["dri"] = dri
+    b = eaf.balance_batch(ch, **gases)
+    for i in range(3):
+        one = eaf.balance({k: (v[i] if np.ndim(v) else v) for k, v in ch.items()}, **gases)
+        assert b.electricity[i] == pytest.approx(one.electricity, rel=1e-13)
+        assert b.steel_mass[i] == pytest.approx(one.steel_mass, rel=1e-13)
+    assert (np.abs(b.energy_residual) / b.total_input < 1e-9).all()
+    # DRI raises electricity (gangue, FeO reduction): Kirschen et al. 2011, Energy 36, 6146
+    assert np.all(np.diff(b.electricity_kwh_per_tonne) > 0)
+    with pytest.raises(ValueError, match=r"heat 1: EAF heat balance: oxygen is insufficient"):
+        eaf.balance_batch({**charge, "injection_carbon": np.array([0.0, 30e3])}, lance_oxygen=gases["lance_oxygen"])

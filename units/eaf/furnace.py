@@ -26,7 +26,7 @@ from typing import Mapping
 import numpy as np
 
 from procsim.thermo.gas import AIR_DRY, COEFFS, COMPOSITION, MOLAR_MASS, SPECIES, GasMixture, species_index
-from procsim.validation import as_float, check_fraction, check_nonnegative, check_positive, check_range
+from procsim.validation import as_float, broadcast_arrays, check_fraction, check_nonnegative, check_positive, check_range
 from units.eaf import kernels as K
 from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, PHASE_MODES,
                                  SEGMENTS, component_index)
@@ -333,6 +333,49 @@ class ElectricArcFurnace:
             _gas_moles(self.air_ingress, gas_composition("air"))[species_index("O2")])
         return HeatBalance._from_kernel(self, out, steel, slag, offgas, gas_in, carbon_added, o2_moles,
                                         {m.name: q for m, q in zip(mats, masses)})
+
+    def balance_batch(self, charge: Mapping, lance_oxygen=0.0, post_combustion_oxygen=0.0,
+                      burner_oxygen=0.0, burner_natural_gas=0.0) -> "HeatBalanceBatch":
+        """Balances of many heats at once (numba loop); amounts broadcast to one length [kg].
+
+        ``charge`` maps material -> array of masses per heat. Raises for the first heat that
+        fails, naming its index; the furnace parameters are the same for every heat.
+        """
+        if not isinstance(charge, Mapping) or not charge:
+            raise ValueError(f"charge must be a non-empty mapping of material -> kg; got {charge!r}")
+        mats = [material(k) for k in charge]
+        named = {f"charge mass of {m.name}": v for m, v in zip(mats, charge.values())}
+        gas_named = {"lance_oxygen": lance_oxygen, "post_combustion_oxygen": post_combustion_oxygen,
+                     "burner_oxygen": burner_oxygen, "burner_natural_gas": burner_natural_gas}
+        for n, v in {**named, **gas_named}.items():
+            check_nonnegative(n, v, "kg")
+        shape, arrays = broadcast_arrays(**named, **gas_named)
+        n_heat = arrays[0].size
+        masses = np.stack(arrays[:len(mats)], axis=1)  # (n_heat, n_mat)
+        per_kg = np.array([m.moles_per_kg for m in mats])  # (n_mat, n_comp)
+        moles = np.ascontiguousarray(masses[:, :, None] * per_kg[None, :, :])
+        mat_T = np.ascontiguousarray(np.broadcast_to([m.temperature for m in mats], (n_heat, len(mats))))
+        mode = np.array([PHASE_MODES_BY_STATE[m.state] for m in mats], dtype=np.int64)
+        lo, pc, bo, ng = arrays[len(mats):]
+        o2 = gas_composition("oxygen")
+        gas_in = (np.outer((lo + pc + bo) / o2.molar_mass, o2.x)
+                  + np.outer(ng / gas_composition("natural_gas").molar_mass, gas_composition("natural_gas").x)
+                  + _gas_moles(self.air_ingress, gas_composition("air"))[None, :])
+        gas_in = np.ascontiguousarray(gas_in)
+        params = np.ascontiguousarray(np.broadcast_to(self._params(), (n_heat, K.N_PARAMS)))
+        out = np.empty((n_heat, K.N_OUT))
+        status = np.empty(n_heat, dtype=np.int64)
+        first = K.heat_balance_batch(moles, mat_T, mode, gas_in, params, _GAS_ELEMENTS, _GAS_INDEX, COEFFS,
+                                     MOLAR_MASS, COMPONENT_SEGMENTS, SEGMENTS, COMPONENT_MOLAR_MASS, out,
+                                     np.empty((n_heat, len(COMPONENTS))), np.empty((n_heat, len(COMPONENTS))),
+                                     np.empty((n_heat, len(SPECIES))), status)
+        if first >= 0:
+            raise ValueError(f"heat {first}: " + self._status_message(int(status[first])))
+        r = lambda k: out[:, k].reshape(shape)
+        return HeatBalanceBatch(
+            electricity=r(K.O_ELECTRICITY), steel_mass=r(K.O_STEEL_MASS), slag_mass=r(K.O_SLAG_MASS),
+            off_gas_energy=r(K.O_S_GAS) + r(K.O_GAS_CHEMICAL), total_input=r(K.O_TOTAL_INPUT),
+            energy_residual=r(K.O_RESID_ENERGY), mass_residual=r(K.O_RESID_MASS), status=status.reshape(shape))
 
     def _status_message(self, st: int) -> str:
         return "EAF heat balance: " + _STATUS_MESSAGES[st].format(feo=self.slag_feo, c=self.steel_carbon)
