@@ -54,3 +54,39 @@ def case_markdown(result: CaseResult) -> str:
     if result.assumptions:
         out += ["", "Assumptions:", ""] + [f"- {a}" for a in result.assumptions]
     return "\n".join(out)
+
+
+def figures_frame(results: Iterable[CaseResult]):
+    """All compared figures as a pandas DataFrame (one row per figure)."""
+    import pandas as pd
+
+    rows = [{**f.as_dict(), "deviation": f.deviation, "note": f.note} for r in results for f in r.figures]
+    return pd.DataFrame(rows, columns=["case", "metric", "claimed", "computed", "unit", "deviation", "note"])
+
+
+def cases_html(results: list[CaseResult]) -> str:
+    """A self-contained HTML page: the figures table and each case's assumptions."""
+    import html
+
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>procsim cases</title>",
+             "<style>body{font-family:sans-serif;max-width:70em;margin:auto}table{border-collapse:collapse}"
+             "td,th{border:1px solid #bbb;padding:2px 6px;text-align:right}td:nth-child(-n+2){text-align:left}"
+             "</style></head><body><h1>procsim: claimed vs computed</h1>",
+             figures_frame(results).to_html(index=False, na_rep="-", float_format=lambda v: f"{v:.4g}")]
+    for r in results:
+        parts.append(f"<h2>{html.escape(r.title)} <code>{html.escape(r.case_id)}</code></h2>")
+        if r.assumptions:
+            parts.append("<ul>" + "".join(f"<li>{html.escape(a)}</li>" for a in r.assumptions) + "</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def cases_excel(results: list[CaseResult], path) -> None:
+    """Write the figures and assumptions to an Excel workbook (sheets 'figures', 'assumptions')."""
+    import pandas as pd
+
+    assumptions = pd.DataFrame([{"case": r.case_id, "assumption": a} for r in results for a in r.assumptions],
+                               columns=["case", "assumption"])
+    with pd.ExcelWriter(path) as xl:
+        figures_frame(results).to_excel(xl, sheet_name="figures", index=False)
+        assumptions.to_excel(xl, sheet_name="assumptions", index=False)
