@@ -1,0 +1,93 @@
+r"""Tabulated real-fluid properties evaluated in numba (built from CoolProp, cached on disk).
+
+``Fluid("R245fa").table()`` returns a :class:`FluidTable`; its methods are vectorised and
+validated (``ValueError`` naming the value and the table's range):
+
+* (p, h) -> ``T_ph``, ``s_ph``, ``rho_ph``, ``x_ph``;  (p, s) -> ``h_ps``, ``T_ps``;
+  (p, T) -> ``h_pT`` (single phase);
+* saturation: ``T_sat(p)``, ``p_sat(T)``, ``h_l(p)``, ``h_v(p)``, ``s_l(p)``, ``s_v(p)``,
+  ``rho_l(p)``, ``rho_v(p)``.
+
+Inside your own numba kernels
+-----------------------------
+Pass ``table.data`` (a :class:`TableData` NamedTuple of float64 arrays and floats) into
+your ``@njit`` function and call these module-level ``@njit(cache=True)`` scalar
+functions; each returns NaN outside the table (or for NaN input)::
+
+    tab_T_ph(data, p, h)   tab_s_ph(data, p, h)   tab_rho_ph(data, p, h)   tab_x_ph(data, p, h)
+    tab_h_ps(data, p, s)   tab_T_ps(data, p, s)   tab_h_pT(data, p, T)
+    tab_T_sat(data, p)     tab_p_sat(data, T)     tab_h_l(data, p)   tab_h_v(data, p)
+    tab_s_l(data, p)       tab_s_v(data, p)       tab_rho_l(data, p) tab_rho_v(data, p)
+
+SI throughout: p [Pa abs], T [K], h [J/kg], s [J/(kg K)], rho [kg/m3]. ``tab_x_ph`` is the
+equilibrium quality (h - h_l)/(h_v - h_l) (< 0 subcooled, > 1 superheated; NaN at
+p >= p_c), as in :class:`procsim.thermo.fluids.FluidState`. Saturation functions are NaN
+at p >= p_c. ``tab_h_pT`` at T = T_sat(p) returns the saturated liquid.
+
+Scheme
+------
+* Two-phase states are never interpolated: below p_c the dome is located by the
+  saturation curves h_l(p), h_v(p) (s_l, s_v for (p, s)); inside it T = T_sat(p) and h, s
+  and 1/rho follow the lever rule.
+* Single phase: two regions per table, the liquid between the T_min isotherm and the
+  saturated liquid, the vapour between the saturated vapour and the T_max isotherm.
+  Above p_c the T_c isotherm takes the place of the dome. In each region the
+  second input is normalised, ``xi = (z - z_low(p)) / (z_high(p) - z_low(p))``, so no cell
+  ever straddles the saturation line. Nodes in xi crowd towards the dome / T_c isotherm
+  (``kernels.xi_to_eta``, 3 times denser there by default).
+* Pressure nodes: uniform in ln p (spacing ``dlnp`` = 0.05), except in two blocks around
+  p_c that use ln(p_c - p) (from 0.7 p_c) and ln(p - p_c) (to 2 p_c), which crowd nodes
+  towards the critical point and resolve the pseudo-critical line; one linear cell
+  spans p_c (1 +- 1e-4). Each block is its own spline, so the critical singularity does
+  not leak into neighbouring cells.
+* Interpolation: bicubic Hermite patches whose node derivatives are those of the
+  not-a-knot tensor-product cubic spline (i.e. the table *is* that C2 spline); boundary
+  curves and T_sat(p) are cubic splines on the same pressure nodes; p_sat(T) is a cubic
+  spline of ln p on uniform T nodes. Node states are exact CoolProp states of the
+  fluid's own backend (IF97 for water by default, HEOS otherwise); see ``build``.
+
+Default grid (``build.default_grid``): T_min = the EOS lower limit raised to
+min(T_c/2, 250 K) (water: 273.16 K), T_max = EOS upper limit capped at 1073.15 K,
+p_min = max(p_triple, 1.5 p_sat(T_min)), p_max = min(3 p_c, EOS limit) (water: 100 MPa).
+About 330-390 pressure nodes x 64 xi nodes x 2 regions; 9-10 MB per fluid.
+
+Accuracy (measured by ``benchmarks/bench_properties.py --accuracy`` on 10,000 random
+states per fluid, single phase with |p - p_c| > 5 % p_c plus 20 % two-phase states;
+reference: CoolProp 8.0.0 called directly, same backend; relative error of T, of s
+against max(|s|, R) and of h against max(|h|, R T_c), R the specific gas constant, so
+that states near the reference-state zero of h or s are not divided by ~0):
+max error <= 6e-6, median ~1e-10 for Water (IF97), R245fa and Isopentane. The largest
+errors sit where the grid is coarsest relative to curvature: compressed cold liquid,
+the block joins at 0.7 p_c and 2 p_c, the pseudo-critical line. Within 5 % of p_c the
+error is larger and unstated. For IF97 the reference is the forward IF97 equations:
+CoolProp's IF97 (p, h) and (p, s) inputs use the IAPWS backward equations, which differ
+from the forward equations by up to ~1e-5 in T (IAPWS R7-97(2012) Tables 7 and 19);
+the tables follow the forward equations.
+
+Caching: see :mod:`procsim.thermo.tables.cache` (``~/.cache/procsim/tables``, file per
+fluid/backend/CoolProp version/grid/format, atomic writes). Build: ~1.5-5 s per fluid on
+a 2-core machine; load: milliseconds (figures in ``benchmarks/bench_properties.py``).
+
+References
+----------
+* I. H. Bell et al., Ind. Eng. Chem. Res. 53 (2014) 2498-2508, doi:10.1021/ie4033999
+  (CoolProp; its BICUBIC backend tabulates in (p, h) with bicubic Hermite patches).
+* C. de Boor, *A Practical Guide to Splines*, rev. ed., Springer, 2001, ch. XVII.
+* M. Kunick et al., "Fast calculation of thermophysical properties in extensive process
+  simulations with the Spline-Based Table Look-up Method (SBTL)", IAPWS G13-15 (2015):
+  the idea of transformed coordinates that keep cells off the saturation line.
+"""
+from procsim.thermo.tables.build import GridSpec, TableData, default_grid
+from procsim.thermo.tables.cache import TableCache, default_cache_dir
+from procsim.thermo.tables.kernels import (
+    tab_h_l, tab_h_ps, tab_h_pT, tab_h_v, tab_p_sat, tab_rho_l, tab_rho_ph, tab_rho_v,
+    tab_s_l, tab_s_ph, tab_s_v, tab_T_ph, tab_T_ps, tab_T_sat, tab_x_ph,
+)
+from procsim.thermo.tables.table import FluidTable
+
+__all__ = [
+    "FluidTable", "TableData", "GridSpec", "TableCache", "default_cache_dir", "default_grid",
+    "tab_T_ph", "tab_s_ph", "tab_rho_ph", "tab_x_ph", "tab_h_ps", "tab_T_ps", "tab_h_pT",
+    "tab_T_sat", "tab_p_sat", "tab_h_l", "tab_h_v", "tab_s_l", "tab_s_v", "tab_rho_l",
+    "tab_rho_v",
+]

@@ -1,0 +1,109 @@
+"""On-disk cache of property tables (and an optional in-process memo, as an explicit object).
+
+Where: ``$XDG_CACHE_HOME/procsim/tables`` if ``XDG_CACHE_HOME`` is set, else
+``~/.cache/procsim/tables`` (XDG Base Directory Specification 0.8, "XDG_CACHE_HOME");
+or any directory passed to :class:`TableCache`. One ``.npz`` file per table, named
+``<fluid>-<backend>-<key>.npz`` where ``key`` is the first 20 hex digits of the SHA-256
+of the JSON of (fluid, backend, CoolProp version, grid spec, table format version), so
+a new CoolProp release, another grid or a new table layout never reads an old file.
+Files are written to a temporary file in the same directory and renamed into place
+(``os.replace`` is atomic on POSIX and Windows), so a reader never sees half a file and
+concurrent builders of the same table simply race to an identical result.
+
+The memo (``TableCache(memo=True)``) keeps loaded tables in a dict owned by that cache
+object, keyed by the same key; nothing is kept at module level.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from procsim.thermo.tables.build import FORMAT_VERSION, GridSpec, TableData
+
+__all__ = ["TableCache", "default_cache_dir", "table_key"]
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/procsim/tables``, or ``~/.cache/procsim/tables``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "procsim" / "tables"
+
+
+def table_key(fluid_name: str, backend: str, coolprop_version: str, spec: GridSpec) -> dict:
+    """Everything that changes a table's numbers (stored in the file and hashed into its name)."""
+    return {"fluid": fluid_name, "backend": backend, "coolprop": coolprop_version,
+            "grid": spec.as_dict(), "format": FORMAT_VERSION}
+
+
+def _digest(key: dict) -> str:
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:20]
+
+
+class TableCache:
+    """A table store on disk (``directory``), optionally memoised in this object.
+
+    Parameters
+    ----------
+    directory : folder for the ``.npz`` files (default :func:`default_cache_dir`).
+    memo : also keep loaded tables in this object's dict (default False).
+    """
+
+    def __init__(self, directory: str | os.PathLike | None = None, memo: bool = False):
+        self.directory = Path(directory) if directory is not None else default_cache_dir()
+        self._memo: dict[str, TableData] | None = {} if memo else None
+
+    def __repr__(self) -> str:
+        return f"TableCache({str(self.directory)!r}, memo={self._memo is not None})"
+
+    def path(self, key: dict) -> Path:
+        """File that holds the table with this key."""
+        stem = re.sub(r"[^A-Za-z0-9]+", "_", f"{key['fluid']}-{key['backend']}").strip("_")
+        return self.directory / f"{stem}-{_digest(key)}.npz"
+
+    def get(self, key: dict) -> TableData | None:
+        """The stored table for ``key``, or None (missing, unreadable or another key inside)."""
+        digest = _digest(key)
+        if self._memo is not None and digest in self._memo:
+            return self._memo[digest]
+        path = self.path(key)
+        if not path.is_file():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                if json.loads(str(z["key"])) != json.loads(json.dumps(key, sort_keys=True)):
+                    return None
+                fields = {}
+                for name in TableData._fields:
+                    v = z[name]
+                    fields[name] = (float(v) if v.ndim == 0
+                                    else np.ascontiguousarray(v, dtype=np.float64))
+        except (OSError, ValueError, KeyError):
+            return None  # a damaged file is rebuilt and replaced
+        data = TableData(**fields)
+        if self._memo is not None:
+            self._memo[digest] = data
+        return data
+
+    def put(self, key: dict, data: TableData) -> Path:
+        """Write ``data`` atomically (temporary file + rename) and return its path."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = self.path(key)
+        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=path.stem, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                np.savez(fh, key=np.array(json.dumps(key, sort_keys=True)),
+                         **{name: np.asarray(getattr(data, name)) for name in TableData._fields})
+            os.replace(tmp, path)
+        except BaseException:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+            raise
+        if self._memo is not None:
+            self._memo[_digest(key)] = data
+        return path

@@ -1,0 +1,205 @@
+"""``FluidTable``: vectorised, validated Python access to a fluid's property tables."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from procsim.thermo.tables import kernels as K
+from procsim.thermo.tables.build import GridSpec, TableData, build_table_data, default_grid
+from procsim.thermo.tables.cache import TableCache, table_key
+from procsim.validation import as_array, broadcast_arrays
+
+__all__ = ["FluidTable", "PAIR_CODES", "SINGLE_CODES"]
+
+#: Two-input functions of :func:`kernels.eval_pair` and their int codes.
+PAIR_CODES = {"T_ph": 0, "s_ph": 1, "rho_ph": 2, "x_ph": 3, "h_ps": 4, "T_ps": 5, "h_pT": 6}
+#: Saturation functions of :func:`kernels.eval_single` and their int codes.
+SINGLE_CODES = {"T_sat": 0, "p_sat": 1, "h_l": 2, "h_v": 3, "s_l": 4, "s_v": 5, "rho_l": 6, "rho_v": 7}
+
+# second input of each pair: (name, unit, kind for kernels.table_bounds)
+_SECOND = {"h": ("J/kg", 0), "s": ("J/(kg K)", 1), "T": ("K", 2)}
+
+
+class FluidTable:
+    """Tabulated properties of one fluid (see :mod:`procsim.thermo.tables` for the scheme).
+
+    Build or load with :meth:`load_or_build` (what ``Fluid.table()`` calls). Every method
+    broadcasts its inputs like numpy, returns a float for scalar inputs and an array
+    otherwise, and raises ``ValueError`` naming the value and the table's range for an
+    input outside the table. ``data`` is the tuple the ``tab_*`` numba functions take.
+
+    Attributes
+    ----------
+    fluid_name, backend : the CoolProp fluid and backend the table was built from.
+    spec : the :class:`GridSpec`.  data : the :class:`TableData` tuple.
+    coolprop_version : CoolProp version used.  source : "built" or "loaded".
+    seconds : wall time of the build or the load [s].
+    """
+
+    def __init__(self, fluid_name: str, backend: str, spec: GridSpec, data: TableData,
+                 coolprop_version: str, source: str, seconds: float):
+        self.fluid_name = fluid_name
+        self.backend = backend
+        self.spec = spec
+        self.data = data
+        self.coolprop_version = coolprop_version
+        self.source = source
+        self.seconds = seconds
+
+    def __repr__(self) -> str:
+        return (f"FluidTable({self.fluid_name!r}, backend={self.backend!r}, "
+                f"p=[{self.spec.p_min:g}, {self.spec.p_max:g}] Pa, "
+                f"T=[{self.spec.T_min:g}, {self.spec.T_max:g}] K, {self.source})")
+
+    # ------------------------------------------------------------- construction
+    @classmethod
+    def load_or_build(cls, fluid, cache: TableCache | None = None, **grid) -> "FluidTable":
+        """Load the table of ``fluid`` from ``cache`` (default: a :class:`TableCache` on the
+        default directory), or build it from CoolProp and store it there.
+
+        ``grid`` overrides fields of :func:`default_grid` (p_min, p_max, T_min, T_max, dlnp,
+        dln_near, near_fraction, near_fraction_above, critical_gap, n_xi, xi_stretch, n_tsat).
+        """
+        from procsim.thermo.fluids import coolprop_version
+
+        spec = default_grid(fluid, **grid)
+        cache = TableCache() if cache is None else cache
+        key = table_key(fluid.name, fluid.backend, coolprop_version(), spec)
+        start = time.perf_counter()
+        data = cache.get(key)
+        if data is not None:
+            return cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "loaded",
+                       time.perf_counter() - start)
+        data = build_table_data(fluid, spec)
+        seconds = time.perf_counter() - start
+        cache.put(key, data)
+        return cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "built", seconds)
+
+    @classmethod
+    def build(cls, fluid, **grid) -> "FluidTable":
+        """Build from CoolProp without touching any cache."""
+        from procsim.thermo.fluids import coolprop_version
+
+        spec = default_grid(fluid, **grid)
+        start = time.perf_counter()
+        data = build_table_data(fluid, spec)
+        return cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "built",
+                   time.perf_counter() - start)
+
+    # -------------------------------------------------------------- evaluation
+    def _where(self) -> str:
+        return f"the {self.fluid_name} ({self.backend}) table"
+
+    def _check_p(self, p: np.ndarray, high: float, high_inclusive: bool = True) -> None:
+        lo = self.data.p_min
+        ok = (p >= lo) & ((p <= high) if high_inclusive else (p < high))
+        if not ok.all():
+            bad = float(p[~ok][0])
+            close = "]" if high_inclusive else ")"
+            raise ValueError(f"p must be in [{lo:g}, {high:g}{close} Pa for {self._where()}; "
+                             f"got {bad!r} Pa")
+
+    def _pair(self, name: str, p, second_name: str, second):
+        unit, kind = _SECOND[second_name]
+        p_arr = as_array("p", p, "Pa")
+        z_arr = as_array(second_name, second, unit)
+        shape, (pf, zf) = broadcast_arrays(p=p_arr, **{second_name: z_arr})
+        self._check_p(pf, self.data.p_max)
+        out = np.empty_like(pf)
+        bad = K.eval_pair(self.data, PAIR_CODES[name], pf, zf, out)
+        if bad >= 0:
+            if name == "x_ph":  # NaN is the answer above p_crit; look for a real range error
+                bad = self._first_out_of_range(pf, zf, kind)
+            if bad >= 0:
+                lo, hi = K.table_bounds(self.data, pf[bad], kind)
+                raise ValueError(f"{second_name} must be in [{lo:.10g}, {hi:.10g}] {unit} at "
+                                 f"p={float(pf[bad])!r} Pa for {self._where()}; "
+                                 f"got {float(zf[bad])!r} {unit}")
+        return float(out[0]) if shape == () else out.reshape(shape)
+
+    def _first_out_of_range(self, pf, zf, kind) -> int:
+        for i in range(pf.size):
+            lo, hi = K.table_bounds(self.data, pf[i], kind)
+            if not (lo <= zf[i] <= hi):
+                return i
+        return -1
+
+    def _single(self, name: str, arg_name: str, value):
+        unit = "K" if arg_name == "T" else "Pa"
+        arr = as_array(arg_name, value, unit)
+        flat = np.ascontiguousarray(arr, dtype=np.float64).ravel()
+        if arg_name == "T":
+            lo, hi = self.data.tsat_nodes[0], self.data.tsat_nodes[-1]
+            ok = (flat >= lo) & (flat <= hi)
+            if not ok.all():
+                raise ValueError(f"T must be in [{lo:.10g}, {hi:.10g}] K (saturation range of "
+                                 f"{self._where()}); got {float(flat[~ok][0])!r} K")
+        else:
+            self._check_p(flat, min(self.data.p_crit, self.data.p_max),
+                          high_inclusive=self.data.p_max < self.data.p_crit)
+        out = np.empty_like(flat)
+        bad = K.eval_single(self.data, SINGLE_CODES[name], flat, out)
+        if bad >= 0:  # unreachable after the range checks; kept so no NaN leaves silently
+            raise ValueError(f"{arg_name}={float(flat[bad])!r} is outside {self._where()}")
+        return float(out[0]) if arr.ndim == 0 else out.reshape(arr.shape)
+
+    def T_ph(self, p, h):
+        """Temperature [K] from pressure p [Pa] and specific enthalpy h [J/kg]."""
+        return self._pair("T_ph", p, "h", h)
+
+    def s_ph(self, p, h):
+        """Specific entropy [J/(kg K)] from p [Pa] and h [J/kg]."""
+        return self._pair("s_ph", p, "h", h)
+
+    def rho_ph(self, p, h):
+        """Density [kg/m3] from p [Pa] and h [J/kg]."""
+        return self._pair("rho_ph", p, "h", h)
+
+    def x_ph(self, p, h):
+        """Equilibrium quality (h - h_l)/(h_v - h_l) [-] from p [Pa] and h [J/kg]; NaN at p >= p_crit."""
+        return self._pair("x_ph", p, "h", h)
+
+    def h_ps(self, p, s):
+        """Specific enthalpy [J/kg] from p [Pa] and specific entropy s [J/(kg K)]."""
+        return self._pair("h_ps", p, "s", s)
+
+    def T_ps(self, p, s):
+        """Temperature [K] from p [Pa] and s [J/(kg K)]."""
+        return self._pair("T_ps", p, "s", s)
+
+    def h_pT(self, p, T):
+        """Specific enthalpy [J/kg] from p [Pa] and T [K] (single phase; T = T_sat gives h_l)."""
+        return self._pair("h_pT", p, "T", T)
+
+    def T_sat(self, p):
+        """Saturation temperature [K] at p [Pa] (p_min <= p < p_crit)."""
+        return self._single("T_sat", "p", p)
+
+    def p_sat(self, T):
+        """Saturation pressure [Pa] at T [K]."""
+        return self._single("p_sat", "T", T)
+
+    def h_l(self, p):
+        """Saturated-liquid enthalpy [J/kg] at p [Pa]."""
+        return self._single("h_l", "p", p)
+
+    def h_v(self, p):
+        """Saturated-vapour enthalpy [J/kg] at p [Pa]."""
+        return self._single("h_v", "p", p)
+
+    def s_l(self, p):
+        """Saturated-liquid entropy [J/(kg K)] at p [Pa]."""
+        return self._single("s_l", "p", p)
+
+    def s_v(self, p):
+        """Saturated-vapour entropy [J/(kg K)] at p [Pa]."""
+        return self._single("s_v", "p", p)
+
+    def rho_l(self, p):
+        """Saturated-liquid density [kg/m3] at p [Pa]."""
+        return self._single("rho_l", "p", p)
+
+    def rho_v(self, p):
+        """Saturated-vapour density [kg/m3] at p [Pa]."""
+        return self._single("rho_v", "p", p)
