@@ -22,3 +22,7 @@ from .simulate import STRATEGIES, AirSystem, SimulationResult, simulate
 
 __all__ += ["Receiver", "Dryer", "Filter", "Pipe", "LeakSurvey", "EndUses", "AirSystem",
             "SimulationResult", "simulate", "STRATEGIES"]
+from .profiles import shift_profile
+__all__ += ['shift_profile']
+from .datasheets import fleet, fleet_rows
+__all__ += ['fleet', 'fleet_rows']
