@@ -18,8 +18,20 @@ from units.heat_exchanger.core import (
     rate,
     size_ua,
 )
+from units.heat_exchanger.zones import ZoneProfile, max_duty, rate_zoned, zone_profile
+from units.heat_exchanger.equipment import (
+    AirPreheater,
+    Economizer,
+    ExchangerResult,
+    HotWaterRecovery,
+    SteamGeneratorResult,
+    WasteHeatSteamGenerator,
+)
 
 __all__ = [
+    "ZoneProfile", "max_duty", "rate_zoned", "zone_profile",
+    "AirPreheater", "Economizer", "ExchangerResult", "HotWaterRecovery", "SteamGeneratorResult",
+    "WasteHeatSteamGenerator",
     "ARRANGEMENTS", "RatingResult", "correction_factor", "effectiveness", "fouled_ua", "lmtd",
     "max_effectiveness", "ntu", "rate", "size_ua",
 ]
