@@ -17,8 +17,9 @@ Checks (each gives a :class:`Finding` with severity "ok", "info", "warning" or "
    (x 0.6 to x 1.6, the spread of time-of-use rates: engineering judgement); the same
    number given as kWh and as money is reported as a kWh/NT$ mix-up.
 
-Tolerances follow the figures as written: "540,000" is read as 540,000 +/- 5,000, "0.6"
-as +/- 0.05, so rounded claims are not flagged for their rounding. A claim whose figures
+Tolerances follow the figures as written: "0.6" is read as 0.6 +/- 0.05 and "540,000"
+(trailing zeros are ambiguous) with three significant digits, 540,000 +/- 500, so rounded
+claims are not flagged for their rounding. A claim whose figures
 all agree gets only "ok" and "info" findings.
 
 See ``procsim.accounting.claim_schema`` for the claim schema and docs/claims.md for examples.
@@ -68,7 +69,10 @@ class Finding:
 
 
 def _half_unit(x: float) -> float:
-    """Half a unit in the last written digit of x ("540000" -> 5000, "0.6" -> 0.05)."""
+    """Half a unit in the last written digit of x ("0.6" -> 0.05, "96.74" -> 0.005).
+
+    Integers with trailing zeros are read with 3 significant digits ("540000" -> 500).
+    """
     x = abs(float(x))
     if x == 0.0:
         return 0.0
@@ -79,7 +83,9 @@ def _half_unit(x: float) -> float:
         return 0.5 * 10.0 ** (int(exp) - dec)
     if "." in s:
         return 0.5 * 10.0 ** (-len(s.split(".")[1]))
-    return 0.5 * 10.0 ** (len(s) - len(s.rstrip("0")))
+    # trailing zeros are ambiguous ("1,000,000"): read at least 3 significant digits
+    zeros = len(s) - len(s.rstrip("0"))
+    return 0.5 * 10.0 ** min(zeros, max(len(s) - 3, 0))
 
 
 def _rel(x: float) -> float:
@@ -190,7 +196,8 @@ class _Checker:
     def _fraction(self, key, saved, base, unit, carriers=None):
         claimed = self.sections["savings"][key]
         computed = saved / base
-        tol = _half_unit(claimed) + computed * (_rel(saved) + _rel(base)) + 1e-9
+        # fractions are written as percentages at the source: "5.8 %" -> +/- 0.05 points
+        tol = _half_unit(100.0 * claimed) / 100.0 + computed * (_rel(saved) + _rel(base)) + 1e-9
         what = f" ({', '.join(carriers)})" if carriers else ""
         if abs(claimed - computed) <= tol:
             self.add("ok", f"savings.{key}", f"{_g(saved)} / {_g(base)} {unit}{what} = "
