@@ -241,7 +241,7 @@ def pipe_pressure_drop(flow, diameter, length, inlet_pressure, temperature=293.1
     dp = f * length_ / d * 0.5 * rho * v * v
     if np.any(dp >= p):
         i = int(np.argmax(dp >= p))
-        raise ValueError(f"flow={q[i]!r} m3/s through diameter={d[i]!r} m over length="
-                         f"{length_[i]!r} m gives a pressure drop {dp[i]:.4g} Pa above the "
-                         f"inlet pressure {p[i]!r} Pa: the pipe is far too small")
+        raise ValueError(f"flow={float(q[i])!r} m3/s through diameter={float(d[i])!r} m over length="
+                         f"{float(length_[i])!r} m gives a pressure drop {dp[i]:.4g} Pa above the "
+                         f"inlet pressure {float(p[i])!r} Pa: the pipe is far too small")
     return float(dp[0]) if shape == () else dp.reshape(shape)

@@ -405,7 +405,7 @@ def simulate(system: AirSystem, demand, dt, initial_pressure=None) -> Simulation
     bad = ~(d >= 0.0)
     if bad.any():
         i = int(np.argmax(bad))
-        raise ValueError(f"demand must be >= 0 m3/s; got {d[i]!r} m3/s at step {i}")
+        raise ValueError(f"demand must be >= 0 m3/s; got {float(d[i])!r} m3/s at step {i}")
     dt = float(check_range("dt", dt, 1.0, 3600.0, "s"))
     comps = system.compressors
     n = len(comps)
@@ -436,7 +436,7 @@ def simulate(system: AirSystem, demand, dt, initial_pressure=None) -> Simulation
         p0, out["pressure"], out["p_use"], out["power"], cp, cf, out["produced"], out["delivered"],
         out["leaked"], out["vented"], out["stored"], out["shortfall"], out["residual"], bad_index)
     if status != STATUS_OK:
-        raise ValueError(f"demand must be >= 0 m3/s; got {d[bad_index[0]]!r} at step {bad_index[0]}")
+        raise ValueError(f"demand must be >= 0 m3/s; got {float(d[bad_index[0]])!r} m3/s at step {bad_index[0]}")
     return SimulationResult(dt, out["pressure"], out["p_use"], out["power"], cp, cf, out["produced"],
                             out["delivered"], out["leaked"], out["vented"], out["stored"],
                             out["shortfall"], out["residual"], float(eu.min_pressure),
