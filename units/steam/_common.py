@@ -1,0 +1,62 @@
+"""Helpers shared by the steam units: the water model, inlet checks, state look-ups."""
+from __future__ import annotations
+
+from procsim.stream import Stream
+from procsim.thermo.fluids import Fluid
+from procsim.validation import as_float, check_positive
+
+#: IAPWS-IF97 water, the default property model of every steam unit (DESIGN.md: water and
+#: steam default to IF97; pass ``Fluid("Water", backend="HEOS")`` for IAPWS-95).
+WATER = Fluid("Water")
+
+
+def water_of(fluid) -> Fluid:
+    """The water model a unit uses: ``None`` -> IF97, or the :class:`Fluid` given (must be water)."""
+    if fluid is None:
+        return WATER
+    if not isinstance(fluid, Fluid) or fluid.name != "Water":
+        raise ValueError(f"fluid must be a procsim Fluid of water (IF97 or HEOS); got {fluid!r}")
+    return fluid
+
+
+def check_water_inlets(unit: str, inlets, names) -> dict:
+    """Inlet streams by port name; each must be a water Stream with mass flow >= 0."""
+    out = {}
+    for n in names:
+        if n not in inlets:
+            raise ValueError(f"{unit}: inlet {n!r} is missing; inlets given: {', '.join(inlets) or 'none'}")
+        s = inlets[n]
+        if not isinstance(s, Stream) or s.is_gas or s.material.name != "Water":
+            raise ValueError(f"{unit}: inlet {n!r} must be a water/steam Stream; got {s!r}")
+        if not (s.mass_flow >= 0.0):
+            raise ValueError(f"{unit}: inlet {n!r} mass_flow must be >= 0 kg/s; got {s.mass_flow!r} kg/s")
+        out[n] = s
+    return out
+
+
+def check_flow(name: str, value) -> float:
+    """A mass flow parameter [kg/s] >= 0."""
+    v = as_float(name, value, "kg/s")
+    if not (v >= 0.0):
+        raise ValueError(f"{name} must be >= 0 kg/s; got {v!r} kg/s")
+    return v
+
+
+def check_pressure(name: str, value, water: Fluid) -> float:
+    """An absolute pressure [Pa] inside the water model's range."""
+    p = float(check_positive(name, value, "Pa"))
+    if not (water.minimum_pressure <= p <= water.maximum_pressure):
+        raise ValueError(f"{name} must be in [{water.minimum_pressure:g}, {water.maximum_pressure:g}] Pa "
+                         f"(absolute) for water ({water.backend}); got {p!r} Pa")
+    return p
+
+
+def saturation_enthalpies(water: Fluid, p: float) -> tuple[float, float, float]:
+    """(T_sat [K], h_l, h_v [J/kg]) at pressure ``p`` [Pa] below the critical pressure."""
+    liq, vap = water.saturation(p=p)
+    return liq.T, liq.h, vap.h
+
+
+def stream(water: Fluid, p: float, h: float, m: float) -> Stream:
+    """Water stream from (p, h) with mass flow ``m`` on the unit's water model."""
+    return Stream.from_ph(water, p, h, m)

@@ -1,0 +1,165 @@
+"""Steam header: streams mixed at the header pressure, heat lost from its piping, steam drawn off."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from procsim.flowsheet import UnitSolution
+from procsim.stream import Stream
+from procsim.validation import as_float
+from units.steam._common import (check_flow, check_pressure, check_water_inlets, stream,
+                                 water_of)
+from units.steam.kernels import mixed_enthalpy
+
+__all__ = ["SteamHeader", "HeaderResult", "HeaderShortfall"]
+
+#: Inlets may arrive up to this fraction below the header pressure (rounding of a pressure
+#: given in gauge units; a real inlet cannot flow into a header at a lower pressure).
+PRESSURE_TOLERANCE = 1e-9
+
+
+class HeaderShortfall(ValueError):
+    """A header's supplies do not cover its fixed draws (names header and flows)."""
+
+
+@dataclass(frozen=True)
+class HeaderResult:
+    """State and flows of a steam header (SI).
+
+    pressure [Pa], enthalpy [J/kg], temperature [K], quality [-] (equilibrium quality: >1
+    superheated), superheat [K] (T - T_sat; 0 or below for wet steam), supply_flow [kg/s],
+    draws (name -> kg/s, including the balancing outlet), balance_flow [kg/s] (flow of the
+    balancing outlet), heat_loss [W], mass_residual [kg/s], energy_residual [W].
+    """
+
+    pressure: float
+    enthalpy: float
+    temperature: float
+    quality: float
+    superheat: float
+    supply_flow: float
+    draws: dict = field(compare=False)
+    balance_flow: float
+    heat_loss: float
+    mass_residual: float
+    energy_residual: float
+
+
+@dataclass(frozen=True)
+class SteamHeader:
+    """Steam header at fixed pressure: mixes its supplies, loses heat, serves draws.
+
+    Parameters
+    ----------
+    name : unit name
+    pressure : header pressure [Pa abs]
+    supplies : names of the inlet ports (boiler, PRV and turbine exhausts, flash steam ...)
+    draws : mapping outlet name -> fixed mass flow [kg/s] (users, turbines, traps, vents)
+    balance : name of the balancing outlet that takes whatever the supplies leave after the
+        fixed draws (a letdown to a lower header, the deaerator); ``None`` for a header whose
+        supplies must equal its draws
+    heat_loss : heat lost by the header and its distribution piping [W] >= 0
+    fluid : water model (default IAPWS-IF97)
+
+    Notes
+    -----
+    Mixing at the header pressure with a heat loss (steady-flow energy balance, Cengel &
+    Boles 2015, sec. 5-4):
+
+    .. math:: h = \\frac{\\sum_i \\dot m_i h_i - \\dot Q_{loss}}{\\sum_i \\dot m_i}
+
+    Every outlet leaves at (p, h). Inlets at a higher pressure are throttled into the header
+    (isenthalpic); an inlet below the header pressure cannot enter and is an error. The heat
+    loss is reported as an energy source of -Q (see :mod:`procsim.flowsheet`).
+    """
+
+    name: str
+    pressure: float
+    supplies: tuple = ("supply",)
+    draws: dict = field(default_factory=dict)
+    balance: str | None = "balance"
+    heat_loss: float = 0.0
+    fluid: object = None
+
+    def __post_init__(self):
+        w = water_of(self.fluid)
+        object.__setattr__(self, "fluid", w)
+        object.__setattr__(self, "pressure", check_pressure(f"{self.name}: pressure", self.pressure, w))
+        if not (self.pressure < w.critical_pressure):
+            raise ValueError(f"{self.name}: pressure must be below the critical pressure "
+                             f"{w.critical_pressure:g} Pa; got {self.pressure!r} Pa")
+        sup = tuple(self.supplies)
+        if not sup:
+            raise ValueError(f"{self.name}: a header needs at least one supply inlet")
+        draws = {str(k): check_flow(f"{self.name}: draw {k!r}", v) for k, v in dict(self.draws).items()}
+        names = list(draws) + ([self.balance] if self.balance is not None else [])
+        if len(set(names)) != len(names) or len(set(sup)) != len(sup):
+            raise ValueError(f"{self.name}: port names must be unique; supplies {sup}, outlets {names}")
+        q = as_float(f"{self.name}: heat_loss", self.heat_loss, "W")
+        if not (q >= 0.0):
+            raise ValueError(f"{self.name}: heat_loss must be >= 0 W; got {q!r} W")
+        object.__setattr__(self, "supplies", sup)
+        object.__setattr__(self, "draws", draws)
+        object.__setattr__(self, "heat_loss", q)
+
+    @property
+    def inlets(self):
+        return self.supplies
+
+    @property
+    def outlets(self):
+        return tuple(self.draws) + ((self.balance,) if self.balance is not None else ())
+
+    @classmethod
+    def example(cls):
+        """A 10 bar(a) header fed by a boiler and a turbine exhaust, one user, a letdown."""
+        hdr = cls("MP", 1.0e6, supplies=("boiler", "turbine"), draws={"process": 3.0},
+                  balance="letdown", heat_loss=20.0e3)
+        return hdr, {"boiler": Stream("Water", 523.15, 1.2e6, 4.0),
+                     "turbine": Stream("Water", 473.15, 1.0e6, 1.5)}
+
+    def solve(self, inlets) -> UnitSolution:
+        ins = check_water_inlets(self.name, inlets, self.supplies)
+        p = self.pressure
+        for n, s in ins.items():
+            if s.p < p * (1.0 - PRESSURE_TOLERANCE) and s.mass_flow > 0.0:
+                raise ValueError(f"{self.name}: supply {n!r} arrives at p={s.p!r} Pa, below the header "
+                                 f"pressure {p!r} Pa; steam cannot flow into the header")
+        m_in = sum(s.mass_flow for s in ins.values())
+        m_draw = sum(self.draws.values())
+        if not (m_in > 0.0):
+            if m_draw > 0.0 or self.balance is not None:
+                raise HeaderShortfall(
+                    f"{self.name}: header has no supply: its inlets ({', '.join(self.supplies)}) carry "
+                    f"0 kg/s while its draws need {m_draw!r} kg/s")
+        balance_flow = m_in - m_draw
+        scale = max(m_in, m_draw)
+        if balance_flow < 0.0 and balance_flow >= -1e-12 * scale:
+            balance_flow = 0.0  # rounding of flows that balance exactly
+        if balance_flow < 0.0:
+            raise HeaderShortfall(
+                f"{self.name}: supplies {m_in!r} kg/s do not cover the fixed draws {m_draw!r} kg/s "
+                f"(short by {-balance_flow!r} kg/s)")
+        if self.balance is None and balance_flow > 1e-9 * scale:
+            raise ValueError(f"{self.name}: supplies {m_in!r} kg/s exceed the draws {m_draw!r} kg/s by "
+                             f"{balance_flow!r} kg/s and the header has no balancing outlet")
+        flows = np.array([s.mass_flow for s in ins.values()])
+        hs = np.array([s.h for s in ins.values()])
+        h = float(mixed_enthalpy(flows, hs, self.heat_loss))
+        if h != h:
+            raise ValueError(f"{self.name}: cannot mix supplies (flows {flows.tolist()} kg/s)")
+        st = self.fluid.state(p=p, h=h)
+        T_sat = self.fluid.saturation(p=p)[0].T
+        outs = {k: stream(self.fluid, p, h, v) for k, v in self.draws.items()}
+        if self.balance is not None:
+            outs[self.balance] = stream(self.fluid, p, h, max(balance_flow, 0.0))
+        m_out = sum(s.mass_flow for s in outs.values())
+        e_in = sum(s.energy_flow for s in ins.values())
+        e_out = sum(s.energy_flow for s in outs.values())
+        draws = {k: s.mass_flow for k, s in outs.items()}
+        res = HeaderResult(pressure=p, enthalpy=h, temperature=st.T, quality=st.x,
+                           superheat=st.T - T_sat, supply_flow=m_in, draws=draws,
+                           balance_flow=max(balance_flow, 0.0), heat_loss=self.heat_loss,
+                           mass_residual=m_in - m_out, energy_residual=e_in - self.heat_loss - e_out)
+        return UnitSolution(outs, res, {"heat_loss": -self.heat_loss})
