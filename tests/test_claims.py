@@ -199,3 +199,12 @@ def test_format_findings_and_as_dict():
     assert text.splitlines()[-1].startswith("Verdict: inconsistent (1 error(s)")
     d = fs[0].as_dict()
     assert set(d) == {"severity", "field", "message", "values"}
+
+
+def test_years_outside_the_table_use_the_latest_announced_factor():
+    # 2030 has no announced factor yet: the latest (2024, 0.474) is the one to use
+    fs = check_claim({"year": 2030, "savings": {"electricity_kwh": 1.0e6, "co2_t": 474}})
+    assert verdict(fs) == "consistent" and "latest announced" in _by(fs, "ok")[0].message
+    for year in (2010, 2030):  # mixed carriers and cost-only claims must not fail
+        for sav in ({"electricity_kwh": 1e6, "steam_t": 100, "co2_t": 500}, {"co2_t": 5, "cost": 1e6}):
+            assert verdict(check_claim({"year": year, "savings": sav})) in ("consistent", "not checkable")

@@ -161,7 +161,7 @@ class _Checker:
                     self.add("info", f"savings.{key}", f"saving not stated; baseline - retrofit "
                              f"= {_g(diff)} {u}")
             elif key in s and (key in b) != (key in r):
-                known, other = ("baseline", "retrofit") if key in b else ("retrofit", "baseline")
+                other = "retrofit" if key in b else "baseline"
                 val = b[key] - s[key] if key in b else r[key] + s[key]
                 self.sections[other][key] = val
             if key in s and key in b and s[key] > b[key] + _half_unit(b[key]):
@@ -299,7 +299,10 @@ class _Checker:
         ref = this or prev
         ref_txt = (f"announced {ref.year} factor {float(ref):.3f}" if ref else "no announced factor")
         vals = {"implied_kg_per_kwh": implied}
-        ok = [f for f in cands if f.basis == "actual" and f.year in (self.year, self.year - 1)]
+        # the factor of the claim year, or the latest one announced before it
+        fine = {self.year} | ({prev.year} if prev is not None and (this is None or prev.year == self.year - 1)
+                              else set())
+        ok = [f for f in cands if f.basis == "actual" and f.year in fine]
         if ok:
             f = ok[0]
             note = "" if f.year == self.year else (f"; the latest announced when {self.year} "
@@ -348,7 +351,11 @@ class _Checker:
     def _range_per_unit(self, carrier):
         """(low, high) kg CO2e per carrier unit plausible for this claim."""
         if carrier == "electricity_kwh":
-            fs = [float(f) for f in self.table.all(self.region) if f.year in (self.year, self.year - 1)]
+            allf = self.table.all(self.region)
+            fs = [float(f) for f in allf if f.year in (self.year, self.year - 1)]
+            if not fs:  # a year outside the table: the latest announced factor before it, or all
+                this, prev, _ = self._grid_reference()
+                fs = [float(prev)] if prev is not None else [float(f) for f in allf]
             return min(fs) - _PUBLISHED_ROUNDING, max(fs) + _PUBLISHED_ROUNDING
         kw = dict(region=self.region, year=self.year)
         if carrier in FUEL_OF_CARRIER:

@@ -16,7 +16,7 @@ Examples
 >>> c = compare({"electricity_kwh": 1.0e6}, {"electricity_kwh": 8.0e5}, year=2023,
 ...             investment=4.0e5)
 >>> round(c.co2e_saved_t["total"], 1), round(c.payback_years, 3)
-(98.8, 0.641)
+(98.8, 0.642)
 """
 from __future__ import annotations
 

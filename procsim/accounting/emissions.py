@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from procsim.accounting.factors import Factor, FactorTable, fuel_factor, grid_factor, gwp
+from procsim.accounting.factors import GWP_SETS, Factor, FactorTable, fuel_factor, grid_factor, gwp
 from procsim.accounting.units import FUEL_OF_CARRIER, carrier_energy, carrier_energy_factor, check_carrier
 from procsim.validation import as_float, check_choice, check_range
 
@@ -115,6 +115,7 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
     process_co2e_t : scope-1 process emissions [t CO2e/yr] added as given.
     """
     check_choice("sector", sector, SECTORS)
+    check_choice("gwp_set", gwp_set, GWP_SETS)
     process = as_float("process_co2e_t", process_co2e_t, "t CO2e/yr")
     if process < 0:
         raise ValueError(f"process_co2e_t must be >= 0 t CO2e/yr; got {process} t CO2e/yr")
