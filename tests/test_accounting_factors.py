@@ -140,6 +140,8 @@ def test_energy_units_taiwan_conventions():
     assert convert(1, "MMBtu", "GJ") == approx(1.05505585262, rel=1e-12)
     # Taiwan statistics count 1 kWh of electricity as 860 kcal
     assert carrier_energy("electricity_kwh", 1.0, "kcal") == approx(860.0, rel=1e-14)
+    assert convert(1.0, "kWh_tw_stat", "kcal") == approx(860.0, rel=1e-14)
+    assert carrier_energy("electricity_kwh", 1.0, "kWh") == approx(860 * 4186.8 / 3.6e6, rel=1e-14)
     # programme figure (seed-cases.md): 181 GWh + 3,935 kLOE = 19,100 toe
     toe = carrier_energy("electricity_kwh", 181e6, "toe") + carrier_energy("heat_kloe", 3935, "toe")
     assert toe == approx(19107.5, rel=1e-6)
