@@ -3,12 +3,14 @@
 The grid and its defaults are described in :mod:`procsim.thermo.tables`. Every node
 state is an exact CoolProp state of the fluid's backend: saturation nodes from
 ``(p, Q)`` inputs, boundary isotherms and (p, T) nodes from ``(p, T)`` inputs, and the
-(p, h) and (p, s) nodes from CoolProp's own flash, polished by Newton steps on the
-forward ``(p, T)`` equations until ``|h(p, T) - h| <= 1e-10 (|h| + R T_c)`` (or the same
-for s; or T fixed to 1e-13 where cp is very large near the critical point). The polish matters for IF97 only: CoolProp's IF97 backend answers (p, h) and
-(p, s) with the IAPWS backward equations, which are consistent with the forward
-equations to about 10 mK (IAPWS R7-97(2012), sec. 5.2.1, Table 7 and sec. 6.2.1,
-Table 19), i.e. above the 1e-5 target; the tables follow the forward equations.
+(p, h) and (p, s) nodes from a bracketed Newton iteration on the forward ``(p, T)``
+equations until ``|h(p, T) - h| <= 1e-10 (|h| + R T_c)`` (or the same for s; or T fixed
+to 1e-13 where cp is very large next to the critical point). HEOS starts from the
+previous node (its own (p, h) flash is 10-20 times slower than a (p, T) update); IF97
+starts from CoolProp's IF97 (p, h) / (p, s) answer, which uses the IAPWS backward
+equations. Those are consistent with the forward equations only to about 10 mK (IAPWS
+R7-97(2012), sec. 5.2.1, Table 7 and sec. 6.2.1, Table 19), i.e. above the 1e-5 target,
+so the tables follow the forward equations.
 
 Derivatives at the nodes come from not-a-knot cubic interpolating splines (scipy
 ``make_interp_spline``) along each axis, pressure block by pressure block; with those
@@ -31,7 +33,7 @@ from procsim.thermo.tables import kernels as K
 __all__ = ["GridSpec", "TableData", "default_grid", "build_table_data"]
 
 #: Version of the table layout and construction; part of every cache key.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 class TableData(NamedTuple):
@@ -225,6 +227,7 @@ class _NodeSolver:
         self.h_scale = gas_constant * fluid.critical_temperature
         self.s_scale = gas_constant
         self.p_crit = fluid.critical_pressure
+        self.backward_flash = fluid.backend == "IF97"
 
     def _read(self):
         st = self.st
@@ -238,43 +241,58 @@ class _NodeSolver:
         self.st.update(CP.PQ_INPUTS, p, q)
         return self._read()
 
-    def pz(self, p, z, key, lo, hi):
-        """State at (p, h) (key 1) or (p, s) (key 2); ``lo``/``hi`` are bracketing (T, h, s, rho)."""
+    def pz(self, p, z, key, lo, hi, guess):
+        """State at (p, h) (key 1) or (p, s) (key 2).
+
+        ``lo``/``hi`` are bracketing states (T, h, s, rho); ``guess`` a nearby state. IF97
+        starts from CoolProp's own (backward-equation) flash, which is fast; HEOS starts
+        from the secant through ``guess`` and ``hi``, since its (p, h) flash costs 10-20
+        times a (p, T) update (300 us against 15 us for water).
+        """
         st = self.st
         scale = self.h_scale if key == 1 else self.s_scale
         tol = 1.0e-10 * (abs(z) + scale)
         t_a, t_b = lo[0], hi[0]
-        try:
-            st.update(CP.HmassP_INPUTS if key == 1 else CP.PSmass_INPUTS,
-                      *((z, p) if key == 1 else (p, z)))
-            T = st.T()
+        T = math.nan
+        if self.backward_flash:
+            try:
+                st.update(CP.HmassP_INPUTS if key == 1 else CP.PSmass_INPUTS,
+                          *((z, p) if key == 1 else (p, z)))
+                T = st.T()
+            except (ValueError, IndexError, RuntimeError):
+                T = math.nan  # outside the backward equations' range: use the secant
+        if not (t_a < T < t_b):
+            T = guess[0] + (z - guess[key]) / (hi[key] - guess[key]) * (t_b - guess[0])
             if not (t_a < T < t_b):
-                raise ValueError("flash left the bracket")
-        except (ValueError, IndexError, RuntimeError):
-            # CoolProp's flash failed (IF97 backward equations outside their range):
-            # start from a linear guess inside the bracket
-            T = t_a + (z - lo[key]) / (hi[key] - lo[key]) * (t_b - t_a)
+                T = 0.5 * (t_a + t_b)
         best = (math.inf, T)
-        for _ in range(80):
-            st.update(CP.PT_INPUTS, p, T)
-            r = (st.hmass() if key == 1 else st.smass()) - z
-            # near the critical point cp is huge: T is then fixed to rounding before h is
-            if abs(r) <= tol or (t_b - t_a) <= 1.0e-13 * T:
-                return self._read()
-            best = min(best, (abs(r), T))
-            if r > 0.0:
-                t_b = T
-            else:
-                t_a = T
-            slope = st.cpmass() if key == 1 else st.cpmass() / T
-            T_new = T - r / slope
-            T = T_new if t_a < T_new < t_b else 0.5 * (t_a + t_b)
-        if best[0] <= 1.0e4 * tol or abs(p - self.p_crit) < 0.05 * self.p_crit:
+        try:
+            for _ in range(80):
+                st.update(CP.PT_INPUTS, p, T)
+                r = (st.hmass() if key == 1 else st.smass()) - z
+                # near the critical point cp is huge: T is then fixed to rounding before h is
+                if abs(r) <= tol or (t_b - t_a) <= 1.0e-13 * T:
+                    return self._read()
+                best = min(best, (abs(r), T))
+                if r > 0.0:
+                    t_b = T
+                else:
+                    t_a = T
+                slope = st.cpmass() if key == 1 else st.cpmass() / T
+                T_new = T - r / slope
+                T = T_new if t_a < T_new < t_b else 0.5 * (t_a + t_b)
+        except (ValueError, RuntimeError):
+            pass
+        near_critical = abs(p - self.p_crit) < 0.05 * self.p_crit
+        if best[0] <= 1.0e4 * tol or (near_critical and best[0] < math.inf):
             # Next to the critical point the (p, T) equations are noisy (HEOS density
-            # solver) or not monotonic (IF97 region-3 backward equations, R7-97 sec. 5.2.3
-            # and IAPWS SR5-05): the closest state is kept. Accuracy is stated only for
-            # |p - p_c| > 5 % p_c.
+            # solver), not monotonic (IF97 region-3 backward equations, R7-97 sec. 5.2.3
+            # and IAPWS SR5-05) or refused (pseudo-pure fluids): the closest state is kept.
+            # Accuracy is stated only for |p - p_c| > 5 % p_c.
             return self.pT(p, best[1])
+        if near_critical:
+            f = (z - lo[key]) / (hi[key] - lo[key])
+            return tuple(a + f * (b - a) for a, b in zip(lo, hi))
         raise ValueError(f"table build: no {('h', 's')[key - 1]}={z!r} state at p={p!r} Pa "
                          f"between T={lo[0]!r} and {hi[0]!r} K")
 
@@ -310,6 +328,7 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     curves_v[K.C_T_B] = bnd[1, :, 0]
     curves_v[K.C_RHO_BL] = bnd[1, :, 3]
     curves_v[K.C_RHO_BV] = bnd[2, :, 3]
+    curves_v[K.C_T_BV] = bnd[2, :, 0]
 
     # node values: ph (T, s, rho), ps (T, h), pt (h); region 0 between lo and bl, 1 between bv and hi
     ph = np.empty((3, 2, n_p, n_xi))
@@ -320,13 +339,13 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
             lo, hi = bnd[a, i], bnd[b, i]
             xi = xi_regions[r]
             for kind, out in ((1, ph), (2, ps)):
+                state = lo
                 for k, f in enumerate(xi):
-                    if k == 0:
-                        state = lo
-                    elif k == n_xi - 1:
+                    if k == n_xi - 1:
                         state = hi
-                    else:
-                        state = solver.pz(p, lo[kind] + f * (hi[kind] - lo[kind]), kind, lo, hi)
+                    elif k > 0:
+                        state = solver.pz(p, lo[kind] + f * (hi[kind] - lo[kind]), kind, lo, hi,
+                                          state)
                     if kind == 1:
                         out[:, r, i, k] = state[0], state[2], state[3]
                     else:

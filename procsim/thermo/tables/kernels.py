@@ -34,8 +34,8 @@ CODE_LINEAR = 3.0        # x = p (the single cell that spans the critical pressu
 # curve rows of TableData.curves (value and d/dx at every pressure node)
 C_H_LO, C_H_BL, C_H_BV, C_H_HI = 0, 1, 2, 3
 C_S_LO, C_S_BL, C_S_BV, C_S_HI = 4, 5, 6, 7
-C_T_B, C_RHO_BL, C_RHO_BV = 8, 9, 10
-N_CURVES = 11
+C_T_B, C_RHO_BL, C_RHO_BV, C_T_BV = 8, 9, 10, 11
+N_CURVES = 12
 
 # surface property indices
 PH_T, PH_S, PH_RHO = 0, 1, 2   # TableData.ph
@@ -171,7 +171,9 @@ def _ph_value(data, p, h, q):
     if region < 2:
         return _surface(data.ph, q, region, j, t, dx, xi, data.xi_stretch)
     if q == PH_T:
-        return _curve(data.curves, C_T_B, j, t, dx)
+        # pure fluids: T_l == T_v; pseudo-pure (Air): linear from bubble to dew point
+        t_l = _curve(data.curves, C_T_B, j, t, dx)
+        return t_l + x * (_curve(data.curves, C_T_BV, j, t, dx) - t_l)
     if q == PH_S:
         s_l = _curve(data.curves, C_S_BL, j, t, dx)
         return s_l + x * (_curve(data.curves, C_S_BV, j, t, dx) - s_l)
@@ -224,7 +226,8 @@ def _ps_value(data, p, s, q):
     if region < 2:
         return _surface(data.ps, q, region, j, t, dx, xi, data.xi_stretch)
     if q == PS_T:
-        return _curve(data.curves, C_T_B, j, t, dx)
+        t_l = _curve(data.curves, C_T_B, j, t, dx)
+        return t_l + x * (_curve(data.curves, C_T_BV, j, t, dx) - t_l)
     h_l = _curve(data.curves, C_H_BL, j, t, dx)
     return h_l + x * (_curve(data.curves, C_H_BV, j, t, dx) - h_l)
 
@@ -246,16 +249,20 @@ def tab_h_pT(data, p, T):
     """Specific enthalpy [J/kg] from pressure [Pa] and temperature [K], single phase.
 
     Below p_c a temperature equal to T_sat(p) (to the table's rounding) gives the
-    saturated liquid: (p, T) does not fix the state on the saturation line.
+    saturated liquid: (p, T) does not fix the state on the saturation line. For a
+    pseudo-pure fluid (Air) T between the bubble and dew points gives NaN.
     """
     j, t, dx = locate(data, p)
     if j < 0 or not (data.T_min <= T <= data.T_max):
         return np.nan
     tb = _curve(data.curves, C_T_B, j, t, dx)
-    if T <= tb:
+    if T <= tb or (p >= data.p_crit and T <= data.T_crit):
         return _surface(data.pt, PT_H, LIQUID, j, t, dx, (T - data.T_min) / (tb - data.T_min),
                         data.xi_stretch)
-    return _surface(data.pt, PT_H, VAPOUR, j, t, dx, (T - tb) / (data.T_max - tb), data.xi_stretch)
+    tv = _curve(data.curves, C_T_BV, j, t, dx)
+    if T < tv:
+        return np.nan
+    return _surface(data.pt, PT_H, VAPOUR, j, t, dx, (T - tv) / (data.T_max - tv), data.xi_stretch)
 
 
 @njit(cache=True)
@@ -270,7 +277,7 @@ def _sat_curve(data, p, c):
 
 @njit(cache=True)
 def tab_T_sat(data, p):
-    """Saturation temperature [K] at pressure ``p`` [Pa] < p_c."""
+    """Saturation temperature [K] at pressure ``p`` [Pa] < p_c (bubble point for pseudo-pure fluids)."""
     return _sat_curve(data, p, C_T_B)
 
 
