@@ -181,3 +181,24 @@ def test_emission_intensity():
     assert emission_intensity(853.0, 1000.0) == approx(0.853)
     with raises(ValueError, match="product_t must be > 0 t/yr; got 0.0"):
         emission_intensity(1.0, 0.0)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from procsim.accounting import check_claim, format_findings, verdict  # noqa: E402
+
+
+@settings(derandomize=True, max_examples=30, deadline=None)
+@given(year=st.integers(2018, 2024), kwh=st.floats(2.0e4, 5.0e7), cut=st.floats(0.01, 0.6),
+       gas=st.floats(0.0, 5.0e6), gas_cut=st.floats(0.0, 0.5), price=st.floats(3.0, 4.3),
+       investment=st.floats(1.0e5, 1.0e8), subsidy_share=st.floats(0.0, 0.5))
+def test_a_claim_written_from_a_comparison_is_consistent(year, kwh, cut, gas, gas_cut, price,
+                                                        investment, subsidy_share):
+    # "A consistent claim gets no warning": figures computed with the year's announced factor,
+    # IPCC defaults and a tariff-range price must pass the checker with no warning or error
+    base = {"electricity_kwh": kwh, "natural_gas_nm3": gas}
+    retro = {"electricity_kwh": kwh * (1 - cut), "natural_gas_nm3": gas * (1 - gas_cut)}
+    c = compare(base, retro, year=year, prices={"electricity_kwh": price, "natural_gas_nm3": 15.0},
+                investment=investment, subsidy=investment * subsidy_share)
+    fs = check_claim(c.as_claim("generated"))
+    assert verdict(fs) == "consistent", format_findings(fs)

@@ -83,10 +83,35 @@ class Comparison:
     discount_rate: float
     notes: tuple = ()
     factors: tuple = field(default=())           # dicts: name, value, unit, basis, year, source
+    baseline: dict = field(default_factory=dict)  # {carrier: amount/yr} as compared
+    retrofit: dict = field(default_factory=dict)
+    region: str = "TW"
+    year: int = 2024
 
     @property
     def annual_net_benefit(self) -> float:
         return self.cost_saved + self.carbon_fee_avoided - self.om_cost
+
+    def as_claim(self, name: str = "") -> dict:
+        """The comparison written as a claim (see ``procsim.accounting.claim_schema``).
+
+        ``savings.cost`` is the annual net benefit (energy cost saved + carbon fee avoided -
+        O&M), so that payback = (investment - subsidy) / cost holds as the checker reads it.
+        """
+        base_co2 = self.baseline_emissions.total_co2e_t
+        claim = {"name": name, "region": self.region, "year": self.year, "currency": self.currency,
+                 "baseline": dict(self.baseline, co2_t=base_co2),
+                 "retrofit": dict(self.retrofit, co2_t=self.retrofit_emissions.total_co2e_t),
+                 "savings": dict(self.savings, co2_t=self.co2e_saved_t["total"],
+                                 cost=self.annual_net_benefit),
+                 "investment": self.investment, "subsidy": self.subsidy}
+        if self.energy_fraction is not None:
+            claim["savings"]["energy_fraction"] = self.energy_fraction
+        if base_co2 > 0:
+            claim["savings"]["co2_fraction"] = self.co2e_saved_t["total"] / base_co2
+        if self.payback_years is not None:
+            claim["payback_years"] = self.payback_years
+        return claim
 
 
 def _prices(carriers, prices, region, year, currency):
@@ -203,4 +228,5 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
                       investment=inv, subsidy=sub, om_cost=om, payback_years=payback, npv=value,
                       irr=rate_of_return, cost_of_saved_energy_per_kwh=cse, cost_per_t_co2e=per_t,
                       lifetime=int(lifetime), discount_rate=r, notes=tuple(notes),
-                      factors=tuple(factors.values()))
+                      factors=tuple(factors.values()), baseline=base, retrofit=retro,
+                      region=region, year=int(year))
