@@ -1,0 +1,138 @@
+"""ORC fast path (batch numba kernel on tabulated properties) against the exact CoolProp path;
+design optimisation and fluid ranking."""
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from procsim.stream import Stream
+from units.orc import BINDING_CONSTRAINTS, ORC
+from units.orc import kernels as K
+from units.orc.design import (STATUS_MESSAGES, evaluate_designs, kernel_inputs, optimise_design,
+                              rank_fluids)
+
+pytestmark = pytest.mark.component
+
+FLUE = {"N2": 0.72, "CO2": 0.09, "H2O": 0.12, "O2": 0.07}
+
+CASES = [  # fluid, te range, tc range, source T range, details
+    ("R245fa", (340.0, 420.0), (305.0, 320.0), (400.0, 520.0), {}),
+    ("Isopentane", (350.0, 450.0), (305.0, 325.0), (430.0, 560.0), {"recuperator_effectiveness": 0.7}),
+    ("Cyclopentane", (380.0, 505.0), (310.0, 330.0), (480.0, 620.0),
+     {"source_minimum_outlet_temperature": 400.0, "evaporator_pressure_drop": 5e4}),
+]
+
+
+def _designs(rng, n, te, tc, ts):
+    return (rng.uniform(*te, n), rng.uniform(0.0, 20.0, n), rng.uniform(*tc, n), rng.uniform(*ts, n),
+            rng.uniform(2.0, 30.0, n))
+
+
+def test_fast_matches_exact_on_1000_designs():
+    # Tables are bicubic splines of CoolProp states with max error <= 6e-6 (procsim.thermo.tables
+    # docstring); a cycle combines ~20 table look-ups, so 0.1 % on net power (issue 7) is a
+    # loose bound and the typical error is ~1e-8.
+    rng = np.random.default_rng(7)
+    errors, eff_errors, same_binding, compared = [], [], 0, 0
+    for fluid, te, tc, ts, kw in CASES:
+        orc = ORC(fluid, te[0], tc[0], cooling_inlet_temperature=293.15, **kw)
+        te_, sh_, tc_, ts_, ms_ = _designs(rng, 420, te, tc, ts)
+        res = evaluate_designs(orc, Stream(FLUE, 500.0, 101325.0, 1.0), evaporating_temperature=te_,
+                               superheat=sh_, condensing_temperature=tc_, source_temperature=ts_,
+                               source_mass_flow=ms_)
+        for i in np.flatnonzero(res.feasible):
+            ex = replace(orc, evaporating_temperature=te_[i], superheat=sh_[i],
+                         condensing_temperature=tc_[i]).solve(Stream(FLUE, ts_[i], 101325.0, ms_[i]))
+            errors.append(abs(res.net_power[i] / ex.net_power - 1.0))
+            eff_errors.append(abs(res.thermal_efficiency[i] / ex.thermal_efficiency - 1.0))
+            same_binding += BINDING_CONSTRAINTS[res.binding[i]] == ex.binding_constraint
+            compared += 1
+    assert compared >= 1000
+    assert max(errors) < 1e-3
+    assert max(eff_errors) < 1e-3
+    assert same_binding >= 0.99 * compared
+
+
+def test_fast_matches_exact_for_a_water_source():
+    orc = ORC("R1233zd(E)", 383.15, 310.15, superheat=5.0)
+    src = Stream("Water", 433.15, 1.0e6, 10.0)
+    fast = evaluate_designs(orc, src, evaporating_temperature=[363.15, 383.15, 403.15])
+    for i, te in enumerate([363.15, 383.15, 403.15]):
+        ex = replace(orc, evaporating_temperature=te).solve(src)
+        assert fast.net_power[i] == pytest.approx(ex.net_power, rel=1e-4)
+        assert fast.heat_source_outlet_temperature[i] == pytest.approx(
+            ex.heat_source_outlet_temperature, abs=1e-3)
+
+
+def test_infeasible_designs_get_the_exact_paths_reasons():
+    orc = ORC("R245fa", 373.15, 308.15)
+    src = Stream(FLUE, 473.15, 101325.0, 10.0)
+    res = evaluate_designs(orc, src, evaporating_temperature=[373.15, 470.0, 373.15, 373.15],
+                           condensing_temperature=[308.15, 308.15, 300.0, 380.0])
+    assert res.status.tolist() == [K.STATUS_OK, K.STATUS_SOURCE_TOO_COLD,
+                                   K.STATUS_COND_BELOW_COOLING, K.STATUS_TEMPERATURES]
+    assert np.isnan(res.net_power[1:]).all()
+    assert res.message(2) == STATUS_MESSAGES[K.STATUS_COND_BELOW_COOLING]
+    wet = evaluate_designs(ORC("Water", 423.15, 318.15), src)
+    assert wet.status.item() == K.STATUS_WET_EXPANSION
+    with pytest.raises(ValueError, match=r"design 1 is infeasible: heat source not hotter than "
+                                         r"expander inlet \+ evaporator pinch \(evaporating_temperature=470.0 K"):
+        evaluate_designs(orc, src, evaporating_temperature=[373.15, 470.0], on_infeasible="raise")
+    with pytest.raises(ValueError, match="design arrays do not broadcast"):
+        evaluate_designs(orc, src, evaporating_temperature=[360.0, 370.0], superheat=[0.0, 1.0, 2.0])
+
+
+def test_broadcasting_shapes():
+    orc = ORC("R245fa", 373.15, 308.15)
+    src = Stream(FLUE, 473.15, 101325.0, 10.0)
+    res = evaluate_designs(orc, src, evaporating_temperature=np.linspace(350, 400, 4)[:, None],
+                           superheat=[0.0, 5.0, 10.0])
+    assert res.net_power.shape == (4, 3) and res.status.shape == (4, 3)
+    assert res.feasible.all()
+
+
+def test_kernel_equals_py_func():
+    orc = ORC("Isopentane", 400.0, 310.0, superheat=7.0, recuperator_effectiveness=0.5)
+    src = Stream(FLUE, 520.0, 101325.0, 8.0)
+    wf, kind, gx, gco, gmm, sdata, params = kernel_inputs(orc, src)
+    a, b = np.empty(K.N_OUT), np.empty(K.N_OUT)
+    for te in (360.0, 400.0, 440.0):
+        ca = K.orc_design(wf, te, 7.0, 310.0, 520.0, 8.0, kind, gx, gco, gmm, sdata, params, a)
+        cb = K.orc_design.py_func(wf, te, 7.0, 310.0, 520.0, 8.0, kind, gx, gco, gmm, sdata, params, b)
+        assert ca == cb == K.STATUS_OK
+        np.testing.assert_allclose(a, b, rtol=1e-14, atol=0.0)
+
+
+def test_constant_cp_source_outlet_closed_form():
+    # Argon's cp is exactly 5R/2 (NASA-7), so with the pinch at the bubble point the source
+    # outlet follows from two straight lines: T_out = T_in - (T_in - T_bub - dT_pp) (h6 - h3)/(h6 - h_bub).
+    orc = ORC("R245fa", 373.15, 308.15)
+    src = Stream({"AR": 1.0}, 440.0, 101325.0, 10.0)
+    res = evaluate_designs(orc, src)
+    assert BINDING_CONSTRAINTS[res.binding.item()] == "pinch_bubble_point"
+    ex = orc.solve(src)
+    h = {s.name: s.h for s in ex.states}
+    expected = 440.0 - (440.0 - 373.15 - 10.0) * (h["expander_inlet"] - h["evaporator_inlet"]) / (
+        h["expander_inlet"] - h["evaporator_bubble"])
+    assert res.heat_source_outlet_temperature.item() == pytest.approx(expected, abs=2e-4)  # table h's
+
+
+def test_optimum_is_a_local_maximum_on_exact_properties():
+    orc = ORC("Isopentane", 380.0, 313.15)
+    src = Stream(FLUE, 523.15, 101325.0, 10.0)
+    best = optimise_design(orc, src, superheat_bounds=(0.0, 20.0))
+    assert best.exact.net_power == pytest.approx(best.fast_value, rel=1e-4)
+    for dte, dsh in ((-2.0, 0.0), (2.0, 0.0), (0.0, 2.0)):
+        te = min(best.evaporating_temperature + dte, orc.fluid.critical_temperature - 1.0)
+        other = replace(orc, evaporating_temperature=te, superheat=best.superheat + dsh).solve(src)
+        assert other.net_power <= best.exact.net_power * (1 + 1e-6)
+
+
+def test_rank_fluids_orders_and_explains():
+    src = Stream(FLUE, 473.15, 101325.0, 10.0)
+    ranks = rank_fluids(src, 313.15, fluids=("R245fa", "Isopentane", "Ethane"),
+                        superheat_bounds=(0.0, 10.0))
+    ok = [r for r in ranks if r.feasible]
+    assert [r.fluid for r in ranks][-1] == "Ethane" and not ranks[-1].feasible
+    assert "condensing_temperature" in ranks[-1].reason        # Ethane: T_c = 305 K < 313 K
+    assert ok[0].net_power >= ok[1].net_power > 0.0

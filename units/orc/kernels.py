@@ -1,0 +1,270 @@
+r"""Numba kernels: a whole subcritical ORC design evaluated from tabulated properties.
+
+Same algorithm as the exact path (:mod:`units.orc.cycle` docstring: states 1-9, lumped
+pressure drops, recuperator duty, zone-by-zone evaporator pinch with the flow in closed form
+at each point), but every working-fluid property comes from a
+:class:`procsim.thermo.tables.FluidTable` (``table.data`` passed in), the heat source is an
+ideal-gas mixture (NASA-7 kernels of :mod:`procsim.thermo.gas`) or a tabulated real fluid,
+and the condenser coolant is taken with constant heat capacity over its temperature rise
+(linear coolant line; water's cp varies by < 0.1 % over 20-40 degC, IAPWS-IF97).
+
+Inputs per design (1-D float64 arrays of equal length): evaporating temperature [K],
+superheat [K], condensing temperature [K], source inlet temperature [K], source mass flow
+[kg/s]. Fixed parameters arrive in one float64 array indexed by the ``P_*`` constants.
+Outputs go to a 2-D array (one row per design) indexed by the ``OUT_*`` constants; a design
+that cannot be evaluated gets NaN outputs and a non-zero code in ``status`` (``STATUS_*``).
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+from procsim.thermo.gas import mixture_cp_mass, mixture_h_mass, mixture_T_from_h
+from procsim.thermo.tables import (tab_h_l, tab_h_ps, tab_h_pT, tab_h_v, tab_p_sat, tab_s_l,
+                                   tab_s_ph, tab_T_ph, tab_T_sat, tab_x_ph)
+
+# ----------------------------------------------------------------------------- codes
+SOURCE_GAS = 0      # heat source is an ideal-gas mixture (NASA-7 polynomials)
+SOURCE_FLUID = 1    # heat source is a tabulated real fluid at constant pressure
+
+# parameter vector layout
+P_PUMP_EFF, P_EXPANDER_EFF, P_EVAP_PINCH, P_COND_PINCH, P_RECUP_EFF, P_DP_EVAP, P_DP_COND, \
+    P_SOURCE_T_MIN, P_COOL_T_IN, P_COOL_RISE, P_ALLOW_WET, P_SEGMENTS, P_GEN_EFF, P_MOTOR_EFF, \
+    P_SOURCE_P = range(15)
+N_PARAMS = 15
+
+# output columns
+OUT_NET_POWER, OUT_THERMAL_EFF, OUT_WF_FLOW, OUT_HEAT_INPUT, OUT_SOURCE_T_OUT, \
+    OUT_EXPANDER_POWER, OUT_PUMP_POWER, OUT_HEAT_REJECTED, OUT_P_EVAP, OUT_P_COND, \
+    OUT_NET_ELECTRIC, OUT_BINDING = range(12)
+N_OUT = 12
+
+# binding constraint codes (OUT_BINDING), same order as cycle.BINDING_CONSTRAINTS
+BIND_PREHEATER, BIND_BUBBLE, BIND_EVAPORATOR, BIND_SUPERHEATER, BIND_SOURCE_MIN = range(5)
+
+# status codes
+STATUS_OK = 0
+STATUS_TEMPERATURES = 1        # evaporating/condensing temperatures out of order or range
+STATUS_SOURCE_TOO_COLD = 2     # source inlet <= expander inlet + evaporator pinch
+STATUS_COND_BELOW_COOLING = 3  # condensing < coolant inlet + condenser pinch
+STATUS_COND_PINCH = 4          # condenser pinch violated inside the condenser
+STATUS_WET_EXPANSION = 5       # expander outlet quality < 1 and wet expansion not allowed
+STATUS_PROPERTY = 6            # a property fell outside the table (NaN)
+STATUS_NO_EXPANSION = 7        # condenser pressure drop leaves no expansion
+STATUS_SOURCE_MIN = 8          # source minimum outlet temperature >= source inlet temperature
+STATUS_INPUT = 9               # non-positive or NaN design input
+
+_PINCH_TOL = 1e-6  # K, as cycle._PINCH_CHECK_TOL
+SUPERHEAT_MIN = 1e-6  # K, as cycle.SUPERHEAT_MIN
+
+
+@njit(cache=True)
+def _src_h(T, kind, gx, gco, gmm, sdata, sp):
+    if kind == SOURCE_GAS:
+        return mixture_h_mass(T, gx, gco, gmm)
+    return tab_h_pT(sdata, sp, T)
+
+
+@njit(cache=True)
+def _gas_T(h, gx, gco, gmm, T_guess):
+    # Newton on h(T) with cp as slope, from a guess within a few K (the caller's linear
+    # estimate); h(T) is smooth and monotone, so 2-4 steps reach 1e-10 K. Falls back to
+    # the bracketed solver of procsim.thermo.gas if Newton has not converged.
+    T = T_guess
+    for _ in range(8):
+        dT = (mixture_h_mass(T, gx, gco, gmm) - h) / mixture_cp_mass(T, gx, gco, gmm)
+        T -= dT
+        if abs(dT) <= 1e-10 * T:
+            return T
+    return mixture_T_from_h(h, gx, gco, gmm, T_guess)
+
+
+@njit(cache=True)
+def _src_T(h, kind, gx, gco, gmm, sdata, sp, T_guess):
+    if kind == SOURCE_GAS:
+        return _gas_T(h, gx, gco, gmm, T_guess)
+    return tab_T_ph(sdata, sp, h)
+
+
+@njit(cache=True)
+def _fail(out, code):
+    for k in range(out.size):
+        out[k] = math.nan
+    return code
+
+
+@njit(cache=True)
+def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, params, out):
+    r"""One ORC design on tabulated properties; fills ``out`` and returns a STATUS_* code.
+
+    Parameters
+    ----------
+    wf : working-fluid table data (``FluidTable.data``)
+    te, sh, tc : evaporating temperature [K], superheat [K], condensing temperature [K]
+    t_src, m_src : heat-source inlet temperature [K] and mass flow [kg/s]
+    src_kind : SOURCE_GAS or SOURCE_FLUID
+    gx, gco, gmm : gas mole fractions, NASA-7 coefficients, molar masses (SOURCE_GAS)
+    sdata : source-fluid table data (SOURCE_FLUID; any table of the same type otherwise)
+    params : float64 array laid out by the P_* constants
+    out : float64 array of N_OUT values (OUT_* constants)
+
+    Notes
+    -----
+    Pinch at each evaporator point j (Quoilin et al. 2013; see units.orc.cycle):
+    :math:`\dot m_j = \dot m_{src}[h_{src}(T_{src,in}) - h_{src}(T_j+\Delta T_{pp})]/(h_6-h_j)`,
+    working-fluid flow :math:`\min_j \dot m_j`.
+    """
+    eta_p = params[P_PUMP_EFF]
+    eta_e = params[P_EXPANDER_EFF]
+    pinch = params[P_EVAP_PINCH]
+    pinch_c = params[P_COND_PINCH]
+    eps = params[P_RECUP_EFF]
+    sp = params[P_SOURCE_P]
+    n = int(params[P_SEGMENTS])
+    if not (te > 0.0 and sh >= 0.0 and tc > 0.0 and t_src > 0.0 and m_src > 0.0):
+        return _fail(out, STATUS_INPUT)
+    if not tc < te:
+        return _fail(out, STATUS_TEMPERATURES)
+    t6 = te + sh
+    if not t_src > t6 + pinch:
+        return _fail(out, STATUS_SOURCE_TOO_COLD)
+    t_cool = params[P_COOL_T_IN]
+    if not tc >= t_cool + pinch_c:
+        return _fail(out, STATUS_COND_BELOW_COOLING)
+    t_min = params[P_SOURCE_T_MIN]
+    if not math.isnan(t_min) and not t_min < t_src:
+        return _fail(out, STATUS_SOURCE_MIN)
+
+    p_e = tab_p_sat(wf, te)
+    p_c = tab_p_sat(wf, tc)
+    p_pump = p_e + params[P_DP_EVAP]
+    p_exh = p_c + params[P_DP_COND]
+    if math.isnan(p_e) or math.isnan(p_c):
+        return _fail(out, STATUS_TEMPERATURES)
+    if not p_exh < p_e:
+        return _fail(out, STATUS_NO_EXPANSION)
+    # pump 1 -> 2
+    h1 = tab_h_l(wf, p_c)
+    s1 = tab_s_l(wf, p_c)
+    h2 = h1 + (tab_h_ps(wf, p_pump, s1) - h1) / eta_p
+    # expander 6 -> 7
+    h_bub = tab_h_l(wf, p_e)
+    h_dew = tab_h_v(wf, p_e)
+    # at or below the table's own T_sat(p_e), (p, T) gives liquid: use the dew point there
+    if sh > SUPERHEAT_MIN and t6 > tab_T_sat(wf, p_e):
+        h6 = tab_h_pT(wf, p_e, t6)
+    else:
+        h6 = h_dew
+    s6 = tab_s_ph(wf, p_e, h6)
+    h7 = h6 - eta_e * (h6 - tab_h_ps(wf, p_exh, s6))
+    if math.isnan(h2) or math.isnan(h7) or math.isnan(h_bub) or math.isnan(h_dew):
+        return _fail(out, STATUS_PROPERTY)
+    if params[P_ALLOW_WET] == 0.0 and not tab_x_ph(wf, p_exh, h7) >= 1.0:
+        return _fail(out, STATUS_WET_EXPANSION)
+    # recuperator
+    q_rec = 0.0
+    if eps > 0.0:
+        t2 = tab_T_ph(wf, p_pump, h2)
+        t7 = tab_T_ph(wf, p_exh, h7)
+        h_floor = tab_h_pT(wf, p_exh, t2) if t2 > tab_T_sat(wf, p_exh) else tab_h_v(wf, p_exh)
+        q_hot = h7 - h_floor
+        q_cold = tab_h_pT(wf, p_pump, t7) - h2 if t7 > t2 else 0.0
+        q_rec = eps * max(0.0, min(q_hot, q_cold))
+        if math.isnan(q_rec):
+            return _fail(out, STATUS_PROPERTY)
+    h3 = h2 + q_rec
+    h8 = h7 - q_rec
+
+    # evaporator pinch, zone by zone
+    h_in = mixture_h_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else tab_h_pT(sdata, sp, t_src)
+    m_wf = math.inf
+    binding = -1
+    if h3 < h_bub:
+        for j in range(n):
+            h = h3 + (h_bub - h3) * j / n
+            T = tab_T_ph(wf, p_e, h)
+            m_j = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h)
+            if m_j < m_wf:
+                m_wf = m_j
+                binding = BIND_PREHEATER
+        lo_evap = h_bub
+        t_lo = te
+    else:
+        lo_evap = h3
+        t_lo = tab_T_ph(wf, p_e, h3)
+    h_src_pinch = _src_h(t_lo + pinch, src_kind, gx, gco, gmm, sdata, sp)
+    m_j = m_src * (h_in - h_src_pinch) / (h6 - lo_evap)
+    if m_j < m_wf:
+        m_wf = m_j
+        binding = BIND_BUBBLE if lo_evap == h_bub else BIND_EVAPORATOR
+    if h6 > h_dew:
+        if lo_evap < h_dew:
+            m_j = m_src * (h_in - _src_h(te + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h_dew)
+            if m_j < m_wf:
+                m_wf = m_j
+                binding = BIND_EVAPORATOR
+        for j in range(1, n):
+            h = h_dew + (h6 - h_dew) * j / n
+            T = tab_T_ph(wf, p_e, h)
+            m_j = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h)
+            if m_j < m_wf:
+                m_wf = m_j
+                binding = BIND_SUPERHEATER
+    if not math.isnan(t_min):
+        m_j = m_src * (h_in - _src_h(t_min, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h3)
+        if m_j < m_wf:
+            m_wf = m_j
+            binding = BIND_SOURCE_MIN
+    if not (m_wf > 0.0 and m_wf < math.inf):
+        return _fail(out, STATUS_PROPERTY)
+    q_in = m_wf * (h6 - h3)
+    cp_in = mixture_cp_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else 1.0
+    t_src_out = _src_T(h_in - q_in / m_src, src_kind, gx, gco, gmm, sdata, sp,
+                       t_src - q_in / (m_src * cp_in))
+
+    # condenser, linear coolant line
+    q_out = m_wf * (h8 - h1)
+    rise = params[P_COOL_RISE]
+    h_dew_c = min(tab_h_v(wf, p_c), h8)
+    t_wf_dew = tc if h8 >= tab_h_v(wf, p_c) else tab_T_ph(wf, p_c, h8)
+    t_cool_dew = t_cool + rise * (h_dew_c - h1) / (h8 - h1)
+    t8 = tab_T_ph(wf, p_c, h8)
+    if math.isnan(t8) or math.isnan(t_src_out):
+        return _fail(out, STATUS_PROPERTY)
+    if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - _PINCH_TOL:
+        return _fail(out, STATUS_COND_PINCH)
+
+    w_exp = m_wf * (h6 - h7)
+    w_pump = m_wf * (h2 - h1)
+    out[OUT_NET_POWER] = w_exp - w_pump
+    out[OUT_THERMAL_EFF] = (w_exp - w_pump) / q_in
+    out[OUT_WF_FLOW] = m_wf
+    out[OUT_HEAT_INPUT] = q_in
+    out[OUT_SOURCE_T_OUT] = t_src_out
+    out[OUT_EXPANDER_POWER] = w_exp
+    out[OUT_PUMP_POWER] = w_pump
+    out[OUT_HEAT_REJECTED] = q_out
+    out[OUT_P_EVAP] = p_e
+    out[OUT_P_COND] = p_c
+    out[OUT_NET_ELECTRIC] = w_exp * params[P_GEN_EFF] - w_pump / params[P_MOTOR_EFF]
+    out[OUT_BINDING] = binding
+    return STATUS_OK
+
+
+@njit(cache=True)
+def orc_batch(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, params, out, status):
+    """Evaluate many designs (equal-length 1-D arrays); row i of ``out`` for design i.
+
+    Returns -1 when every design was evaluated, else the index of the first design with a
+    non-zero status (its row is NaN; ``status[i]`` says why). One core, no prange.
+    """
+    first = -1
+    for i in range(te.size):
+        code = orc_design(wf, te[i], sh[i], tc[i], t_src[i], m_src[i], src_kind, gx, gco, gmm,
+                          sdata, params, out[i])
+        status[i] = code
+        if code != STATUS_OK and first < 0:
+            first = i
+    return first
