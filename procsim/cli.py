@@ -118,7 +118,7 @@ def check_claim_cmd(files: List[Path] = typer.Argument(..., help="claim files (T
                     strict: bool = typer.Option(False, "--strict",
                                                 help="exit 1 when any finding is an error")):
     """Recompute a claimed saving and say whether its figures hold together."""
-    from procsim.accounting.claims import check_claim, format_findings, load_claim
+    from procsim.accounting.claims import check_claim, format_findings, load_claim, verdict
 
     out, worst = [], 0
     rank = {"ok": 0, "info": 0, "warning": 1, "error": 2}
@@ -131,11 +131,11 @@ def check_claim_cmd(files: List[Path] = typer.Argument(..., help="claim files (T
             raise typer.Exit(2)
         worst = max([worst] + [rank.get(x.severity, 0) for x in findings])
         if json_out:
-            out.append({"file": str(f), "name": claim.get("name"),
+            out.append({"file": str(f), "name": claim.get("name"), "verdict": verdict(findings),
                         "findings": [{"severity": x.severity, "field": x.field, "message": x.message}
                                      for x in findings]})
         else:
-            typer.echo(f"== {f} ({claim.get('name', '')})")
+            typer.echo(f"== {f} ({claim.get('name', '')}): {verdict(findings)}")
             typer.echo(format_findings(findings))
     if json_out:
         typer.echo(json.dumps(out, indent=1))
