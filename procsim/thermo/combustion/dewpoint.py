@@ -20,8 +20,8 @@ Okkes (1987), T in C, pressures in atm:
 
 Validity: both were fitted to H2SO4-H2O vapour-liquid equilibrium data for flue-gas
 conditions near atmospheric pressure; they are applied to water contents of about
-5-20 vol % and SO3 of about 1-100 ppmv (1e-6 to 1e-4 mole fraction), where they agree to a
-few kelvin. Outside that range they are extrapolations; the wrapper refuses partial
+5-20 vol % and SO3 of about 1-100 ppmv (1e-6 to 1e-4 mole fraction), where they agree within
+10 K (Okkes lower at high SO3). Outside that range they are extrapolations; the wrapper refuses partial
 pressures that are not positive.
 
 References

