@@ -1,0 +1,619 @@
+"""Waste-heat recovery around the EAF: duct post-combustion, scrap preheating, waste-heat
+boiler, slag heat recovery (fluidised bed to hot air) and tapped-steel heat to steam.
+
+Each class is a flowsheet unit (``name``, ``inlets``, ``outlets``, ``solve``, ``example``)
+working on rates averaged over the tap-to-tap time [W, kg/s]; heat taken from a condensed
+source that has no port (scrap, slag, steel) appears in ``sources`` so that every unit's
+balance  sum(in) + sources - sum(out) = 0  closes. Results are frozen dataclasses in SI with
+``per_heat`` figures [J] where the EAF balance needs them.
+
+Electricity saved by preheating equals the heat put into the charge: in the EAF balance
+(:mod:`units.eaf.furnace`) electricity is the balancing term, so every joule of sensible heat
+the charge brings in is a joule less drawn from the arc at the same losses
+(tests/test_eaf_balance.py checks this on the full balance).
+
+The EAF's off-gas is batch-wise (it swings with the melting phase); averaging over the
+tap-to-tap time is what annual energy accounting needs, while a real boiler or ORC also
+needs a steam accumulator or thermal-oil buffer to ride the swings (Lecompte et al.,
+"Potential of organic Rankine cycles for EAF off-gas", Energies 10 (2017) 649,
+doi:10.3390/en10050649).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Mapping
+
+import numpy as np
+
+from procsim.flowsheet import UnitSolution
+from procsim.stream import Stream
+from procsim.thermo.fluids import Fluid
+from procsim.thermo.gas import AIR_DRY, MOLAR_MASS, SPECIES, GasMixture
+from procsim.validation import as_float, check_fraction, check_positive, check_range
+from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, SEGMENTS,
+                                 T_from_h_condensed, component_index, h_condensed_mixture)
+from units.eaf.furnace import PHASE_MODES_BY_STATE, HeatBalance, Material, material
+
+__all__ = [
+    "OffGasPostCombustion", "PostCombustionResult", "ScrapPreheater", "ScrapPreheatResult",
+    "WasteHeatBoiler", "WasteHeatBoilerResult", "SlagHeatRecovery", "SlagHeatResult",
+    "TappedSteelHeatRecovery", "TappedSteelHeatResult", "J_PER_KWH",
+]
+
+J_PER_KWH = 3.6e6
+T_REF = 298.15
+
+
+def _gas_inlet(unit: str, inlets: Mapping, port: str) -> Stream:
+    if port not in inlets:
+        raise ValueError(f"{unit}: missing inlet {port!r}; got {', '.join(inlets) or 'none'}")
+    s = inlets[port]
+    if not (isinstance(s, Stream) and s.is_gas):
+        raise ValueError(f"{unit}: inlet {port!r} must be a gas-mixture Stream; got {s!r}")
+    return s
+
+
+def _water_inlet(unit: str, inlets: Mapping, port: str) -> Stream:
+    if port not in inlets:
+        raise ValueError(f"{unit}: missing inlet {port!r}; got {', '.join(inlets) or 'none'}")
+    s = inlets[port]
+    if not (isinstance(s, Stream) and not s.is_gas):
+        raise ValueError(f"{unit}: inlet {port!r} must be a water Stream; got {s!r}")
+    return s
+
+
+def _moles_per_s(s: Stream) -> np.ndarray:
+    return s.mass_flow / s.material.molar_mass * np.asarray(s.material.x)
+
+
+# ----------------------------------------------------------------------------- post-combustion
+@lru_cache(maxsize=1)
+def _cantera_species():
+    """Cantera species objects of exactly procsim's gas species (nasa_gas.yaml), read once."""
+    import cantera as ct
+
+    raw = json.loads(resources.files("procsim.data").joinpath("nasa7_species.json").read_text())
+    names = [raw["species"][s]["cantera_name"] for s in SPECIES]
+    found = {s.name: s for s in ct.Species.list_from_file("nasa_gas.yaml")}
+    return tuple(found[n] for n in names), tuple(names)
+
+
+def _cantera_gas():
+    """A fresh Cantera ideal gas of procsim's species: a new object per solve, so that the
+    equilibrium solver never starts from a previous call's state (solves are repeatable)."""
+    import cantera as ct
+
+    species, names = _cantera_species()
+    return ct.Solution(thermo="ideal-gas", species=list(species)), names
+
+
+@dataclass(frozen=True)
+class PostCombustionResult:
+    """Duct post-combustion (SI, rates over tap to tap)."""
+
+    outlet_temperature: float       # adiabatic equilibrium temperature [K]
+    co_burnt_fraction: float        # [-]
+    h2_burnt_fraction: float        # [-]
+    heat_released: float            # chemical heat turned into sensible heat, at 298.15 K [W]
+    oxygen_ratio: float             # O2 supplied / O2 needed to burn CO and H2 [-]
+    outlet_mole_fractions: Mapping[str, float]
+    mass_residual: float
+    energy_residual: float
+
+
+@dataclass(frozen=True)
+class OffGasPostCombustion:
+    """Combustion of the off-gas's CO and H2 with gap air in the duct (adiabatic).
+
+    The outlet is Cantera's chemical equilibrium at constant enthalpy and pressure
+    (``equilibrate('HP')``) over procsim's gas species, with the same NASA-7 data as
+    :class:`procsim.thermo.gas.GasMixture`, so the outlet stream's enthalpy equals the inlets'.
+
+    Reference: D. G. Goodwin et al., Cantera 3.x (element-potential equilibrium solver).
+    """
+
+    name: str = "post_combustion"
+    inlets = ("off_gas", "air")
+    outlets = ("flue_gas",)
+
+    @classmethod
+    def example(cls):
+        """Off-gas at 1600 C (CO 24 %, CO2 35 %) with 1.2 times the air its CO and H2 need."""
+        og = GasMixture({"N2": 0.31, "AR": 0.006, "CO2": 0.35, "H2O": 0.08, "CO": 0.24, "H2": 0.014})
+        return cls(), {"off_gas": Stream(og, 1873.15, 101325.0, 5.0),
+                       "air": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 5.5)}
+
+    def solve(self, inlets) -> UnitSolution:
+        g = _gas_inlet(self.name, inlets, "off_gas")
+        a = _gas_inlet(self.name, inlets, "air")
+        n_in = _moles_per_s(g) + _moles_per_s(a)
+        m = g.mass_flow + a.mass_flow
+        if not m > 0.0:
+            raise ValueError(f"{self.name}: total inlet mass_flow must be > 0 kg/s; got {m!r} kg/s")
+        h_in = g.energy_flow + a.energy_flow
+        gas, names = _cantera_gas()
+        x_in = n_in / n_in.sum()
+        gas.HPX = h_in / m, g.p, dict(zip(names, x_in))
+        gas.equilibrate("HP")
+        x_out = np.array([gas[n].X[0] for n in names])
+        mix = GasMixture({SPECIES[i]: float(x_out[i]) for i in np.flatnonzero(x_out > 0.0)})
+        # outlet T from procsim's own h(T) of the equilibrium composition: equal to Cantera's T
+        # within its solver tolerance, and the stream's enthalpy then equals the inlets' exactly
+        out = Stream.from_ph(mix, g.p, h_in / m, m)
+        n_out = m / mix.molar_mass * np.asarray(mix.x)
+        idx = {s: i for i, s in enumerate(SPECIES)}
+        h0 = np.array([GasMixture({s: 1.0}).h(T_REF) * MOLAR_MASS[i] for i, s in enumerate(SPECIES)])
+        need = 0.5 * (n_in[idx["CO"]] + n_in[idx["H2"]])
+        res = PostCombustionResult(
+            outlet_temperature=out.T,
+            co_burnt_fraction=_burnt(n_in[idx["CO"]], n_out[idx["CO"]]),
+            h2_burnt_fraction=_burnt(n_in[idx["H2"]], n_out[idx["H2"]]),
+            heat_released=float(n_in @ h0 - n_out @ h0),
+            oxygen_ratio=float(n_in[idx["O2"]] / need) if need > 0.0 else math.inf,
+            outlet_mole_fractions=mix.mole_fractions,
+            mass_residual=m - out.mass_flow, energy_residual=h_in - out.energy_flow)
+        return UnitSolution({"flue_gas": out}, res)
+
+
+def _burnt(n_in: float, n_out: float) -> float:
+    return float(1.0 - n_out / n_in) if n_in > 0.0 else 0.0
+
+
+# ----------------------------------------------------------------------------- scrap preheating
+@dataclass(frozen=True)
+class ScrapPreheatResult:
+    """Scrap preheating per heat [J] and as rates [W]."""
+
+    heat_to_scrap: float            # per heat [J]
+    heat_rate: float                # [W]
+    scrap_mass: float               # per heat [kg]
+    scrap_inlet_temperature: float
+    scrap_outlet_temperature: float
+    gas_inlet_temperature: float
+    gas_outlet_temperature: float
+    share_of_gas_heat: float        # heat to scrap / gas sensible heat above 298.15 K [-]
+    electricity_saved: float        # per heat [J] (= heat_to_scrap, see module notes)
+    mass_residual: float
+    energy_residual: float
+
+    def co2_avoided(self, grid_factor: float) -> float:
+        """CO2 avoided per heat [kg] at ``grid_factor`` [kg CO2e/kWh]."""
+        return self.electricity_saved / J_PER_KWH * float(grid_factor)
+
+
+@dataclass(frozen=True)
+class ScrapPreheater:
+    """Scrap preheating by a hot gas (shaft, conveyor tunnel or basket).
+
+    Give either ``heat_share`` (share of the gas's heat above the scrap inlet temperature
+    that goes into the scrap; shaft and tunnel preheaters) or ``scrap_outlet_temperature``.
+
+    Parameters
+    ----------
+    scrap_mass : scrap preheated per heat [kg] > 0
+    scrap : material name or :class:`Material` (its temperature is the inlet temperature)
+    tap_to_tap_time : [s] > 0, converts the per-heat scrap into a rate
+    """
+
+    scrap_mass: float
+    scrap: object = "scrap_hms"
+    heat_share: float | None = None
+    scrap_outlet_temperature: float | None = None
+    tap_to_tap_time: float = 3000.0
+    name: str = "scrap_preheater"
+    inlets = ("off_gas",)
+    outlets = ("off_gas_out",)
+
+    def __post_init__(self):
+        check_positive(f"{self.name}: scrap_mass", self.scrap_mass, "kg")
+        object.__setattr__(self, "scrap", material(self.scrap))
+        check_positive(f"{self.name}: tap_to_tap_time", self.tap_to_tap_time, "s")
+        if (self.heat_share is None) == (self.scrap_outlet_temperature is None):
+            raise ValueError(f"{self.name}: give exactly one of heat_share or scrap_outlet_temperature")
+        if self.heat_share is not None:
+            check_fraction(f"{self.name}: heat_share", self.heat_share)
+        else:
+            check_positive(f"{self.name}: scrap_outlet_temperature", self.scrap_outlet_temperature, "K")
+
+    @classmethod
+    def example(cls):
+        """Shaft preheater: 100 t scrap per 50 min heat, 45 % of the gas heat into the scrap."""
+        og = GasMixture({"N2": 0.55, "CO2": 0.30, "H2O": 0.08, "O2": 0.07})
+        return cls(100e3, heat_share=0.45), {"off_gas": Stream(og, 1473.15, 101325.0, 12.0)}
+
+    def _scrap_moles(self) -> np.ndarray:
+        return self.scrap.moles_per_kg * self.scrap_mass
+
+    def scrap_enthalpy(self, T: float) -> float:
+        """Absolute enthalpy of the scrap charge [J] at T [K]."""
+        return float(h_condensed_mixture(T, self._scrap_moles(), PHASE_MODES_BY_STATE[self.scrap.state],
+                                         COMPONENT_SEGMENTS, SEGMENTS))
+
+    def solve(self, inlets) -> UnitSolution:
+        g = _gas_inlet(self.name, inlets, "off_gas")
+        t_in = self.scrap.temperature
+        if not g.T > t_in:
+            raise ValueError(f"{self.name}: off-gas temperature {g.T!r} K must exceed the scrap temperature "
+                             f"{t_in!r} K for preheating")
+        m_heat = g.mass_flow * self.tap_to_tap_time
+        if not m_heat > 0.0:
+            raise ValueError(f"{self.name}: off-gas mass_flow must be > 0 kg/s; got {g.mass_flow!r} kg/s")
+        mix = g.material
+        q_avail = m_heat * (g.h - mix.h(t_in))
+        h_s_in = self.scrap_enthalpy(t_in)
+        if self.heat_share is not None:
+            q = self.heat_share * q_avail
+            mode = PHASE_MODES_BY_STATE[self.scrap.state]
+            t_out = float(T_from_h_condensed(h_s_in + q, self._scrap_moles(), mode, COMPONENT_SEGMENTS,
+                                             SEGMENTS, t_in, g.T))
+            if math.isnan(t_out):
+                raise ValueError(f"{self.name}: heat_share {self.heat_share!r} would heat the scrap above the "
+                                 f"off-gas inlet temperature {g.T!r} K")
+        else:
+            t_out = float(self.scrap_outlet_temperature)
+            if not (t_in <= t_out < g.T):
+                raise ValueError(f"{self.name}: scrap_outlet_temperature must be in [{t_in!r}, {g.T!r}) K "
+                                 f"(scrap inlet to off-gas inlet); got {t_out!r} K")
+            q = self.scrap_enthalpy(t_out) - h_s_in
+            if not q <= q_avail:
+                raise ValueError(f"{self.name}: heating the scrap to {t_out!r} K needs {q:.6g} J per heat, "
+                                 f"more than the {q_avail:.6g} J the off-gas gives down to {t_in!r} K")
+        out = Stream.from_ph(mix, g.p, g.h - q / m_heat, g.mass_flow)
+        rate = q / self.tap_to_tap_time
+        res = ScrapPreheatResult(
+            heat_to_scrap=q, heat_rate=rate, scrap_mass=float(self.scrap_mass), scrap_inlet_temperature=t_in,
+            scrap_outlet_temperature=t_out, gas_inlet_temperature=g.T, gas_outlet_temperature=out.T,
+            share_of_gas_heat=q / (m_heat * (g.h - mix.h(T_REF))), electricity_saved=q,
+            mass_residual=g.mass_flow - out.mass_flow,
+            energy_residual=g.energy_flow - rate - out.energy_flow)
+        return UnitSolution({"off_gas_out": out}, res, {"heat_to_scrap": -rate})
+
+    def preheated_scrap(self, result: ScrapPreheatResult) -> Material:
+        """The scrap material at its outlet temperature, to charge into the EAF balance."""
+        return self.scrap.with_temperature(result.scrap_outlet_temperature)
+
+
+# ----------------------------------------------------------------------------- steam raising
+def _steam_state(water: Fluid, p: float, T: float | None):
+    return water.state(p=p, x=1.0) if T is None else water.state(p=p, T=T)
+
+
+@dataclass(frozen=True)
+class WasteHeatBoilerResult:
+    """Waste-heat boiler (rates over tap to tap) [SI]."""
+
+    steam_flow: float               # [kg/s]
+    steam_pressure: float
+    steam_temperature: float
+    heat_to_steam: float            # [W]
+    heat_from_gas: float            # [W]
+    casing_loss: float              # [W]
+    gas_inlet_temperature: float
+    gas_outlet_temperature: float
+    pinch_temperature_difference: float  # gas minus saturation at the evaporator inlet [K]
+    share_of_gas_heat: float        # heat from gas / gas sensible heat above 298.15 K [-]
+    mass_residual: float
+    energy_residual: float
+
+    def fuel_saved(self, boiler_efficiency: float = 0.85) -> float:
+        """Fuel heat [W] a fired boiler of ``boiler_efficiency`` would burn for the same steam.
+
+        Default 0.85: gas-fired boiler with economiser, 84-86 % (facts.md 3.3, secondary).
+        """
+        check_range("boiler_efficiency", boiler_efficiency, 0.0, 1.0, "", low_inclusive=False)
+        return self.heat_to_steam / boiler_efficiency
+
+
+@dataclass(frozen=True)
+class WasteHeatBoiler:
+    """Waste-heat boiler (or evaporative-cooler replacement) on the EAF off-gas.
+
+    Counterflow economiser-evaporator(-superheater). Steam leaves at ``steam_pressure`` and
+    ``steam_temperature`` (None: dry saturated); the feedwater flow on the inlet port sets
+    the duty, the gas outlet temperature follows. :meth:`feedwater_flow_for` gives the
+    feedwater flow for a gas outlet temperature. The gas at the evaporator inlet (where the
+    water starts to boil) must stay ``pinch`` above saturation.
+
+    Parameters
+    ----------
+    steam_pressure : [Pa abs];  steam_temperature : [K] or None
+    pinch : minimum gas-minus-saturation difference at the evaporator inlet [K], default 20
+        (engineering value for HRSGs, 10-30 K; unverified)
+    casing_loss_fraction : share of the gas heat lost through the casing [-], default 0.01
+        (engineering value; unverified)
+    """
+
+    steam_pressure: float
+    steam_temperature: float | None = None
+    pinch: float = 20.0
+    casing_loss_fraction: float = 0.01
+    name: str = "waste_heat_boiler"
+    fluid: object = None
+    inlets = ("flue_gas", "feedwater")
+    outlets = ("flue_gas_out", "steam")
+
+    def __post_init__(self):
+        object.__setattr__(self, "fluid", self.fluid if isinstance(self.fluid, Fluid) else Fluid("Water"))
+        check_positive(f"{self.name}: steam_pressure", self.steam_pressure, "Pa")
+        if self.steam_temperature is not None:
+            t_sat = self.fluid.saturation(p=self.steam_pressure)[0].T
+            if not self.steam_temperature >= t_sat:
+                raise ValueError(f"{self.name}: steam_temperature must be >= the saturation temperature "
+                                 f"{t_sat:.6g} K at {self.steam_pressure!r} Pa; got {self.steam_temperature!r} K")
+        check_range(f"{self.name}: pinch", self.pinch, 0.0, None, "K")
+        check_range(f"{self.name}: casing_loss_fraction", self.casing_loss_fraction, 0.0, 1.0, "",
+                    high_inclusive=False)
+
+    @classmethod
+    def example(cls):
+        """Post-combusted off-gas at 900 C, 13 bar(a) saturated steam, feedwater 105 C."""
+        fg = GasMixture({"N2": 0.62, "AR": 0.007, "CO2": 0.24, "H2O": 0.07, "O2": 0.063})
+        whb = cls(1.3e6)
+        return whb, {"flue_gas": Stream(fg, 1173.15, 101325.0, 20.0),
+                     "feedwater": Stream("Water", 378.15, 1.5e6, 4.0)}
+
+    def feedwater_flow_for(self, flue_gas: Stream, feedwater: Stream, gas_outlet_temperature: float) -> float:
+        """Feedwater (= steam) flow [kg/s] that cools ``flue_gas`` to ``gas_outlet_temperature`` [K]."""
+        t = as_float("gas_outlet_temperature", gas_outlet_temperature, "K")
+        if not (feedwater.T < t < flue_gas.T):
+            raise ValueError(f"{self.name}: gas_outlet_temperature must be in ({feedwater.T:.6g}, {flue_gas.T!r}) K "
+                             f"(feedwater to gas inlet); got {t!r} K")
+        q_gas = flue_gas.mass_flow * (flue_gas.h - flue_gas.material.h(t))
+        h_steam = _steam_state(self.fluid, self.steam_pressure, self.steam_temperature).h
+        return q_gas * (1.0 - self.casing_loss_fraction) / (h_steam - feedwater.h)
+
+    def solve(self, inlets) -> UnitSolution:
+        g = _gas_inlet(self.name, inlets, "flue_gas")
+        fw = _water_inlet(self.name, inlets, "feedwater")
+        if not fw.p >= self.steam_pressure:
+            raise ValueError(f"{self.name}: feedwater pressure {fw.p!r} Pa must be >= steam_pressure "
+                             f"{self.steam_pressure!r} Pa (the feed pump is upstream)")
+        st = _steam_state(self.fluid, self.steam_pressure, self.steam_temperature)
+        if not fw.h < st.h:
+            raise ValueError(f"{self.name}: feedwater enthalpy {fw.h:.6g} J/kg must be below the steam's "
+                             f"{st.h:.6g} J/kg")
+        q_w = fw.mass_flow * (st.h - fw.h)
+        q_gas = q_w / (1.0 - self.casing_loss_fraction)
+        if not g.mass_flow > 0.0:
+            raise ValueError(f"{self.name}: flue_gas mass_flow must be > 0 kg/s; got {g.mass_flow!r} kg/s")
+        h_out = g.h - q_gas / g.mass_flow
+        if not h_out > g.material.h(fw.T):
+            raise ValueError(f"{self.name}: feedwater flow {fw.mass_flow!r} kg/s needs {q_gas:.6g} W, more than "
+                             f"the flue gas gives down to the feedwater temperature {fw.T:.6g} K")
+        gas_out = Stream.from_ph(g.material, g.p, h_out, g.mass_flow)
+        liq, _ = self.fluid.saturation(p=self.steam_pressure)
+        q_evsh = fw.mass_flow * (st.h - liq.h) / (1.0 - self.casing_loss_fraction)
+        t_pinch_gas = g.material.T_from_h(g.h - q_evsh / g.mass_flow)
+        dt = t_pinch_gas - liq.T
+        if not dt >= self.pinch:
+            raise ValueError(f"{self.name}: pinch violated: gas at the evaporator inlet {t_pinch_gas:.6g} K is "
+                             f"{dt:.4g} K above saturation {liq.T:.6g} K; at least {self.pinch!r} K required "
+                             "(lower the feedwater flow or the steam pressure)")
+        steam = Stream("Water", None, self.steam_pressure, fw.mass_flow, x=1.0) if self.steam_temperature is None \
+            else Stream("Water", self.steam_temperature, self.steam_pressure, fw.mass_flow)
+        loss = q_gas - q_w
+        res = WasteHeatBoilerResult(
+            steam_flow=fw.mass_flow, steam_pressure=self.steam_pressure, steam_temperature=steam.T,
+            heat_to_steam=q_w, heat_from_gas=q_gas, casing_loss=loss, gas_inlet_temperature=g.T,
+            gas_outlet_temperature=gas_out.T, pinch_temperature_difference=dt,
+            share_of_gas_heat=q_gas / (g.mass_flow * (g.h - g.material.h(T_REF))),
+            mass_residual=g.mass_flow + fw.mass_flow - gas_out.mass_flow - steam.mass_flow,
+            energy_residual=g.energy_flow + fw.energy_flow - loss - gas_out.energy_flow - steam.energy_flow)
+        return UnitSolution({"flue_gas_out": gas_out, "steam": steam}, res, {"casing_loss": -loss})
+
+
+# ----------------------------------------------------------------------------- slag heat
+def _slag_moles(composition: Mapping[str, float], mass: float) -> np.ndarray:
+    total = sum(float(v) for v in composition.values())
+    v = np.zeros(len(COMPONENTS))
+    for comp, kg in composition.items():
+        i = component_index(comp)
+        v[i] = float(kg) / total * mass / COMPONENT_MOLAR_MASS[i]
+    return v
+
+
+@dataclass(frozen=True)
+class SlagHeatResult:
+    """Slag heat recovery per heat [J] and as rates [W]."""
+
+    slag_heat_released: float       # slag cooled from its temperature to the outlet [J per heat]
+    recovered_heat: float           # heat into the air [J per heat]
+    slag_heat: float                # slag heat above 298.15 K [J per heat]
+    share_of_slag_heat: float       # recovered / slag heat [-]
+    air_inlet_temperature: float
+    air_outlet_temperature: float
+    mass_residual: float
+    energy_residual: float          # [W]
+
+
+@dataclass(frozen=True)
+class SlagHeatRecovery:
+    """Dry slag granulation with a fluidised bed: slag heat to hot air (e.g. for scrap preheating).
+
+    Parameters
+    ----------
+    slag_mass : per heat [kg];  slag_composition : {component: mass or mass fraction}
+    slag_temperature : [K];  slag_outlet_temperature : granules leaving the bed [K]
+    bed_efficiency : share of the heat the slag releases that reaches the air [-]
+        (the rest is lost from granulator and bed); default 0.6, engineering value (unverified)
+    tap_to_tap_time : [s]
+
+    The air outlet temperature follows from the air flow on the ``air`` port and must stay
+    below the slag temperature.
+    """
+
+    slag_mass: float
+    slag_composition: Mapping[str, float]
+    slag_temperature: float
+    slag_outlet_temperature: float = 473.15
+    bed_efficiency: float = 0.6
+    tap_to_tap_time: float = 3000.0
+    name: str = "slag_heat_recovery"
+    inlets = ("air",)
+    outlets = ("hot_air",)
+
+    def __post_init__(self):
+        check_positive(f"{self.name}: slag_mass", self.slag_mass, "kg")
+        for comp, v in self.slag_composition.items():
+            component_index(comp)
+            check_range(f"{self.name}: slag_composition[{comp}]", v, 0.0, None, "")
+        check_positive(f"{self.name}: slag_temperature", self.slag_temperature, "K")
+        if not (T_REF <= self.slag_outlet_temperature < self.slag_temperature):
+            raise ValueError(f"{self.name}: slag_outlet_temperature must be in [{T_REF}, {self.slag_temperature!r}) K; "
+                             f"got {self.slag_outlet_temperature!r} K")
+        check_fraction(f"{self.name}: bed_efficiency", self.bed_efficiency)
+        check_positive(f"{self.name}: tap_to_tap_time", self.tap_to_tap_time, "s")
+
+    @classmethod
+    def from_heat_balance(cls, hb: HeatBalance, **kw) -> "SlagHeatRecovery":
+        """The slag of an EAF heat balance (mass, composition, temperature, tap-to-tap time)."""
+        kw.setdefault("tap_to_tap_time", hb.tap_to_tap_time)
+        return cls(hb.slag_mass, dict(hb.slag_composition), hb.slag_temperature, **kw)
+
+    @classmethod
+    def example(cls):
+        """15 t slag per 50 min heat at 1630 C, cooled to 200 C, air 20 kg/s."""
+        comp = {"FeO": 0.30, "CaO": 0.38, "SiO2": 0.16, "MgO": 0.08, "Al2O3": 0.05, "MnO": 0.03}
+        return cls(15e3, comp, 1903.15), {"air": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 20.0)}
+
+    def slag_enthalpy(self, T: float) -> float:
+        """Absolute slag enthalpy [J] at T [K] (stable pure-oxide phases, see units.eaf.condensed)."""
+        return float(h_condensed_mixture(T, _slag_moles(self.slag_composition, self.slag_mass), 0,
+                                         COMPONENT_SEGMENTS, SEGMENTS))
+
+    def solve(self, inlets) -> UnitSolution:
+        a = _gas_inlet(self.name, inlets, "air")
+        released = self.slag_enthalpy(self.slag_temperature) - self.slag_enthalpy(self.slag_outlet_temperature)
+        recovered = self.bed_efficiency * released
+        m_heat = a.mass_flow * self.tap_to_tap_time
+        if not m_heat > 0.0:
+            raise ValueError(f"{self.name}: air mass_flow must be > 0 kg/s; got {a.mass_flow!r} kg/s")
+        h_out = a.h + recovered / m_heat
+        if not h_out < a.material.h(self.slag_temperature):
+            raise ValueError(f"{self.name}: air flow {a.mass_flow!r} kg/s would leave above the slag temperature "
+                             f"{self.slag_temperature!r} K: raise the air flow")
+        out = Stream.from_ph(a.material, a.p, h_out, a.mass_flow)
+        t = self.tap_to_tap_time
+        res = SlagHeatResult(
+            slag_heat_released=released, recovered_heat=recovered,
+            slag_heat=self.slag_enthalpy(self.slag_temperature) - self.slag_enthalpy(T_REF),
+            share_of_slag_heat=recovered / (self.slag_enthalpy(self.slag_temperature) - self.slag_enthalpy(T_REF)),
+            air_inlet_temperature=a.T, air_outlet_temperature=out.T,
+            mass_residual=a.mass_flow - out.mass_flow,
+            energy_residual=a.energy_flow + released / t - (released - recovered) / t - out.energy_flow)
+        return UnitSolution({"hot_air": out}, res, {"slag_heat": released / t,
+                                                    "bed_loss": -(released - recovered) / t})
+
+
+# ----------------------------------------------------------------------------- tapped steel
+@dataclass(frozen=True)
+class TappedSteelHeatResult:
+    """Heat of the tapped steel to steam, per heat [J] and as rates [W]."""
+
+    steel_heat_released: float      # steel from tap to final temperature [J per heat]
+    recovered_heat: float           # into the steam [J per heat]
+    steel_heat: float               # steel heat above 298.15 K [J per heat]
+    share_of_steel_heat: float      # recovered / steel heat [-]
+    steam_flow: float               # [kg/s]
+    steam_pressure: float
+    steam_temperature: float
+    mass_residual: float
+    energy_residual: float          # [W]
+
+
+@dataclass(frozen=True)
+class TappedSteelHeatRecovery:
+    """Heat given up by the tapped steel (ladle, caster and cooling bed) raised as steam.
+
+    The steel gives up its heat from the tap temperature (liquid) to ``final_temperature``
+    (solid billets/slabs leaving the cooling bed); ``capture_efficiency`` of it reaches the
+    water. The feedwater flow on the ``feedwater`` port sets the steam enthalpy;
+    :meth:`feedwater_flow_for` gives the flow for ``steam_temperature``.
+
+    Parameters
+    ----------
+    steel_mass : per heat [kg];  tap_temperature : [K];  steel_carbon : [mass fraction]
+    final_temperature : [K], default 873.15 (600 C); capture_efficiency : [-], default 0.3
+        (radiant/convective capture from ladle and strand; engineering value, unverified)
+    steam_pressure : [Pa abs];  steam_temperature : target [K] for :meth:`feedwater_flow_for`
+    """
+
+    steel_mass: float
+    tap_temperature: float
+    steam_pressure: float
+    steam_temperature: float
+    steel_carbon: float = 0.0008
+    final_temperature: float = 873.15
+    capture_efficiency: float = 0.3
+    tap_to_tap_time: float = 3000.0
+    name: str = "tapped_steel_heat_recovery"
+    inlets = ("feedwater",)
+    outlets = ("steam",)
+
+    def __post_init__(self):
+        check_positive(f"{self.name}: steel_mass", self.steel_mass, "kg")
+        check_range(f"{self.name}: steel_carbon", self.steel_carbon, 0.0, 0.02, "")
+        if not (T_REF <= self.final_temperature < self.tap_temperature):
+            raise ValueError(f"{self.name}: final_temperature must be in [{T_REF}, {self.tap_temperature!r}) K; "
+                             f"got {self.final_temperature!r} K")
+        check_fraction(f"{self.name}: capture_efficiency", self.capture_efficiency)
+        check_positive(f"{self.name}: steam_pressure", self.steam_pressure, "Pa")
+        check_positive(f"{self.name}: tap_to_tap_time", self.tap_to_tap_time, "s")
+
+    @classmethod
+    def from_heat_balance(cls, hb: HeatBalance, steam_pressure: float, steam_temperature: float, **kw):
+        kw.setdefault("tap_to_tap_time", hb.tap_to_tap_time)
+        kw.setdefault("steel_carbon", hb.steel_composition.get("C", 0.0) / hb.steel_mass)
+        return cls(hb.steel_mass, hb.tap_temperature, steam_pressure, steam_temperature, **kw)
+
+    @classmethod
+    def example(cls):
+        """120 t steel per 50 min heat tapped at 1630 C, 30 % of its heat to 20 bar(a) steam."""
+        u = cls(120e3, 1903.15, 2.0e6, 623.15)
+        fw = Stream("Water", 378.15, 2.2e6, 1.0)
+        return u, {"feedwater": fw.with_(mass_flow=u.feedwater_flow_for(fw))}
+
+    def _steel(self) -> np.ndarray:
+        v = np.zeros(len(COMPONENTS))
+        v[component_index("C")] = self.steel_mass * self.steel_carbon / COMPONENT_MOLAR_MASS[component_index("C")]
+        v[component_index("Fe")] = self.steel_mass * (1 - self.steel_carbon) / COMPONENT_MOLAR_MASS[component_index("Fe")]
+        return v
+
+    def heats(self) -> tuple[float, float]:
+        """(heat released from tap to final temperature, steel heat above 298.15 K) [J per heat]."""
+        v = self._steel()
+        h_tap = h_condensed_mixture(self.tap_temperature, v, 1, COMPONENT_SEGMENTS, SEGMENTS)
+        h_fin = h_condensed_mixture(self.final_temperature, v, 0, COMPONENT_SEGMENTS, SEGMENTS)
+        h_ref = h_condensed_mixture(T_REF, v, 0, COMPONENT_SEGMENTS, SEGMENTS)
+        return float(h_tap - h_fin), float(h_tap - h_ref)
+
+    def feedwater_flow_for(self, feedwater: Stream) -> float:
+        """Feedwater flow [kg/s] that leaves as steam at steam_pressure and steam_temperature."""
+        released, _ = self.heats()
+        h_steam = Fluid("Water").state(p=self.steam_pressure, T=self.steam_temperature).h
+        return self.capture_efficiency * released / self.tap_to_tap_time / (h_steam - feedwater.h)
+
+    def solve(self, inlets) -> UnitSolution:
+        fw = _water_inlet(self.name, inlets, "feedwater")
+        if not fw.mass_flow > 0.0:
+            raise ValueError(f"{self.name}: feedwater mass_flow must be > 0 kg/s; got {fw.mass_flow!r} kg/s")
+        if not fw.p >= self.steam_pressure:
+            raise ValueError(f"{self.name}: feedwater pressure {fw.p!r} Pa must be >= steam_pressure "
+                             f"{self.steam_pressure!r} Pa")
+        released, steel_heat = self.heats()
+        rec = self.capture_efficiency * released
+        q = rec / self.tap_to_tap_time
+        steam = Stream.from_ph("Water", self.steam_pressure, fw.h + q / fw.mass_flow, fw.mass_flow)
+        if not steam.T < self.final_temperature:
+            raise ValueError(f"{self.name}: steam at {steam.T:.6g} K would be hotter than the steel's final "
+                             f"temperature {self.final_temperature!r} K: raise the feedwater flow")
+        res = TappedSteelHeatResult(
+            steel_heat_released=released, recovered_heat=rec, steel_heat=steel_heat,
+            share_of_steel_heat=rec / steel_heat, steam_flow=fw.mass_flow, steam_pressure=self.steam_pressure,
+            steam_temperature=steam.T, mass_residual=fw.mass_flow - steam.mass_flow,
+            energy_residual=fw.energy_flow + q - steam.energy_flow)
+        return UnitSolution({"steam": steam}, res, {"steel_heat": q})
