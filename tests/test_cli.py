@@ -1,0 +1,57 @@
+"""The procsim command end to end (cases, check-claim, report)."""
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from procsim.cli import app, discover_cases
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def test_cases_json_has_the_design_shape():
+    result = runner.invoke(app, ["cases", "--json"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures, "no figures"
+    ids = set(discover_cases())
+    for f in figures:
+        assert set(f) == {"case", "metric", "claimed", "computed", "unit"}
+        assert f["case"] in ids
+        assert isinstance(f["computed"], (int, float))
+        assert f["claimed"] is None or isinstance(f["claimed"], (int, float))
+
+
+def test_every_seed_claim_file_is_checked():
+    files = sorted(str(p) for p in (ROOT / "cases" / "claims").glob("*.toml"))
+    assert len(files) >= 17
+    result = runner.invoke(app, ["check-claim", "--json", *files])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert len(out) == len(files)
+    verdicts = {Path(o["file"]).stem: o["verdict"] for o in out}
+    # seed 11 claims an 11.3 % saving rate that its own figures put at 5.5 %
+    assert verdicts["seed11_electronics_power_quality"] == "inconsistent"
+    assert verdicts["seed01_steel_compressed_air"] == "consistent"
+
+
+def test_check_claim_strict_exit_code():
+    f = str(ROOT / "cases" / "claims" / "seed11_electronics_power_quality.toml")
+    assert runner.invoke(app, ["check-claim", "--strict", f]).exit_code == 1
+    assert runner.invoke(app, ["check-claim", f]).exit_code == 0
+
+
+def test_bad_claim_file_is_an_error(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\nbaseline = {electricity_kwh = -5}\n')
+    result = runner.invoke(app, ["check-claim", str(bad)])
+    assert result.exit_code == 2
+
+
+def test_unknown_case_id():
+    result = runner.invoke(app, ["cases", "--only", "no_such_case"])
+    assert result.exit_code == 2
