@@ -13,7 +13,8 @@ from units.steam.prv import PressureReducingValve, PRVResult
 from units.steam.turbine import (ExtractionTurbine, ExtractionTurbineResult, SteamTurbine,
                                  TurbineResult)
 from units.steam.users import (BoilerResult, EfficiencyBoiler, PipeHeatLoss, PipeLossResult,
-                               SteamTraps, SteamUser, SteamVent, TrapResult, UserResult, VentResult)
+                               SteamTraps, SteamUser, SteamVent, TrapResult, UserResult, VentResult,
+                               WasteHeatResult, WasteHeatSteam)
 
 __all__ = [
     "CondensateResult", "CondensateReturn", "MakeupResult", "MakeupWater", "Deaerator",
@@ -21,4 +22,5 @@ __all__ = [
     "PressureReducingValve", "PRVResult", "ExtractionTurbine", "ExtractionTurbineResult",
     "SteamTurbine", "TurbineResult", "BoilerResult", "EfficiencyBoiler", "PipeHeatLoss",
     "PipeLossResult", "SteamTraps", "SteamUser", "SteamVent", "TrapResult", "UserResult", "VentResult",
+    "WasteHeatResult", "WasteHeatSteam",
 ]

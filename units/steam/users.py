@@ -12,7 +12,8 @@ from units.steam._common import (check_flow, check_pressure, check_water_inlets,
 from units.steam.kernels import napier_steam_flow
 
 __all__ = ["SteamUser", "UserResult", "SteamTraps", "TrapResult", "PipeHeatLoss", "PipeLossResult",
-           "SteamVent", "VentResult", "EfficiencyBoiler", "BoilerResult"]
+           "SteamVent", "VentResult", "EfficiencyBoiler", "BoilerResult", "WasteHeatSteam",
+           "WasteHeatResult"]
 
 
 @dataclass(frozen=True)
@@ -342,3 +343,64 @@ class EfficiencyBoiler:
                            mass_residual=fw.mass_flow - self.steam_flow - bd,
                            energy_residual=fw.energy_flow + fuel - loss - steam.energy_flow - blow.energy_flow)
         return UnitSolution({"steam": steam, "blowdown": blow}, res, {"fuel": fuel, "losses": -loss})
+
+
+@dataclass(frozen=True)
+class WasteHeatResult:
+    """Waste-heat steam generator given by its steam output (SI): steam_flow [kg/s],
+    steam_temperature [K], heat_recovered [W] (waste heat taken up), residuals."""
+
+    steam_flow: float
+    steam_temperature: float
+    heat_recovered: float
+    mass_residual: float
+    energy_residual: float
+
+
+@dataclass(frozen=True)
+class WasteHeatSteam:
+    """Steam raised from feedwater by waste heat, described by its output (no gas side).
+
+    Parameters: name; pressure [Pa abs]; temperature [K] or None (dry saturated); fluid.
+    All the feedwater it receives leaves as steam; the heat taken from the waste-heat source,
+    :math:`\\dot m (h_s - h_{fw})`, enters as the energy source ``waste_heat``. The gas-side
+    model is ``units.heat_exchanger``'s WasteHeatSteamGenerator; this unit carries a steam
+    figure from such a model (or a measurement) into a site balance.
+    """
+
+    name: str
+    pressure: float
+    temperature: float | None = None
+    fluid: object = None
+
+    def __post_init__(self):
+        w = water_of(self.fluid)
+        object.__setattr__(self, "fluid", w)
+        object.__setattr__(self, "pressure", check_pressure(f"{self.name}: pressure", self.pressure, w))
+        if self.temperature is not None:
+            t = as_float(f"{self.name}: temperature", self.temperature, "K")
+            t_sat = w.saturation(p=self.pressure)[0].T
+            if not (t > t_sat):
+                raise ValueError(f"{self.name}: temperature must be above saturation {t_sat:.6g} K; got {t!r} K")
+            object.__setattr__(self, "temperature", t)
+
+    inlets = ("feedwater",)
+    outlets = ("steam",)
+
+    @classmethod
+    def example(cls):
+        """1 kg/s of dry saturated 10 bar(a) steam from 105 C feedwater."""
+        return cls("whsg", 1.0e6), {"feedwater": Stream("Water", 378.15, 1.2e6, 1.0)}
+
+    def solve(self, inlets) -> UnitSolution:
+        fw = check_water_inlets(self.name, inlets, self.inlets)["feedwater"]
+        w = self.fluid
+        st = (w.state(p=self.pressure, x=1.0) if self.temperature is None
+              else w.state(p=self.pressure, T=self.temperature))
+        out = stream(w, self.pressure, st.h, fw.mass_flow)
+        q = out.energy_flow - fw.energy_flow
+        if q < 0.0:
+            raise ValueError(f"{self.name}: feedwater enthalpy {fw.h!r} J/kg is above the steam enthalpy {st.h!r} J/kg")
+        res = WasteHeatResult(fw.mass_flow, out.T, q, fw.mass_flow - out.mass_flow,
+                              fw.energy_flow + q - out.energy_flow)
+        return UnitSolution({"steam": out}, res, {"waste_heat": q})

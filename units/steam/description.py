@@ -1,0 +1,382 @@
+"""Site descriptions: the data that define a steam site, read from a dict or a TOML file.
+
+A description names the boiler, the headers (any number, by pressure), the users on each
+header, the turbines and letdown valves between headers, the deaerator, condensate return,
+make-up water, blowdown flash and heat recovery, failed traps, waste-heat steam injected into
+headers, and the economics. Values are SI numbers or strings with units (parsed by
+:func:`procsim.quantities.to_si`: ``"42 bar(g)"``, ``"400 degC"``, ``"30 t/h"``, ``"1.2 MW"``).
+:func:`site_from_dict` checks every entry and returns a frozen :class:`SiteSpec`;
+:func:`common_site` builds the common 1-3 header topology from a short description.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from procsim.quantities import to_si
+from procsim.validation import check_fraction, check_range
+
+__all__ = ["BoilerSpec", "HeaderSpec", "UserSpec", "TurbineSpec", "LetdownSpec", "DeaeratorSpec",
+           "InjectionSpec", "TrapSpec", "Economics", "SiteSpec", "site_from_dict", "site_from_toml",
+           "common_site"]
+
+
+def _q(d: dict, key: str, kind: str, where: str, default=dataclasses.MISSING):
+    if key not in d or d[key] is None:
+        if default is dataclasses.MISSING:
+            raise ValueError(f"{where}: missing {key!r}")
+        return default
+    try:
+        return to_si(d[key], kind)
+    except ValueError as exc:
+        raise ValueError(f"{where}: {key}: {exc}") from None
+
+
+def _known(d: dict, keys: set, where: str) -> None:
+    extra = set(d) - keys
+    if extra:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(extra))}; known: {', '.join(sorted(keys))}")
+
+
+@dataclass(frozen=True)
+class BoilerSpec:
+    """pressure [Pa], temperature [K] or None (saturated), efficiency [-] on ``basis``,
+    blowdown_fraction [-] of feedwater, capacity [kg/s] or None, fuel (name, for accounting)."""
+
+    pressure: float
+    efficiency: float
+    blowdown_fraction: float
+    temperature: float | None = None
+    basis: str = "lhv"
+    capacity: float | None = None
+    fuel: str = "natural_gas"
+
+
+@dataclass(frozen=True)
+class HeaderSpec:
+    """name, pressure [Pa abs], heat_loss [W] of the header and its mains."""
+
+    name: str
+    pressure: float
+    heat_loss: float = 0.0
+
+
+@dataclass(frozen=True)
+class UserSpec:
+    """name, header, flow [kg/s], condensate_recovery [-], direct_fraction [-] (steam injected)."""
+
+    name: str
+    header: str
+    flow: float
+    condensate_recovery: float = 0.0
+    direct_fraction: float = 0.0
+
+
+@dataclass(frozen=True)
+class TurbineSpec:
+    """name, inlet header, exhaust header (or None: condensing to ``outlet_pressure``),
+    flow [kg/s] or power [W] (exactly one), isentropic_efficiency, generator_efficiency."""
+
+    name: str
+    inlet: str
+    outlet: str | None
+    isentropic_efficiency: float
+    generator_efficiency: float
+    flow: float | None = None
+    power: float | None = None
+    outlet_pressure: float | None = None
+
+
+@dataclass(frozen=True)
+class LetdownSpec:
+    """Balancing letdown valve from a higher to a lower header; desuperheat_to [K] or None."""
+
+    inlet: str
+    outlet: str
+    desuperheat_to: float | None = None
+
+    @property
+    def name(self) -> str:
+        return f"prv_{self.inlet}_{self.outlet}"
+
+
+@dataclass(frozen=True)
+class DeaeratorSpec:
+    """pressure [Pa abs], vent_fraction [-] of feedwater, header supplying its steam."""
+
+    pressure: float
+    vent_fraction: float
+    header: str
+
+
+@dataclass(frozen=True)
+class InjectionSpec:
+    """Steam from outside the boiler house (waste-heat steam generator): name, header, flow
+    [kg/s], temperature [K] or None (dry saturated at the header pressure)."""
+
+    name: str
+    header: str
+    flow: float
+    temperature: float | None = None
+
+
+@dataclass(frozen=True)
+class TrapSpec:
+    """Traps failed open on a header: count, orifice_diameter [m], discharge_coefficient [-]."""
+
+    header: str
+    failed_open: int
+    orifice_diameter: float
+    discharge_coefficient: float = 0.6
+
+
+@dataclass(frozen=True)
+class Economics:
+    """Operating hours [h/yr]; prices in currency per SI unit: fuel [per J], power [per J],
+    water [per kg]; emission factors [kg CO2e per J] of fuel and of grid electricity;
+    site_power_demand [W] (electricity the site uses besides the feed pump); currency."""
+
+    hours: float = 8760.0
+    fuel_price: float = 0.0
+    power_price: float = 0.0
+    water_price: float = 0.0
+    fuel_emission_factor: float = 0.0
+    grid_emission_factor: float = 0.0
+    site_power_demand: float = 0.0
+    currency: str = "TWD"
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """A whole steam site (SI). See :func:`site_from_dict` for the description format."""
+
+    name: str
+    boiler: BoilerSpec
+    headers: tuple
+    users: tuple
+    turbines: tuple
+    letdowns: tuple
+    deaerator: DeaeratorSpec
+    condensate_return_temperature: float
+    makeup_temperature: float
+    makeup_pressure: float
+    blowdown_flash_header: str | None = None
+    blowdown_heat_recovery: float | None = None
+    feed_pump_efficiency: float = 0.75
+    injections: tuple = ()
+    traps: tuple = ()
+    economics: Economics = field(default_factory=Economics)
+
+    def header(self, name: str) -> HeaderSpec:
+        for h in self.headers:
+            if h.name == name:
+                return h
+        raise ValueError(f"site {self.name!r}: no header named {name!r}; headers: "
+                         f"{', '.join(h.name for h in self.headers)}")
+
+    def replace(self, **changes) -> "SiteSpec":
+        """A copy with some fields changed (validated again)."""
+        return _validate(dataclasses.replace(self, **changes))
+
+
+def _validate(site: SiteSpec) -> SiteSpec:
+    names = [h.name for h in site.headers]
+    if not names:
+        raise ValueError(f"site {site.name!r}: at least one header is needed")
+    if len(set(names)) != len(names):
+        raise ValueError(f"site {site.name!r}: header names must be unique; got {names}")
+    ps = [h.pressure for h in site.headers]
+    if len(set(ps)) != len(ps):
+        raise ValueError(f"site {site.name!r}: header pressures must differ; got {ps} Pa")
+    top = max(site.headers, key=lambda h: h.pressure)
+    if site.boiler.pressure < top.pressure:
+        raise ValueError(f"site {site.name!r}: boiler pressure {site.boiler.pressure!r} Pa is below the highest "
+                         f"header {top.name!r} at {top.pressure!r} Pa")
+    by = {h.name: h for h in site.headers}
+    unit_names = set()
+    for u in site.users:
+        site.header(u.header)
+        if u.name in unit_names:
+            raise ValueError(f"site {site.name!r}: duplicate name {u.name!r}")
+        unit_names.add(u.name)
+        if not (u.flow >= 0.0):
+            raise ValueError(f"site {site.name!r}: user {u.name!r} flow must be >= 0 kg/s; got {u.flow!r} kg/s")
+        check_fraction(f"user {u.name!r} condensate_recovery", u.condensate_recovery)
+        check_fraction(f"user {u.name!r} direct_fraction", u.direct_fraction)
+    for t in site.turbines:
+        if t.name in unit_names:
+            raise ValueError(f"site {site.name!r}: duplicate name {t.name!r}")
+        unit_names.add(t.name)
+        site.header(t.inlet)
+        if (t.flow is None) == (t.power is None):
+            raise ValueError(f"site {site.name!r}: turbine {t.name!r} needs exactly one of flow or power")
+        val = t.flow if t.flow is not None else t.power
+        if not (val >= 0.0):
+            kind, unit = ("flow", "kg/s") if t.flow is not None else ("power", "W")
+            raise ValueError(f"site {site.name!r}: turbine {t.name!r} {kind} must be >= 0 {unit}; got {val!r} {unit}")
+        if t.outlet is not None:
+            if by[t.outlet].pressure >= by[t.inlet].pressure:
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r} exhausts to {t.outlet!r} at "
+                                 f"{by[t.outlet].pressure!r} Pa, not below its inlet header {t.inlet!r} at "
+                                 f"{by[t.inlet].pressure!r} Pa")
+        elif t.outlet_pressure is None:
+            raise ValueError(f"site {site.name!r}: condensing turbine {t.name!r} needs outlet_pressure")
+    lower = {}
+    for ld in site.letdowns:
+        site.header(ld.inlet), site.header(ld.outlet)
+        if by[ld.outlet].pressure >= by[ld.inlet].pressure:
+            raise ValueError(f"site {site.name!r}: letdown {ld.name!r}: outlet header {ld.outlet!r} "
+                             f"({by[ld.outlet].pressure!r} Pa) must be below inlet header {ld.inlet!r} "
+                             f"({by[ld.inlet].pressure!r} Pa)")
+        if ld.outlet in lower:
+            raise ValueError(f"site {site.name!r}: header {ld.outlet!r} has two balancing letdowns "
+                             f"({lower[ld.outlet]!r} and {ld.name!r}); give it one")
+        lower[ld.outlet] = ld.name
+    site.header(site.deaerator.header)
+    for inj in site.injections:
+        site.header(inj.header)
+        if not (inj.flow >= 0.0):
+            raise ValueError(f"site {site.name!r}: injection {inj.name!r} flow must be >= 0 kg/s; got {inj.flow!r}")
+    for tr in site.traps:
+        site.header(tr.header)
+    if site.blowdown_flash_header is not None:
+        site.header(site.blowdown_flash_header)
+    check_fraction("boiler blowdown_fraction", site.boiler.blowdown_fraction)
+    if not (site.boiler.blowdown_fraction < 0.5):
+        raise ValueError(f"boiler blowdown_fraction must be < 0.5; got {site.boiler.blowdown_fraction!r}")
+    check_range("boiler efficiency", site.boiler.efficiency, 0.0, 1.0, low_inclusive=False)
+    return site
+
+
+_SITE_KEYS = {"name", "boiler", "headers", "users", "turbines", "letdowns", "deaerator", "condensate",
+              "makeup", "blowdown", "feed_pump_efficiency", "injections", "traps", "economics"}
+
+
+def site_from_dict(d: dict) -> SiteSpec:
+    """Build a :class:`SiteSpec` from a description (see the module docstring).
+
+    Keys: ``name``; ``boiler`` {pressure, temperature?, efficiency, basis?, blowdown_fraction,
+    capacity?, fuel?}; ``headers`` [{name, pressure, heat_loss?}]; ``users`` [{name, header,
+    flow, condensate_recovery?, direct_fraction?}]; ``turbines`` [{name, inlet, outlet |
+    outlet_pressure, flow | power, isentropic_efficiency, generator_efficiency}];
+    ``letdowns`` [{inlet, outlet, desuperheat_to?}] (default: each header fed from the next
+    higher one); ``deaerator`` {pressure, vent_fraction, header?}; ``condensate``
+    {return_temperature}; ``makeup`` {temperature, pressure?}; ``blowdown`` {flash_header?,
+    heat_recovery?}; ``feed_pump_efficiency``; ``injections`` [{name, header, flow,
+    temperature?}]; ``traps`` [{header, failed_open, orifice_diameter, discharge_coefficient?}];
+    ``economics`` {hours, fuel_price, power_price, water_price, fuel_emission_factor,
+    grid_emission_factor, site_power_demand, currency}.
+    """
+    if not isinstance(d, dict):
+        raise ValueError(f"a site description must be a dict; got {type(d).__name__}")
+    _known(d, _SITE_KEYS, "site")
+    name = str(d.get("name", "site"))
+    b = d.get("boiler") or {}
+    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel"}, "boiler")
+    boiler = BoilerSpec(pressure=_q(b, "pressure", "pressure", "boiler"),
+                        temperature=_q(b, "temperature", "temperature", "boiler", None),
+                        efficiency=_q(b, "efficiency", "fraction", "boiler"),
+                        blowdown_fraction=_q(b, "blowdown_fraction", "fraction", "boiler", 0.0),
+                        basis=str(b.get("basis", "lhv")), capacity=_q(b, "capacity", "mass_flow", "boiler", None),
+                        fuel=str(b.get("fuel", "natural_gas")))
+    headers = []
+    for i, h in enumerate(d.get("headers") or []):
+        _known(h, {"name", "pressure", "heat_loss"}, f"headers[{i}]")
+        headers.append(HeaderSpec(str(h["name"]), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
+                                  _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0)))
+    headers = tuple(sorted(headers, key=lambda x: -x.pressure))
+    users = []
+    for i, u in enumerate(d.get("users") or []):
+        _known(u, {"name", "header", "flow", "condensate_recovery", "direct_fraction"}, f"users[{i}]")
+        w = f"user {u.get('name')}"
+        users.append(UserSpec(str(u["name"]), str(u["header"]), _q(u, "flow", "mass_flow", w),
+                              _q(u, "condensate_recovery", "fraction", w, 0.0),
+                              _q(u, "direct_fraction", "fraction", w, 0.0)))
+    turbines = []
+    for i, t in enumerate(d.get("turbines") or []):
+        _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",
+                   "generator_efficiency"}, f"turbines[{i}]")
+        w = f"turbine {t.get('name')}"
+        turbines.append(TurbineSpec(str(t["name"]), str(t["inlet"]),
+                                    None if t.get("outlet") is None else str(t["outlet"]),
+                                    _q(t, "isentropic_efficiency", "fraction", w),
+                                    _q(t, "generator_efficiency", "fraction", w),
+                                    _q(t, "flow", "mass_flow", w, None), _q(t, "power", "power", w, None),
+                                    _q(t, "outlet_pressure", "pressure", w, None)))
+    if "letdowns" in d:
+        letdowns = []
+        for i, ld in enumerate(d["letdowns"] or []):
+            _known(ld, {"inlet", "outlet", "desuperheat_to"}, f"letdowns[{i}]")
+            letdowns.append(LetdownSpec(str(ld["inlet"]), str(ld["outlet"]),
+                                        _q(ld, "desuperheat_to", "temperature", f"letdown {i}", None)))
+    else:
+        letdowns = [LetdownSpec(headers[i].name, headers[i + 1].name) for i in range(len(headers) - 1)]
+    da = d.get("deaerator") or {}
+    _known(da, {"pressure", "vent_fraction", "header"}, "deaerator")
+    deaerator = DeaeratorSpec(_q(da, "pressure", "pressure", "deaerator"),
+                              _q(da, "vent_fraction", "fraction", "deaerator", 0.001),
+                              str(da.get("header", headers[-1].name if headers else "")))
+    cond = d.get("condensate") or {}
+    _known(cond, {"return_temperature"}, "condensate")
+    mu = d.get("makeup") or {}
+    _known(mu, {"temperature", "pressure"}, "makeup")
+    bd = d.get("blowdown") or {}
+    _known(bd, {"flash_header", "heat_recovery"}, "blowdown")
+    injections = []
+    for i, inj in enumerate(d.get("injections") or []):
+        _known(inj, {"name", "header", "flow", "temperature"}, f"injections[{i}]")
+        w = f"injection {inj.get('name')}"
+        injections.append(InjectionSpec(str(inj["name"]), str(inj["header"]), _q(inj, "flow", "mass_flow", w),
+                                        _q(inj, "temperature", "temperature", w, None)))
+    traps = []
+    for i, tr in enumerate(d.get("traps") or []):
+        _known(tr, {"header", "failed_open", "orifice_diameter", "discharge_coefficient"}, f"traps[{i}]")
+        traps.append(TrapSpec(str(tr["header"]), int(tr["failed_open"]),
+                              _q(tr, "orifice_diameter", "length", f"traps[{i}]"),
+                              float(tr.get("discharge_coefficient", 0.6))))
+    ec = d.get("economics") or {}
+    _known(ec, {f.name for f in dataclasses.fields(Economics)}, "economics")
+    econ = Economics(**{k: (v if k == "currency" else float(v)) for k, v in ec.items()})
+    site = SiteSpec(
+        name=name, boiler=boiler, headers=headers, users=tuple(users), turbines=tuple(turbines),
+        letdowns=tuple(letdowns), deaerator=deaerator,
+        condensate_return_temperature=_q(cond, "return_temperature", "temperature", "condensate", 353.15),
+        makeup_temperature=_q(mu, "temperature", "temperature", "makeup", 298.15),
+        makeup_pressure=_q(mu, "pressure", "pressure", "makeup", deaerator.pressure),
+        blowdown_flash_header=bd.get("flash_header"),
+        blowdown_heat_recovery=_q(bd, "heat_recovery", "fraction", "blowdown", None),
+        feed_pump_efficiency=float(d.get("feed_pump_efficiency", 0.75)),
+        injections=tuple(injections), traps=tuple(traps), economics=econ)
+    return _validate(site)
+
+
+def site_from_toml(path) -> SiteSpec:
+    """Read a site description from a TOML file (same keys as :func:`site_from_dict`)."""
+    import tomllib
+
+    with open(path, "rb") as fh:
+        return site_from_dict(tomllib.load(fh))
+
+
+def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbines: list | None = None,
+                deaerator: dict | None = None, condensate_recovery: float = 0.5, name: str = "site",
+                **rest) -> SiteSpec:
+    """The common 1-3 header site from a short description.
+
+    ``headers``: {"HP": "41 bar(g)", "MP": "11 bar(g)", "LP": "3.5 bar(g)"} (1 to 3 entries);
+    ``users``: {"HP": "20 t/h", "LP": "55 t/h"} (one aggregate process user per header, all
+    with ``condensate_recovery``); ``turbines``: full turbine entries; letdowns join each
+    header to the next lower one; the deaerator takes steam from the lowest header (default
+    pressure 1.2 bar(a), vent 0.1 % of feedwater); boiler blowdown flashes into the lowest
+    header. Any other key of :func:`site_from_dict` passes through ``rest``.
+    """
+    if not (1 <= len(headers) <= 3):
+        raise ValueError(f"common_site takes 1 to 3 headers; got {len(headers)}")
+    hdrs = [{"name": k, "pressure": v} for k, v in headers.items()]
+    lowest = min(hdrs, key=lambda h: to_si(h["pressure"], "pressure"))["name"]
+    us = [{"name": f"process_{k}", "header": k, "flow": v, "condensate_recovery": condensate_recovery}
+          for k, v in (users or {}).items()]
+    d = {"name": name, "boiler": boiler, "headers": hdrs, "users": us, "turbines": list(turbines or []),
+         "deaerator": {"pressure": 1.2e5, "vent_fraction": 0.001, "header": lowest, **(deaerator or {})},
+         "blowdown": {"flash_header": lowest}, **rest}
+    return site_from_dict(d)
