@@ -30,3 +30,5 @@ from .measures import (HeatRecovery, MeasureResult, add_or_replace_compressor, d
                        evaluate, heat_recovery, leak_repair, master_control, pressure_reduction)
 __all__ += ['HeatRecovery', 'MeasureResult', 'add_or_replace_compressor', 'dryer_change', 'evaluate',
             'heat_recovery', 'leak_repair', 'master_control', 'pressure_reduction']
+from .logdata import CleaningReport, FlowEstimate, clean, infer_flow, read_log
+__all__ += ['CleaningReport', 'FlowEstimate', 'clean', 'infer_flow', 'read_log']
