@@ -13,10 +13,6 @@ def _point(name, st) -> StatePoint:
     return StatePoint(name, st.T, st.p, st.h, st.s, st.x)
 
 
-def _zone_points(lo, hi, n):
-    return [lo + (hi - lo) * j / n for j in range(n + 1)]
-
-
 def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
                 h_cool_in=None) -> ORCResult:
     """Solve one design on exact properties (see ORC.solve for the arguments).
@@ -84,8 +80,13 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
     h6 = s6.h
     pts = []  # (h, T, zone)
     if h3 < liq_e.h:
-        for h in _zone_points(h3, liq_e.h, n)[:-1]:
-            pts.append((h, F.state(p=p_e, h=h).T if h != h3 else s3.T, "preheating"))
+        # zone points equally spaced in temperature (as units.orc.kernels)
+        for j in range(n):
+            if j == 0:
+                pts.append((h3, s3.T, "preheating"))
+            else:
+                T = s3.T + (te - s3.T) * j / n
+                pts.append((F.state(p=p_e, T=T).h, T, "preheating"))
         lo_evap = liq_e.h
     else:
         lo_evap = h3
@@ -93,8 +94,9 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
     if lo_evap < vap_e.h:
         pts.append((vap_e.h, te, "evaporating"))
     if sh > SUPERHEAT_MIN:
-        for h in _zone_points(vap_e.h, h6, n)[1:-1]:
-            pts.append((h, F.state(p=p_e, h=h).T, "superheating"))
+        for j in range(1, n):
+            T = te + sh * j / n
+            pts.append((F.state(p=p_e, T=T).h, T, "superheating"))
         pts.append((h6, s6.T, "superheating"))
 
     if h_src_in is None:

@@ -19,8 +19,9 @@ evaporating and condensing temperatures, which is how cycle screening studies sp
 (Quoilin et al. 2013, sec. 3).
 
 Evaporator pinch. The exchanger is counterflow; it is split into its preheating,
-evaporating and superheating zones, each cut into ``zone_segments`` equal enthalpy steps.
-At a working-fluid point j (enthalpy :math:`h_j`, temperature :math:`T_j`) the source has
+evaporating and superheating zones, each cut into ``zone_segments`` equal steps of
+working-fluid temperature. At a working-fluid point j (enthalpy :math:`h_j`, temperature
+:math:`T_j`) the source has
 given up :math:`\dot m_{wf}(h_6 - h_j)`, so the pinch :math:`\Delta T_{pp}` is met there
 for every flow up to
 
@@ -66,8 +67,10 @@ BINDING_CONSTRAINTS = ("pinch_preheater", "pinch_bubble_point", "pinch_evaporato
                        "pinch_superheater", "source_minimum_outlet_temperature")
 
 #: Superheat [K] below which the expander inlet is taken as saturated vapour: (p, T) does not
-#: fix a state that close to the saturation line (procsim.thermo.fluids resolves T_sat to 1e-9 T).
-SUPERHEAT_MIN = 1e-6
+#: fix a state that close to the saturation line (procsim.thermo.fluids resolves T_sat to
+#: 1e-9 T), and the superheater's zone points (superheat / zone_segments apart, at most 1000
+#: segments) must stay at least 1e-6 K clear of it.
+SUPERHEAT_MIN = 1e-3
 
 # Tolerance on a re-checked pinch [K]: the flow is set so that the pinch holds with equality,
 # so the re-computed minimum difference equals the pinch up to the T(h) inversion accuracy.
@@ -203,7 +206,7 @@ class ORC:
     ambient_temperature : dead-state temperature for exergy [K], default 298.15
         (Bejan, Tsatsaronis & Moran 1996, sec. 3.1)
     allow_wet_expansion : accept an expander outlet inside the dome (default False)
-    zone_segments : enthalpy steps per evaporator zone for the pinch search, default 10
+    zone_segments : temperature steps per evaporator zone for the pinch search, default 10
 
     Examples
     --------

@@ -23,7 +23,7 @@ from numba import njit
 
 from procsim.thermo.gas import mixture_cp_mass, mixture_h_mass, mixture_T_from_h
 from procsim.thermo.tables import (tab_h_l, tab_h_ps, tab_h_pT, tab_h_v, tab_p_sat, tab_s_l,
-                                   tab_s_ph, tab_T_ph, tab_T_sat, tab_x_ph)
+                                   tab_s_ph, tab_s_v, tab_T_ph, tab_T_sat)
 
 # ----------------------------------------------------------------------------- codes
 SOURCE_GAS = 0      # heat source is an ideal-gas mixture (NASA-7 polynomials)
@@ -57,7 +57,7 @@ STATUS_SOURCE_MIN = 8          # source minimum outlet temperature >= source inl
 STATUS_INPUT = 9               # non-positive or NaN design input
 
 _PINCH_TOL = 1e-6  # K, as cycle._PINCH_CHECK_TOL
-SUPERHEAT_MIN = 1e-6  # K, as cycle.SUPERHEAT_MIN
+SUPERHEAT_MIN = 1e-3  # K, as cycle.SUPERHEAT_MIN
 
 
 @njit(cache=True)
@@ -152,23 +152,30 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     # expander 6 -> 7
     h_bub = tab_h_l(wf, p_e)
     h_dew = tab_h_v(wf, p_e)
+    t_sat_e = tab_T_sat(wf, p_e)
     # at or below the table's own T_sat(p_e), (p, T) gives liquid: use the dew point there
-    if sh > SUPERHEAT_MIN and t6 > tab_T_sat(wf, p_e):
+    superheated = sh > SUPERHEAT_MIN and t6 > t_sat_e
+    if superheated:
         h6 = tab_h_pT(wf, p_e, t6)
+        s6 = tab_s_ph(wf, p_e, h6)
     else:
         h6 = h_dew
-    s6 = tab_s_ph(wf, p_e, h6)
+        s6 = tab_s_v(wf, p_e)
     h7 = h6 - eta_e * (h6 - tab_h_ps(wf, p_exh, s6))
-    if math.isnan(h2) or math.isnan(h7) or math.isnan(h_bub) or math.isnan(h_dew):
+    h_v_c = tab_h_v(wf, p_c)
+    h_v_exh = h_v_c if p_exh == p_c else tab_h_v(wf, p_exh)
+    if (math.isnan(h2) or math.isnan(h7) or math.isnan(h_bub) or math.isnan(h_dew)
+            or math.isnan(h_v_exh)):
         return _fail(out, STATUS_PROPERTY)
-    if params[P_ALLOW_WET] == 0.0 and not tab_x_ph(wf, p_exh, h7) >= 1.0:
+    # quality >= 1 is h >= h_v(p) below the critical pressure
+    if params[P_ALLOW_WET] == 0.0 and not h7 >= h_v_exh:
         return _fail(out, STATUS_WET_EXPANSION)
     # recuperator
     q_rec = 0.0
     if eps > 0.0:
         t2 = tab_T_ph(wf, p_pump, h2)
         t7 = tab_T_ph(wf, p_exh, h7)
-        h_floor = tab_h_pT(wf, p_exh, t2) if t2 > tab_T_sat(wf, p_exh) else tab_h_v(wf, p_exh)
+        h_floor = tab_h_pT(wf, p_exh, t2) if t2 > tab_T_sat(wf, p_exh) else h_v_exh
         q_hot = h7 - h_floor
         q_cold = tab_h_pT(wf, p_pump, t7) - h2 if t7 > t2 else 0.0
         q_rec = eps * max(0.0, min(q_hot, q_cold))
@@ -177,14 +184,18 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     h3 = h2 + q_rec
     h8 = h7 - q_rec
 
-    # evaporator pinch, zone by zone
+    # evaporator pinch, zone by zone; zone points equally spaced in temperature
     h_in = mixture_h_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else tab_h_pT(sdata, sp, t_src)
     m_wf = math.inf
     binding = -1
     if h3 < h_bub:
+        t3 = tab_T_ph(wf, p_e, h3)
         for j in range(n):
-            h = h3 + (h_bub - h3) * j / n
-            T = tab_T_ph(wf, p_e, h)
+            if j == 0:
+                h, T = h3, t3
+            else:
+                T = t3 + (te - t3) * j / n
+                h = tab_h_pT(wf, p_e, T)
             m_j = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h)
             if m_j < m_wf:
                 m_wf = m_j
@@ -194,20 +205,19 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     else:
         lo_evap = h3
         t_lo = tab_T_ph(wf, p_e, h3)
-    h_src_pinch = _src_h(t_lo + pinch, src_kind, gx, gco, gmm, sdata, sp)
-    m_j = m_src * (h_in - h_src_pinch) / (h6 - lo_evap)
+    m_j = m_src * (h_in - _src_h(t_lo + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - lo_evap)
     if m_j < m_wf:
         m_wf = m_j
         binding = BIND_BUBBLE if lo_evap == h_bub else BIND_EVAPORATOR
-    if h6 > h_dew:
+    if superheated:
         if lo_evap < h_dew:
             m_j = m_src * (h_in - _src_h(te + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h_dew)
             if m_j < m_wf:
                 m_wf = m_j
                 binding = BIND_EVAPORATOR
         for j in range(1, n):
-            h = h_dew + (h6 - h_dew) * j / n
-            T = tab_T_ph(wf, p_e, h)
+            T = te + sh * j / n
+            h = tab_h_pT(wf, p_e, T) if T > t_sat_e else h_dew
             m_j = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h)
             if m_j < m_wf:
                 m_wf = m_j
@@ -227,10 +237,9 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     # condenser, linear coolant line
     q_out = m_wf * (h8 - h1)
     rise = params[P_COOL_RISE]
-    h_dew_c = min(tab_h_v(wf, p_c), h8)
-    t_wf_dew = tc if h8 >= tab_h_v(wf, p_c) else tab_T_ph(wf, p_c, h8)
-    t_cool_dew = t_cool + rise * (h_dew_c - h1) / (h8 - h1)
     t8 = tab_T_ph(wf, p_c, h8)
+    t_wf_dew = tc if h8 >= h_v_c else t8
+    t_cool_dew = t_cool + rise * (min(h_v_c, h8) - h1) / (h8 - h1)
     if math.isnan(t8) or math.isnan(t_src_out):
         return _fail(out, STATUS_PROPERTY)
     if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - _PINCH_TOL:

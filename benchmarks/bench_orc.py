@@ -1,0 +1,105 @@
+"""Benchmark: ORC design points per second, batch numba kernel vs the exact CoolProp path.
+
+Run ``python benchmarks/bench_orc.py [--quick]``. Reports separately: table build/load time,
+kernel compile or cache-load time (first call), then the batch kernel's rate on one core
+(best of N) and the exact path's time per design on the same inputs, their ratio, and the
+largest relative net-power difference between the two on the designs timed exactly.
+Writes benchmarks/results/bench_orc.json with the machine description.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import numba
+import numpy as np
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--quick", action="store_true", help="small sizes, a few seconds")
+    args = ap.parse_args(argv)
+    n_batch, n_exact, repeats = (20_000, 30, 3) if args.quick else (200_000, 200, 5)
+
+    t0 = time.perf_counter()
+    from procsim.stream import Stream
+    from units.orc import ORC
+    from units.orc import kernels as K
+    from units.orc.design import kernel_inputs
+    t_import = time.perf_counter() - t0
+
+    fluid = "Isopentane"
+    flue = {"N2": 0.72, "CO2": 0.09, "H2O": 0.12, "O2": 0.07}
+    orc = ORC(fluid, 400.0, 313.15, superheat=5.0)
+    src = Stream(flue, 523.15, 101325.0, 10.0)
+    t0 = time.perf_counter()
+    inputs = kernel_inputs(orc, src)          # builds or loads the fluid table
+    t_table = time.perf_counter() - t0
+    wf, kind, gx, gco, gmm, sdata, params = inputs
+
+    rng = np.random.default_rng(2024)
+    te = rng.uniform(360.0, 440.0, n_batch)
+    sh = rng.uniform(0.0, 15.0, n_batch)
+    tc = rng.uniform(308.0, 323.0, n_batch)
+    ts = rng.uniform(480.0, 560.0, n_batch)
+    ms = rng.uniform(5.0, 20.0, n_batch)
+    out = np.empty((n_batch, K.N_OUT))
+    status = np.empty(n_batch, dtype=np.int64)
+
+    t0 = time.perf_counter()
+    K.orc_batch(wf, te[:1], sh[:1], tc[:1], ts[:1], ms[:1], kind, gx, gco, gmm, sdata, params,
+                out[:1], status[:1])
+    t_first = time.perf_counter() - t0
+
+    best = np.inf
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        K.orc_batch(wf, te, sh, tc, ts, ms, kind, gx, gco, gmm, sdata, params, out, status)
+        best = min(best, time.perf_counter() - t0)
+    rate = n_batch / best
+    feasible = np.flatnonzero(status == K.STATUS_OK)
+
+    idx = feasible[:n_exact]
+    exact_best, worst_rel = np.inf, 0.0
+    for rep in range(2):
+        t0 = time.perf_counter()
+        for i in idx:
+            r = replace(orc, evaporating_temperature=float(te[i]), superheat=float(sh[i]),
+                        condensing_temperature=float(tc[i])).solve(Stream(flue, float(ts[i]), 101325.0,
+                                                                         float(ms[i])))
+            if rep == 0:
+                worst_rel = max(worst_rel, abs(out[i, K.OUT_NET_POWER] / r.net_power - 1.0))
+        exact_best = min(exact_best, (time.perf_counter() - t0) / idx.size)
+
+    result = {
+        "benchmark": "orc_design_points",
+        "fluid": fluid, "source": "flue gas (ideal-gas mixture)", "zone_segments": orc.zone_segments,
+        "n_batch": n_batch, "feasible_fraction": feasible.size / n_batch,
+        "import_s": t_import, "table_build_or_load_s": t_table, "kernel_first_call_s": t_first,
+        "batch_designs_per_s_one_core": rate, "batch_us_per_design": 1e6 / rate,
+        "exact_ms_per_design": 1e3 * exact_best, "speedup_batch_vs_exact": exact_best * rate,
+        "max_rel_net_power_difference": worst_rel, "n_exact": int(idx.size),
+        "machine": {"processor": platform.processor(), "machine": platform.machine(),
+                    "cpu_count": os.cpu_count(), "python": platform.python_version(),
+                    "numpy": np.__version__, "numba": numba.__version__,
+                    "load_average": os.getloadavg()},
+    }
+    print(f"import {t_import:.2f} s; table build/load {t_table:.2f} s; kernel compile/cache-load "
+          f"{t_first:.2f} s")
+    print(f"batch kernel: {rate:,.0f} designs/s on one core ({1e6 / rate:.1f} us/design, "
+          f"{feasible.size / n_batch:.0%} feasible)")
+    print(f"exact path: {1e3 * exact_best:.2f} ms/design -> batch is {exact_best * rate:,.0f}x faster")
+    print(f"max |fast/exact - 1| on net power over {idx.size} designs: {worst_rel:.2e}")
+    out_dir = Path(__file__).resolve().parent / "results"
+    out_dir.mkdir(exist_ok=True)
+    (out_dir / "bench_orc.json").write_text(json.dumps(result, indent=2))
+    return result
+
+
+if __name__ == "__main__":
+    main()
