@@ -57,6 +57,28 @@ def saturation_enthalpies(water: Fluid, p: float) -> tuple[float, float, float]:
     return liq.T, liq.h, vap.h
 
 
+#: Enthalpies within this relative distance of a saturation enthalpy are taken as saturated.
+#: CoolProp's IF97 (p, h) path (through procsim.thermo.fluids) can fail for states a few ulp
+#: outside the dome (measured: h_l (1 - 1e-16), h_v (1 + 1e-12) at 1.2 bar(a)); 1e-11 of h
+#: moves an energy flow by far less than the 1e-9 balance tolerance.
+SATURATION_SNAP = 1e-11
+
+
+def snap_enthalpy(water: Fluid, p: float, h: float) -> float:
+    """``h`` [J/kg], or the saturated-liquid/vapour enthalpy at ``p`` when within :data:`SATURATION_SNAP`."""
+    if p < water.critical_pressure:
+        _, h_l, h_v = saturation_enthalpies(water, p)
+        for hs in (h_l, h_v):
+            if abs(h - hs) <= SATURATION_SNAP * abs(hs):
+                return hs
+    return h
+
+
+def state_ph(water: Fluid, p: float, h: float):
+    """Exact state from (p, h) with :func:`snap_enthalpy` applied."""
+    return water.state(p=p, h=snap_enthalpy(water, p, h))
+
+
 def stream(water: Fluid, p: float, h: float, m: float) -> Stream:
     """Water stream from (p, h) with mass flow ``m`` on the unit's water model."""
-    return Stream.from_ph(water, p, h, m)
+    return Stream.from_ph(water, p, snap_enthalpy(water, p, h), m)

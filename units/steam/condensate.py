@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.validation import as_float, check_fraction
-from units.steam._common import check_pressure, check_water_inlets, stream, water_of
+from units.steam._common import check_pressure, check_water_inlets, state_ph, stream, water_of
 
 __all__ = ["CondensateReturn", "CondensateResult", "MakeupWater", "MakeupResult"]
 
@@ -93,7 +93,7 @@ class CondensateReturn:
             return UnitSolution({"returned": ret, "lost": lost}, res, {"heat_loss": 0.0})
         h = e / m
         p_min = min(s.p for s in ins.values() if s.mass_flow > 0.0)
-        collected = self.fluid.state(p=p_min, h=h)
+        collected = state_ph(self.fluid, p_min, h)
         mr = self.recovery_fraction * m
         ml = m - mr
         if self.return_temperature is None:

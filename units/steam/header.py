@@ -8,7 +8,7 @@ import numpy as np
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.validation import as_float
-from units.steam._common import (check_flow, check_pressure, check_water_inlets, stream,
+from units.steam._common import (check_flow, check_pressure, check_water_inlets, state_ph, stream,
                                  water_of)
 from units.steam.kernels import mixed_enthalpy
 
@@ -149,7 +149,7 @@ class SteamHeader:
         h = float(mixed_enthalpy(flows, hs, self.heat_loss))
         if h != h:
             raise ValueError(f"{self.name}: cannot mix supplies (flows {flows.tolist()} kg/s)")
-        st = self.fluid.state(p=p, h=h)
+        st = state_ph(self.fluid, p, h)
         T_sat = self.fluid.saturation(p=p)[0].T
         outs = {k: stream(self.fluid, p, h, v) for k, v in self.draws.items()}
         if self.balance is not None:

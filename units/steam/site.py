@@ -34,7 +34,7 @@ import numpy as np
 from procsim.flowsheet import Flowsheet
 from procsim.stream import Stream
 from units.basic import Pump
-from units.steam._common import WATER, saturation_enthalpies
+from units.steam._common import WATER, saturation_enthalpies, state_ph
 from units.steam.condensate import CondensateReturn, MakeupWater
 from units.steam.deaerator import Deaerator
 from units.steam.description import SiteSpec
@@ -192,7 +192,7 @@ class SiteModel:
         w = self.water
         p_in = self._by[t.inlet].pressure
         p_out = self._by[t.outlet].pressure if t.outlet is not None else t.outlet_pressure
-        s_in = w.state(p=p_in, h=h_in).s
+        s_in = state_ph(w, p_in, h_in).s
         h_s = w.state(p=p_out, s=s_in).h
         return h_in - t.isentropic_efficiency * (h_in - h_s)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
 from procsim.validation import as_float, check_range
-from units.steam._common import check_flow, check_pressure, check_water_inlets, stream, water_of
+from units.steam._common import check_flow, check_pressure, check_water_inlets, state_ph, stream, water_of
 from units.steam.kernels import (turbine_flow_for_power, turbine_isentropic_efficiency,
                                  turbine_outlet_enthalpy)
 
@@ -293,7 +293,7 @@ class ExtractionTurbine:
             raise ValueError(f"{self.name}: extraction_flow {self.extraction_flow!r} kg/s exceeds the inlet "
                              f"flow {s.mass_flow!r} kg/s")
         h2, _ = expansion(w, s.p, s.h, s.s, self.extraction_pressure, self.isentropic_efficiency[0])
-        st2 = w.state(p=self.extraction_pressure, h=h2)
+        st2 = state_ph(w, self.extraction_pressure, h2)
         h3, _ = expansion(w, st2.p, h2, st2.s, self.outlet_pressure, self.isentropic_efficiency[1])
         mx = self.extraction_flow
         me = s.mass_flow - mx

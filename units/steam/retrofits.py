@@ -1,0 +1,166 @@
+"""Steam-system retrofits carried through the whole site to fuel, power, CO2 and money.
+
+Each retrofit is a change to a :class:`~units.steam.description.SiteSpec`; both sites are
+balanced by :class:`~units.steam.site.SiteModel`, so a measure is credited with what it
+does to the boiler, the deaerator, the letdowns, the turbines and the make-up water, not
+only at the point where it is made (the "effective cost of steam" of DOE Steam Tip Sheet
+#15, 2012, taken through a site model as the tip sheet recommends).
+
+Kinds (one dict, :data:`RETROFITS`):
+
+* ``demand_reduction``: a user's steam flow changed (``user``, ``flow`` [kg/s] or ``fraction`` kept)
+* ``condensate_recovery``: recovery raised (``recovery``; ``users``: names, default all)
+* ``blowdown_heat_recovery``: blowdown flash (``flash_header``) and/or make-up preheater
+  (``effectiveness``)
+* ``turbine_for_letdown``: a back-pressure turbine beside a letdown valve (``inlet``, ``outlet``,
+  ``flow`` or ``power``, ``isentropic_efficiency``, ``generator_efficiency``, ``name``)
+* ``insulation``: a header's heat loss scaled (``header``, ``remaining_fraction``)
+* ``trap_repair``: failed traps repaired (``header``: one header, default all)
+* ``waste_heat_steam``: waste-heat steam injected into a header (``header``, ``flow``,
+  ``temperature``, ``name``)
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from procsim.validation import check_fraction
+from units.steam.description import InjectionSpec, SiteSpec, TurbineSpec
+from units.steam.site import SiteModel, SiteResult
+
+__all__ = ["Retrofit", "RetrofitResult", "RETROFITS", "evaluate_retrofit"]
+
+
+def _demand_reduction(site: SiteSpec, user: str, flow: float | None = None, fraction: float | None = None):
+    if (flow is None) == (fraction is None):
+        raise ValueError("demand_reduction needs exactly one of flow [kg/s] or fraction (of the present flow)")
+    names = [u.name for u in site.users]
+    if user not in names:
+        raise ValueError(f"demand_reduction: no user {user!r}; users: {', '.join(names)}")
+    users = []
+    for u in site.users:
+        if u.name == user:
+            new = u.flow * float(check_fraction("fraction", fraction)) if flow is None else float(flow)
+            if not (new >= 0.0):
+                raise ValueError(f"demand_reduction: flow must be >= 0 kg/s; got {new!r} kg/s")
+            u = dataclasses.replace(u, flow=new)
+        users.append(u)
+    return site.replace(users=tuple(users))
+
+
+def _condensate_recovery(site: SiteSpec, recovery: float, users=None):
+    r = float(check_fraction("recovery", recovery))
+    chosen = set(users) if users is not None else {u.name for u in site.users}
+    unknown = chosen - {u.name for u in site.users}
+    if unknown:
+        raise ValueError(f"condensate_recovery: unknown users {sorted(unknown)}")
+    return site.replace(users=tuple(dataclasses.replace(u, condensate_recovery=r) if u.name in chosen else u
+                                    for u in site.users))
+
+
+def _blowdown_heat_recovery(site: SiteSpec, effectiveness: float | None = None, flash_header: str | None = None):
+    if effectiveness is None and flash_header is None:
+        raise ValueError("blowdown_heat_recovery needs effectiveness and/or flash_header")
+    changes = {}
+    if effectiveness is not None:
+        changes["blowdown_heat_recovery"] = float(check_fraction("effectiveness", effectiveness))
+    if flash_header is not None:
+        changes["blowdown_flash_header"] = flash_header
+    return site.replace(**changes)
+
+
+def _turbine_for_letdown(site: SiteSpec, inlet: str, outlet: str, isentropic_efficiency: float,
+                         generator_efficiency: float, flow: float | None = None, power: float | None = None,
+                         name: str = "letdown_turbine"):
+    if not any(ld.inlet == inlet and ld.outlet == outlet for ld in site.letdowns):
+        raise ValueError(f"turbine_for_letdown: the site has no letdown from {inlet!r} to {outlet!r}")
+    t = TurbineSpec(name, inlet, outlet, isentropic_efficiency, generator_efficiency, flow, power)
+    return site.replace(turbines=site.turbines + (t,))
+
+
+def _insulation(site: SiteSpec, header: str, remaining_fraction: float):
+    f = float(check_fraction("remaining_fraction", remaining_fraction))
+    site.header(header)
+    return site.replace(headers=tuple(dataclasses.replace(h, heat_loss=h.heat_loss * f) if h.name == header else h
+                                      for h in site.headers))
+
+
+def _trap_repair(site: SiteSpec, header: str | None = None):
+    if header is not None:
+        site.header(header)
+    return site.replace(traps=tuple(t for t in site.traps if header is not None and t.header != header))
+
+
+def _waste_heat_steam(site: SiteSpec, header: str, flow: float, temperature: float | None = None,
+                      name: str = "waste_heat_steam"):
+    return site.replace(injections=site.injections + (InjectionSpec(name, header, float(flow), temperature),))
+
+
+#: Retrofit kinds -> function(site, **params) -> SiteSpec.
+RETROFITS = {
+    "demand_reduction": _demand_reduction,
+    "condensate_recovery": _condensate_recovery,
+    "blowdown_heat_recovery": _blowdown_heat_recovery,
+    "turbine_for_letdown": _turbine_for_letdown,
+    "insulation": _insulation,
+    "trap_repair": _trap_repair,
+    "waste_heat_steam": _waste_heat_steam,
+}
+
+
+@dataclass(frozen=True)
+class Retrofit:
+    """One measure: ``kind`` (a key of :data:`RETROFITS`) and its parameters."""
+
+    kind: str
+    params: dict = field(default_factory=dict)
+    investment: float = 0.0
+
+    def __post_init__(self):
+        if self.kind not in RETROFITS:
+            raise ValueError(f"kind must be one of {', '.join(repr(k) for k in RETROFITS)}; got {self.kind!r}")
+
+    def apply(self, site: SiteSpec) -> SiteSpec:
+        """The site after the measure."""
+        try:
+            return RETROFITS[self.kind](site, **self.params)
+        except TypeError as exc:
+            raise ValueError(f"retrofit {self.kind!r}: bad parameters {sorted(self.params)}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class RetrofitResult:
+    """Baseline and retrofit sites and what the measure changes (retrofit - baseline is the
+    change; the *_saved fields are baseline - retrofit, per year with the site's hours).
+
+    boiler_steam_saved [kg/s]; fuel_saved [W]; fuel_saved_per_year [J]; power_import_saved [W];
+    co2_saved_per_year [kg]; cost_saved_per_year [currency]; makeup_saved [kg/s];
+    payback_years (investment / cost saved; inf if nothing is saved).
+    """
+
+    retrofit: Retrofit
+    baseline: SiteResult = field(repr=False)
+    after: SiteResult = field(repr=False)
+    boiler_steam_saved: float
+    fuel_saved: float
+    fuel_saved_per_year: float
+    power_import_saved: float
+    co2_saved_per_year: float
+    cost_saved_per_year: float
+    makeup_saved: float
+    payback_years: float
+
+
+def evaluate_retrofit(site: SiteSpec, retrofit: Retrofit, baseline: SiteResult | None = None) -> RetrofitResult:
+    """Balance the site before and after ``retrofit`` and report the differences."""
+    base = baseline if baseline is not None else SiteModel(site).solve()
+    after = SiteModel(retrofit.apply(site)).solve()
+    cost = base.total_cost_per_year - after.total_cost_per_year
+    return RetrofitResult(
+        retrofit=retrofit, baseline=base, after=after,
+        boiler_steam_saved=base.boiler_steam - after.boiler_steam, fuel_saved=base.fuel_input - after.fuel_input,
+        fuel_saved_per_year=base.fuel_energy_per_year - after.fuel_energy_per_year,
+        power_import_saved=base.power_import - after.power_import,
+        co2_saved_per_year=base.co2_per_year - after.co2_per_year, cost_saved_per_year=cost,
+        makeup_saved=base.makeup_water - after.makeup_water,
+        payback_years=(retrofit.investment / cost) if cost > 0.0 else float("inf"))
