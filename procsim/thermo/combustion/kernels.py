@@ -196,15 +196,31 @@ def stack_loss(fv, air, excess_air, stack_temperature, air_temperature, hv_basis
 def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_basis, rows, out):
     """Stack loss [-] for arrays of dry O2 [-], stack and air temperature [K] (equal length).
 
-    Excess air comes from the dry O2 (excess_air_from_o2). Returns -1, or the index of the
-    first element that could not be computed (O2 outside [0, air O2), T <= 0); NaN there.
+    Excess air from the dry O2 as in excess_air_from_o2 (its linear coefficients computed
+    once for the batch). Returns -1, or the index of the first element that could not be
+    computed (O2 outside [0, air O2), T <= 0); NaN there.
     """
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
+    limit = p1 / q1
+    n = np.empty(N_PRODUCTS)
+    latent = fv[F_HHV] - fv[F_LHV]
     bad = -1
     for i in range(o2_dry.size):
-        e = excess_air_from_o2(fv, air, o2_dry[i], BASIS_DRY)
-        out[i] = stack_loss(fv, air, e, stack_temperature[i], air_temperature[i], hv_basis, rows)
-        if math.isnan(out[i]) and bad < 0:
-            bad = i
+        o2 = o2_dry[i]
+        ts = stack_temperature[i]
+        ta = air_temperature[i]
+        if not (o2 >= 0.0 and o2 < limit and ts > 0.0 and ta > 0.0):
+            out[i] = math.nan
+            if bad < 0:
+                bad = i
+            continue
+        e = (o2 * q0 - p0) / (p1 - o2 * q1)
+        products(fv, air, e, 0.0, n)
+        sensible = _sensible(rows, n, ts, ta)
+        if hv_basis == HV_HHV:
+            out[i] = (sensible + latent) / fv[F_HHV]
+        else:
+            out[i] = sensible / fv[F_LHV]
     return bad
 
 
