@@ -184,6 +184,13 @@ def test_kernels_match_python():
     assert K.stack_loss(fv, air, 0.2, 480.0, 300.0, 0, rows) == approx(
         K.stack_loss.py_func(fv, air, 0.2, 480.0, 300.0, 0, rows), rel=1e-14)
     assert D.okkes(1e4, 1.0) == approx(D.okkes.py_func(1e4, 1.0), rel=1e-14)
+    o2, ts, ta = np.array([0.02, 0.06, 0.3]), np.array([450.0, 500.0, 500.0]), np.full(3, 300.0)
+    a, b = np.empty(3), np.empty(3)
+    assert K.stack_loss_array(fv, air, o2, ts, ta, 1, rows, a) == 2          # O2 above air's: index 2
+    assert K.stack_loss_array.py_func(fv, air, o2, ts, ta, 1, rows, b) == 2
+    assert np.isnan(a[2]) and a[:2] == approx(b[:2], rel=1e-14)
+    assert a[1] == approx(K.stack_loss(fv, air, K.excess_air_from_o2(fv, air, 0.06, 0), 500.0, 300.0, 1, rows),
+                          rel=1e-13)
 
 
 def test_co_in_flue_gas_takes_carbon_from_co2():
