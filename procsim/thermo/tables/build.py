@@ -33,7 +33,7 @@ from procsim.thermo.tables import kernels as K
 __all__ = ["GridSpec", "TableData", "default_grid", "build_table_data"]
 
 #: Version of the table layout and construction; part of every cache key.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 class TableData(NamedTuple):
@@ -75,6 +75,8 @@ class GridSpec:
     xi_stretch : node crowding towards the saturation / T_c boundary (see
         ``kernels.xi_to_eta``; 1.0: 3 times denser there than at the far end).
     n_tsat : nodes of the vapour-pressure curve p_sat(T).
+    breaks : pressures [Pa] where the equation of state itself is piecewise; the
+        pressure blocks are split there, so no spline runs across such a seam.
     """
 
     p_min: float
@@ -89,9 +91,19 @@ class GridSpec:
     n_xi: int = 64
     xi_stretch: float = 1.0
     n_tsat: int = 400
+    breaks: tuple = ()
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+#: Constant-pressure seams of IAPWS-IF97 as CoolProp evaluates it [Pa]: p_sat(623.15 K)
+#: where regions 1/2 meet region 3 on the saturation line (R7-97(2012) sec. 4), and the
+#: subregion limits of the region-3 backward equations v(p, T) that CoolProp uses for
+#: (p, T) inputs (IAPWS SR5-05(2016), Table 2 and eq. 1-2): p_3cd = 19.00881189 MPa,
+#: 20.5 MPa, p_sat(643.15 K) = 21.04336732 MPa, 22.5, 23, 23.5, 25, 40 MPa.
+IF97_SEAM_PRESSURES = (16.52916425260452e6, 19.00881189173929e6, 20.5e6, 21.04336732e6,
+                       22.5e6, 23.0e6, 23.5e6, 25.0e6, 40.0e6)
 
 
 def _abstract_state(fluid):
@@ -107,6 +119,8 @@ def default_grid(fluid, **overrides) -> GridSpec:
     1073.15 K (upper limit of IF97 region 2, R7-97 sec. 4). p_min = the larger of the
     triple-point pressure and 1.5 p_sat(T_min) (so that liquid exists at p_min).
     p_max = 100 MPa for water (IF97 region 1-3 limit), else min(3 p_c, EOS limit).
+    IF97 tables use a denser grid (dlnp 0.035, dln_near 0.07, n_xi 80) because of the
+    seams between IF97 regions.
     """
     st = _abstract_state(fluid)
     t_crit, p_crit = fluid.critical_temperature, fluid.critical_pressure
@@ -121,12 +135,22 @@ def default_grid(fluid, **overrides) -> GridSpec:
     st.update(CP.QT_INPUTS, 0.0, t_min)
     p_min = max(fluid.minimum_pressure, 1.5 * st.p())
     fields = dict(p_min=p_min, p_max=p_max, T_min=t_min, T_max=t_max)
+    if fluid.backend == "IF97":
+        # IF97 is piecewise (regions 1, 2, 3 meet along T = 623.15 K and the B23 line,
+        # R7-97 sec. 4); its derivatives jump there, which a spline resolves only to
+        # O(spacing^2): a denser grid keeps those seams below the 1e-5 target.
+        fields.update(dlnp=0.035, dln_near=0.07, n_xi=80, breaks=IF97_SEAM_PRESSURES)
     fields.update(overrides)
     unknown = set(fields) - set(GridSpec.__dataclass_fields__)
     if unknown:
         raise ValueError(f"unknown table grid parameter(s) {sorted(unknown)}; valid: "
                          f"{sorted(GridSpec.__dataclass_fields__)}")
-    spec = GridSpec(**{k: (int(v) if k in ("n_xi", "n_tsat") else float(v)) for k, v in fields.items()})
+    def _coerce(k, v):
+        if k == "breaks":
+            return tuple(sorted(float(b) for b in v))
+        return int(v) if k in ("n_xi", "n_tsat") else float(v)
+
+    spec = GridSpec(**{k: _coerce(k, v) for k, v in fields.items()})
     _check_spec(fluid, spec)
     return spec
 
@@ -167,11 +191,15 @@ def pressure_blocks(spec: GridSpec, p_crit: float):
         (K.CODE_LN_ABOVE_CRIT, p_crit * (1.0 + gap), p_crit * (1.0 + spec.near_fraction_above)),
         (K.CODE_LN_P, p_crit * (1.0 + spec.near_fraction_above), spec.p_max),
     ]
-    blocks = []
+    pieces = []
     for code, a, b in cands:
         a, b = max(a, spec.p_min), min(b, spec.p_max)
         if not b > a:
             continue
+        cuts = [a] + [q for q in spec.breaks if a < q < b and code != K.CODE_LINEAR] + [b]
+        pieces.extend((code, lo, hi) for lo, hi in zip(cuts[:-1], cuts[1:]))
+    blocks = []
+    for code, a, b in pieces:
         if code == K.CODE_LINEAR:
             blocks.append((code, np.array([a, b])))
             continue
@@ -305,6 +333,13 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     x_nodes = np.concatenate([_transform(b, c, p_crit) for c, b in blocks])
     codes = np.concatenate([np.full(b.size, c) for c, b in blocks])[:-1]
     n_p, n_xi = p_nodes.size, spec.n_xi
+    # A node repeated at a block join is evaluated 1e-9 to either side of it, so that at
+    # a seam of a piecewise equation (IF97: saturated h_v jumps by ~40 J/kg at
+    # p_sat(623.15 K)) each block gets the values of its own side.
+    p_eval = p_nodes.copy()
+    join = np.flatnonzero(p_nodes[:-1] == p_nodes[1:])
+    p_eval[join] *= 1.0 - 1.0e-9
+    p_eval[join + 1] *= 1.0 + 1.0e-9
     eta = np.linspace(0.0, 1.0, n_xi)
     c = spec.xi_stretch
     w = eta * (eta + c) / (1.0 + c)
@@ -313,7 +348,7 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
 
     # boundary states per node: lo (T_min), bl, bv (saturation or T_c isotherm), hi (T_max)
     bnd = np.empty((4, n_p, 4))
-    for i, p in enumerate(p_nodes):
+    for i, p in enumerate(p_eval):
         bnd[0, i] = solver.pT(p, spec.T_min)
         bnd[3, i] = solver.pT(p, spec.T_max)
         if p < p_crit:
@@ -335,7 +370,7 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     ps = np.empty((2, 2, n_p, n_xi))
     pt = np.empty((1, 2, n_p, n_xi))
     for r, (a, b) in enumerate(((0, 1), (2, 3))):
-        for i, p in enumerate(p_nodes):
+        for i, p in enumerate(p_eval):
             lo, hi = bnd[a, i], bnd[b, i]
             xi = xi_regions[r]
             for kind, out in ((1, ph), (2, ps)):
@@ -366,7 +401,8 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     # vapour-pressure curve: ln p uniform in T up to the highest subcritical node
     p_top = p_nodes[p_nodes < p_crit].max()
     t_lo = bnd[1, 0, 0]
-    t_hi = solver.pQ(p_top, 0.0)[0]
+    # capped at T_c: pseudo-pure fluids (Air) have bubble points above their T_c
+    t_hi = min(solver.pQ(p_top, 0.0)[0], t_crit)
     t_nodes = np.linspace(t_lo, t_hi, spec.n_tsat)
     lnp = np.empty(spec.n_tsat)
     for k, T in enumerate(t_nodes):

@@ -3,7 +3,8 @@
 Where: ``$XDG_CACHE_HOME/procsim/tables`` if ``XDG_CACHE_HOME`` is set, else
 ``~/.cache/procsim/tables`` (XDG Base Directory Specification 0.8, "XDG_CACHE_HOME");
 or any directory passed to :class:`TableCache`. One ``.npz`` file per table, named
-``<fluid>-<backend>-<key>.npz`` where ``key`` is the first 20 hex digits of the SHA-256
+``<fluid>-<backend>-<key>.npz`` (other characters than letters and digits in the
+fluid name become "_") where ``key`` is the first 20 hex digits of the SHA-256
 of the JSON of (fluid, backend, CoolProp version, grid spec, table format version), so
 a new CoolProp release, another grid or a new table layout never reads an old file.
 Files are written to a temporary file in the same directory and renamed into place
@@ -63,8 +64,10 @@ class TableCache:
 
     def path(self, key: dict) -> Path:
         """File that holds the table with this key."""
-        stem = re.sub(r"[^A-Za-z0-9]+", "_", f"{key['fluid']}-{key['backend']}").strip("_")
-        return self.directory / f"{stem}-{_digest(key)}.npz"
+        def clean(text):  # "R1233zd(E)" -> "R1233zd_E"
+            return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")
+
+        return self.directory / f"{clean(key['fluid'])}-{clean(key['backend'])}-{_digest(key)}.npz"
 
     def get(self, key: dict) -> TableData | None:
         """The stored table for ``key``, or None (missing, unreadable or another key inside)."""

@@ -248,21 +248,48 @@ def tab_T_ps(data, p, s):
 def tab_h_pT(data, p, T):
     """Specific enthalpy [J/kg] from pressure [Pa] and temperature [K], single phase.
 
-    Below p_c a temperature equal to T_sat(p) (to the table's rounding) gives the
-    saturated liquid: (p, T) does not fix the state on the saturation line. For a
-    pseudo-pure fluid (Air) T between the bubble and dew points gives NaN.
+    The (p, T) table gives a first estimate, which secant steps on the (p, h) table's
+    T(p, h) then refine to |T(p, h) - T| <= 1e-12 T (at most 12 steps): h(p, T) is
+    steep near the pseudo-critical line, T(p, h) is not, and ``tab_T_ph(p, tab_h_pT(p,
+    T)) == T`` holds. Below p_c a temperature equal to T_sat(p) (to the table's
+    rounding) gives the saturated liquid: (p, T) does not fix the state on the
+    saturation line. For a pseudo-pure fluid (Air) T between the bubble and dew points
+    gives NaN.
     """
     j, t, dx = locate(data, p)
     if j < 0 or not (data.T_min <= T <= data.T_max):
         return np.nan
     tb = _curve(data.curves, C_T_B, j, t, dx)
     if T <= tb or (p >= data.p_crit and T <= data.T_crit):
-        return _surface(data.pt, PT_H, LIQUID, j, t, dx, (T - data.T_min) / (tb - data.T_min),
-                        data.xi_stretch)
-    tv = _curve(data.curves, C_T_BV, j, t, dx)
-    if T < tv:
-        return np.nan
-    return _surface(data.pt, PT_H, VAPOUR, j, t, dx, (T - tv) / (data.T_max - tv), data.xi_stretch)
+        region = LIQUID
+        h = _surface(data.pt, PT_H, LIQUID, j, t, dx, (T - data.T_min) / (tb - data.T_min),
+                     data.xi_stretch)
+        lo = _curve(data.curves, C_H_LO, j, t, dx)
+        hi = _curve(data.curves, C_H_BL, j, t, dx)
+    else:
+        tv = _curve(data.curves, C_T_BV, j, t, dx)
+        if T < tv:
+            return np.nan
+        region = VAPOUR
+        h = _surface(data.pt, PT_H, VAPOUR, j, t, dx, (T - tv) / (data.T_max - tv),
+                     data.xi_stretch)
+        lo = _curve(data.curves, C_H_BV, j, t, dx)
+        hi = _curve(data.curves, C_H_HI, j, t, dx)
+    h = min(max(h, lo), hi)
+    r = _surface(data.ph, PH_T, region, j, t, dx, (h - lo) / (hi - lo), data.xi_stretch) - T
+    h_prev = h + (1.0e-6 if r < 0.0 else -1.0e-6) * (hi - lo)
+    h_prev = min(max(h_prev, lo), hi)
+    r_prev = _surface(data.ph, PH_T, region, j, t, dx, (h_prev - lo) / (hi - lo),
+                      data.xi_stretch) - T
+    for _ in range(12):
+        if abs(r) <= 1.0e-12 * T or r == r_prev:
+            break
+        h_new = h - r * (h - h_prev) / (r - r_prev)
+        h_new = min(max(h_new, lo), hi)
+        h_prev, r_prev = h, r
+        h = h_new
+        r = _surface(data.ph, PH_T, region, j, t, dx, (h - lo) / (hi - lo), data.xi_stretch) - T
+    return h
 
 
 @njit(cache=True)
