@@ -15,8 +15,10 @@ How the baseline is built (documented; two closed-form calibrations, no search):
   speed as a base unit), fixed-speed units 0.2 bar apart below it, each unit left running
   once started (continuous-run mode: "fixed-speed units still ran unloaded");
 * demand: the documented three-shift profile of :func:`shift_profile` (4 weeks of 1-min
-  steps, annualised); its level follows N+1 sizing: the 1-min peak equals the capacity
-  without the largest unit (a standby unit, DOE Sourcebook practice);
+  steps, annualised); its level follows N+1 sizing: the 1-min peak is 95 % of the capacity
+  without the largest unit (a standby unit, DOE Sourcebook practice, with a 5 % margin so
+  that the standby unit never has to start; at exactly 100 % a rounding-level change
+  decides whether it starts once and, in continuous run, stays on all year);
 * calibration 1: with these figures the baseline gives less than 8.7 kW/(m3/min) (a new,
   CAGI-typical fleet); a single condition factor on every unit's input power (old, worn
   units) is set so the baseline gives 8.7 exactly (power is linear in it);
@@ -50,6 +52,7 @@ TARGET_SP = 8.7                       # kW/(m3/min), the source's baseline
 TARGET_BASELINE_KWH = 540_000 / 0.1805  # implied by the source: saving / saving fraction
 INVESTMENT = 1.0e6                    # NT$
 GAL_PER_CFM = 0.1337                  # m3 of receiver per m3/min (1 US gal/cfm rule)
+PEAK_MARGIN = 0.95                    # 1-min peak demand / firm (N+1) capacity
 
 
 def _system(scale=1.0, power_factor=1.0):
@@ -70,7 +73,7 @@ def run() -> CaseResult:
     cap = sum(c.rated_flow for c in comps)
     firm = cap - max(c.rated_flow for c in comps)
     shape = shift_profile(1.0, DAYS, DT, SEED)                 # mean 1
-    mean = firm / shape.max()                                 # N+1: peak = firm capacity
+    mean = PEAK_MARGIN * firm / shape.max()                   # N+1 with margin
     ref = simulate(_system(), mean * shape, DT)
     factor = TARGET_SP / ref.specific_power                   # calibration 1
     scale = TARGET_BASELINE_KWH / (ref.annual_kwh * factor)   # calibration 2
@@ -104,7 +107,7 @@ def run() -> CaseResult:
         "receiver 1 US gal/cfm of capacity; end-use minimum 5.5 bar(g)",
         "baseline: cascade 0.2 bar apart, VFD on top band, units stay running once started (continuous run)",
         f"demand: shift_profile seed {SEED}, {DAYS:.0f} days at {DT:.0f} s, annualised, mean "
-        f"{mean * scale * 60:.1f} m3/min (1-min peak = capacity less the largest unit)",
+        f"{mean * scale * 60:.1f} m3/min (1-min peak = 95 % of capacity less the largest unit)",
         f"calibrated condition factor on input power {factor:.3f} (fleet full-load "
         f"{factor * 6.0:.2f}-{factor * 6.3:.2f} kW/(m3/min)); size scale {scale:.3f}",
         f"retrofit: master controller, set-point = baseline mean pressure {setpoint / 1e5 - 1.01325:.2f} bar(g), "

@@ -32,3 +32,5 @@ __all__ += ['HeatRecovery', 'MeasureResult', 'add_or_replace_compressor', 'dryer
             'heat_recovery', 'leak_repair', 'master_control', 'pressure_reduction']
 from .logdata import CleaningReport, FlowEstimate, clean, infer_flow, read_log
 __all__ += ['CleaningReport', 'FlowEstimate', 'clean', 'infer_flow', 'read_log']
+from .station import CompressorStation, CompressorStationResult
+__all__ += ['CompressorStation', 'CompressorStationResult']

@@ -114,11 +114,13 @@ def cycle_power(c, c_loaded, p_loaded, p_unloaded, storage_time, tau):
         return p_unloaded + (p_loaded - p_unloaded) * frac
     if storage_time <= 0.0:
         return p_loaded
-    t_l = storage_time / (c_loaded - c)
-    t_u = storage_time / c
+    # divided through by t_u = storage_time / c so that tiny c cannot overflow:
+    # r = t_l / t_u = c / (c_L - c), b = tau / t_u = tau c / storage_time
+    r = c / (c_loaded - c)
+    b = tau * c / storage_time
     # -expm1: 1 - exp(-x) without cancellation for short unloaded periods
-    e_u = p_unloaded * t_u + (p_loaded - p_unloaded) * tau * (-math.expm1(-t_u / tau))
-    return (p_loaded * t_l + e_u) / (t_l + t_u)
+    blow = (p_loaded - p_unloaded) * b * (-math.expm1(-1.0 / b))
+    return (p_loaded * r + p_unloaded + blow) / (r + 1.0)
 
 
 @njit(cache=True)

@@ -146,14 +146,34 @@ def simulate_kernel(demand, dt, comp, band_load, band_unload, order, trim, strat
                 flow[u] = f
                 remaining -= f
             flow[trim] = min(qt, remaining)
-        # ---- power of every unit
-        ptot = 0.0
+        # ---- air into the receiver (flows do not depend on power)
         m_in = 0.0
         m_vent = 0.0
+        for i in range(n):
+            if int(comp[i, _CODE]) == 1 and flow[i] > 0.0 and flow[i] < comp[i, _LOW] * comp[i, _Q]:
+                vent_i[i] = comp[i, _LOW] * comp[i, _Q] - flow[i]
+            m_in += flow[i] * rho
+            m_vent += vent_i[i] * rho
+        # ---- receiver; never below ambient: scale the outflows if they would drain it
+        p_new = p + rt_v * (m_in - m_out) * dt
+        floor = P_ATM * 1.000001
+        if p_new < floor and m_out > 0.0:
+            scale = (m_in * dt - (floor - p) / rt_v) / (m_out * dt)
+            if scale < 0.0:
+                scale = 0.0
+            reg *= scale
+            unreg *= scale
+            leak *= scale
+            purge *= scale
+            m_out = reg + unreg + leak + purge
+            p_new = p + rt_v * (m_in - m_out) * dt
+        # ---- power of every unit, at the end-of-step pressure: the controller reaches its
+        # target within seconds, so for long steps this is the pressure the units work against
+        ptot = 0.0
         any_running = False
         for i in range(n):
             code = int(comp[i, _CODE])
-            fac = _pressure_factor(p, comp[i, _PRATED], comp[i, _PIN], comp[i, _STAGES])
+            fac = _pressure_factor(p_new, comp[i, _PRATED], comp[i, _PIN], comp[i, _STAGES])
             pfl = comp[i, _PFL] * fac
             pw = 0.0
             if flow[i] > 0.0:
@@ -166,8 +186,6 @@ def simulate_kernel(demand, dt, comp, band_load, band_unload, order, trim, strat
                 ts = volume * band / (ISO1217_PRESSURE * comp[i, _Q])
                 pw = part_load_power(code, c, pfl, comp[i, _PNL], comp[i, _PZERO] * fac, comp[i, _LOW],
                                      comp[i, _PTD] * fac, comp[i, _PCUT] * fac, ts, comp[i, _TAU])
-                if code == 1 and c < comp[i, _LOW]:
-                    vent_i[i] = (comp[i, _LOW] - c) * comp[i, _Q]
             elif running[i]:
                 a = idle[i]
                 idle[i] += dt
@@ -187,28 +205,11 @@ def simulate_kernel(demand, dt, comp, band_load, band_unload, order, trim, strat
             comp_power[k, i] = pw
             comp_flow[k, i] = flow[i]
             ptot += pw
-            m_in += flow[i] * rho
-            m_vent += vent_i[i] * rho
             if running[i]:
                 any_running = True
         if any_running:
             ptot += dryer_power
         power[k] = ptot
-        # ---- receiver; never below ambient: scale the outflows if they would drain it
-        dm = (m_in - m_out) * dt
-        p_new = p + rt_v * dm
-        scale = 1.0
-        floor = P_ATM * 1.000001
-        if p_new < floor and m_out > 0.0:
-            scale = (m_in * dt - (floor - p) / rt_v) / (m_out * dt)
-            if scale < 0.0:
-                scale = 0.0
-            reg *= scale
-            unreg *= scale
-            leak *= scale
-            purge *= scale
-            m_out = reg + unreg + leak + purge
-            p_new = p + rt_v * (m_in - m_out) * dt
         produced[k] = (m_in + m_vent) * dt
         delivered[k] = (reg + unreg) * dt
         leaked[k] = leak * dt
