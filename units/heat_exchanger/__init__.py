@@ -27,8 +27,10 @@ from units.heat_exchanger.equipment import (
     SteamGeneratorResult,
     WasteHeatSteamGenerator,
 )
+from units.heat_exchanger.condensing import CondensingEconomizer, CondensingResult
 
 __all__ = [
+    "CondensingEconomizer", "CondensingResult",
     "ZoneProfile", "max_duty", "rate_zoned", "zone_profile",
     "AirPreheater", "Economizer", "ExchangerResult", "HotWaterRecovery", "SteamGeneratorResult",
     "WasteHeatSteamGenerator",
