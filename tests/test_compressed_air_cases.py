@@ -32,6 +32,9 @@ def test_seed01_baseline_calibrated_retrofit_computed():
     assert f["retrofit_specific_power"].computed < 8.7
     assert res.details["baseline_kwh"] == approx(540_000 / 0.1805, rel=1e-9)
     assert res.details["max_balance_residual"] < 1e-9
+    # more unloaded power in the baseline fleet -> more for sequencing to save
+    sens = res.details["sensitivity"]
+    assert sens["no_load_35pct"]["saving_pct"] > sens["no_load_15pct"]["saving_pct"]
     # CO2 = kWh x the 2023 Taiwan grid factor 0.494 kg/kWh (facts.md 1.1, verified news)
     assert f["co2_avoided"].computed == approx(f["electricity_saved"].computed * 0.494e-3, rel=1e-12)
 

@@ -23,9 +23,10 @@ def fleet_rows(name):
     return rows
 
 
-def fleet(name, scale=1.0, power_factor=1.0, **details):
+def fleet(name, scale=1.0, power_factor=1.0, no_load_fraction=None, **details):
     """Tuple of :class:`Compressor` for fleet ``name``; ``scale`` multiplies flows and powers,
-    ``power_factor`` multiplies the powers only (e.g. a documented age/condition factor).
+    ``power_factor`` multiplies the powers only (e.g. a documented age/condition factor);
+    ``no_load_fraction`` overrides every unit's unloaded power as a fraction of full load.
 
     Data-sheet units in the CSV (m3/min, bar(g), kW) are converted to SI here; extra
     ``details`` go to every compressor (e.g. blowdown_time).
@@ -38,5 +39,7 @@ def fleet(name, scale=1.0, power_factor=1.0, **details):
             d["turndown_power"] = float(r["turndown_kw"]) * 1e3 * scale * power_factor
         out.append(Compressor(r["control"], float(r["rated_flow_m3_min"]) / 60.0 * scale,
                               float(r["full_load_kw"]) * 1e3 * scale * power_factor,
-                              float(r["no_load_kw"]) * 1e3 * scale * power_factor, **d))
+                              (float(r["no_load_kw"]) if no_load_fraction is None else
+                               no_load_fraction * float(r["full_load_kw"])) * 1e3 * scale * power_factor,
+                              **d))
     return tuple(out)

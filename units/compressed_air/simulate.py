@@ -387,6 +387,13 @@ class SimulationResult:
         n = int(math.ceil(e.size / m))
         return np.add.reduceat(e, np.arange(0, e.size, m))[:n]
 
+    def states(self):
+        """Per step and compressor: 0 off, 1 running unloaded (idle), 2 delivering air (int8 array)."""
+        st = np.zeros(self.compressor_power.shape, dtype=np.int8)
+        st[self.compressor_power > 0.0] = 1
+        st[self.compressor_flow > 0.0] = 2
+        return st
+
     def compressor_energy(self):
         """Energy per compressor [J] (array, order of the system's compressors)."""
         return self.compressor_power.sum(axis=0) * self.dt
