@@ -277,3 +277,35 @@ def test_all_library_fuels_burn():
         assert abs(fg.mass_balance_residual) < 1e-12
         assert fg.o2("dry") == approx(Fuel.from_name(name).flue_gas(0.2).o2("dry"))
         assert math.isfinite(fg.water_dew_point())
+
+
+_gas_mix = st.fixed_dictionaries({
+    "CH4": st.floats(0.5, 1.0), "C2H6": st.floats(0.0, 0.15), "C3H8": st.floats(0.0, 0.05),
+    "N2": st.floats(0.0, 0.1), "CO2": st.floats(0.0, 0.05)})
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(_gas_mix, st.floats(0.0, 1.5), st.floats(0.0, 0.03))
+def test_random_gas_round_trips_and_balances(mix, e, humidity):
+    tot = sum(mix.values())
+    f = Fuel.from_composition({k: v / tot for k, v in mix.items()})
+    fg = f.flue_gas(e, air_humidity=humidity)
+    assert abs(fg.mass_balance_residual) < 1e-12
+    for basis in ("dry", "wet"):
+        assert f.excess_air(fg.o2(basis), basis, humidity) == approx(e, abs=1e-10)
+    # HHV - LHV is the latent heat of the hydrogen's water
+    n_h2o = f.vector[K.F_H] / 2
+    assert f.hhv - f.lhv == approx(n_h2o * 44004.0, rel=1e-12)
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(st.sampled_from(["pipeline_gas", "fuel_oil", "sub_bituminous_coal"]), st.floats(0.0, 0.15),
+       st.floats(280.0, 330.0), st.floats(0.0, 400.0))
+def test_stack_loss_bases_differ_by_latent_heat(name, o2, ta, dt):
+    f = Fuel.from_name(name)
+    air, rows = combustion_air(0.0), product_rows()
+    e = f.excess_air(o2)
+    l_h = K.stack_loss(f.vector, air, e, ta + dt, ta, K.HV_HHV, rows)
+    l_l = K.stack_loss(f.vector, air, e, ta + dt, ta, K.HV_LHV, rows)
+    assert l_h * f.hhv - l_l * f.lhv == approx(f.hhv - f.lhv, rel=1e-9)
+    assert l_l >= 0.0 and l_h < 1.0

@@ -213,7 +213,7 @@ class Fuel:
                    hhv_method=f.hhv_method, info=info)
 
     @classmethod
-    def from_composition(cls, fractions: Mapping[str, float], basis: str = "mole", *,
+    def from_composition(cls, fractions: Mapping[str, float], basis: str | None = None, *,
                          name: str = "custom", phase: str | None = None,
                          hhv: float | None = None) -> "Fuel":
         """A fuel from species fractions (gases) or an ultimate analysis (solids, liquids).
@@ -223,16 +223,18 @@ class Fuel:
         fractions : gases: species -> mole (or mass) fraction, species from
             ``GAS_FUEL_SPECIES``; solids/liquids: {"C","H","O","N","S","H2O","ash"} ->
             as-received mass fraction (missing keys are 0). Fractions sum to 1 (1e-6).
-        basis : "mole" or "mass" (an ultimate analysis is always by mass).
+        basis : "mole" or "mass"; default None = "mole" for gas species and "mass" for an
+            ultimate analysis (which is always by mass: basis="mole" with it is an error).
         phase : "solid" or "liquid" for an ultimate analysis (default "solid").
         hhv : measured HHV [J/kg] of a solid/liquid fuel; default: Channiwala & Parikh (2002).
         """
-        check_choice("basis", basis, BASES)
+        if basis is not None:
+            check_choice("basis", basis, BASES)
         if not isinstance(fractions, Mapping) or not fractions:
             raise ValueError(f"fractions must be a non-empty mapping; got {fractions!r}")
         keys = set(fractions)
         if keys <= set(ULTIMATE_KEYS):
-            if basis != "mass":
+            if basis not in (None, "mass"):
                 raise ValueError("an ultimate analysis (C, H, O, N, S, H2O, ash) is by mass: "
                                  f"basis must be 'mass'; got {basis!r}")
             return cls._from_ultimate(fractions, name, phase or "solid", hhv)
@@ -246,7 +248,7 @@ class Fuel:
                              "do not pass hhv with gas species")
         if phase not in (None, "gas"):
             raise ValueError(f"phase of a fuel given by gas species must be 'gas'; got {phase!r}")
-        return cls._from_gas(fractions, basis, name)
+        return cls._from_gas(fractions, basis or "mole", name)
 
     @classmethod
     def _from_gas(cls, fractions, basis, name) -> "Fuel":
