@@ -258,7 +258,7 @@ def heat_loss_terms(fv, air, excess_air, co_dry, stack_temperature, air_temperat
     """
     n = np.empty(N_PRODUCTS)
     dry_air = products(fv, air, excess_air, co_dry, n)
-    if math.isnan(dry_air) or not (stack_temperature > 0.0 and air_temperature > 0.0):
+    if math.isnan(excess_air) or math.isnan(dry_air) or not (stack_temperature > 0.0 and air_temperature > 0.0):
         for k in range(N_LOSS_TERMS):
             out[k] = math.nan
         return math.nan
@@ -312,9 +312,11 @@ def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_tempera
     could not be computed (NaN there).
     """
     terms = np.empty(N_LOSS_TERMS)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
     bad = -1
     for i in range(o2_dry.size):
-        e = excess_air_from_o2(fv, air, o2_dry[i], BASIS_DRY)
+        o2 = o2_dry[i]
+        e = (o2 * q0 - p0) / (p1 - o2 * q1) if (o2 >= 0.0 and o2 < p1 / q1) else math.nan
         heat_loss_terms(fv, air, e, co_dry[i], stack_temperature[i], air_temperature[i], rows, terms)
         loss = terms[0] + terms[1] + terms[2] + terms[3] + terms[4] - terms[5]
         out[i] = 1.0 - loss / fv[F_HHV] - radiation_fraction[i] - other_fraction[i]
