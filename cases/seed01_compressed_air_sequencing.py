@@ -41,7 +41,6 @@ full load (the DOE Sourcebook's range), demand peak at 80 % of firm capacity, an
 """
 from __future__ import annotations
 
-import numpy as np
 
 from procsim.accounting import energy_price, grid_factor
 from procsim.casebook import CaseResult, Figure

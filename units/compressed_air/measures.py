@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 
 from procsim.validation import as_float, check_fraction, check_positive, check_range
 
 from .compressor import Compressor
 from .flow import P_ATM
-from .network import Dryer, LeakSurvey
+from .network import Dryer
 from .simulate import AirSystem, SimulationResult, simulate
 
 __all__ = ["MeasureResult", "evaluate", "leak_repair", "pressure_reduction", "master_control",

@@ -13,6 +13,8 @@ References
    Industry, 2003: refrigerated dryers (about 3-5 psid), heatless desiccant dryers purge
    about 15-20 % of rated flow, heated-purge about 7-10 %; filters 1-3 psid clean; a
    well-designed system loses < 10 % of compressor discharge pressure to the point of use.
+   Status: unverified (engineering knowledge of the Sourcebook; the text was not re-read
+   for this module) - pass data-sheet values where known.
 .. [MH] Manitoba Hydro compressed-air note (via globalauthorid.com): a "standard system" has
    1 US gal/cfm receiver, filters with 3 psid total and a non-cycling refrigerated dryer
    with 4 psid.
@@ -20,7 +22,7 @@ References
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 

@@ -30,7 +30,7 @@ system assessment (profile-based day-type simulation with sequencer and trim uni
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
@@ -40,7 +40,7 @@ from procsim.validation import as_array, check_choice, check_nonnegative, check_
 
 from .compressor import Compressor, part_load_power
 from .flow import GAMMA_AIR, ISO1217_PRESSURE, P_ATM, R_AIR, RHO_FREE_AIR, orifice_mass_flux
-from .network import Dryer, EndUses, Filter, LeakSurvey, Pipe, Receiver
+from .network import Dryer, EndUses, LeakSurvey, Receiver
 
 __all__ = ["STRATEGIES", "AirSystem", "SimulationResult", "simulate", "simulate_kernel"]
 
