@@ -41,7 +41,10 @@ def _known(d: dict, keys: set, where: str) -> None:
 @dataclass(frozen=True)
 class BoilerSpec:
     """pressure [Pa], temperature [K] or None (saturated), efficiency [-] on ``basis``,
-    blowdown_fraction [-] of feedwater, capacity [kg/s] or None, fuel (name, for accounting)."""
+    blowdown_fraction [-] of feedwater, capacity [kg/s] or None, fuel (name, for accounting),
+    fired: None, or keyword arguments of :class:`units.boiler.Boiler` (rated_output [W],
+    kind, o2_dry, stack_temperature [K], ...) to take the efficiency from its heat-loss
+    model at each load instead of the fixed ``efficiency``."""
 
     pressure: float
     efficiency: float
@@ -50,6 +53,11 @@ class BoilerSpec:
     basis: str = "lhv"
     capacity: float | None = None
     fuel: str = "natural_gas"
+    fired: tuple | None = None
+
+    @property
+    def fired_kwargs(self) -> dict | None:
+        return None if self.fired is None else dict(self.fired)
 
 
 @dataclass(frozen=True)
@@ -272,13 +280,23 @@ def site_from_dict(d: dict) -> SiteSpec:
     _known(d, _SITE_KEYS, "site")
     name = str(d.get("name", "site"))
     b = d.get("boiler") or {}
-    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel"}, "boiler")
+    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel", "fired"},
+           "boiler")
+    fired = b.get("fired")
+    if fired is not None:
+        fired = dict(fired)
+        for key, kind in (("rated_output", "power"), ("stack_temperature", "temperature"),
+                          ("air_temperature", "temperature")):
+            if key in fired:
+                fired[key] = _q(fired, key, kind, "boiler.fired")
+        fired = tuple(sorted(fired.items()))
     boiler = BoilerSpec(pressure=_q(b, "pressure", "pressure", "boiler"),
                         temperature=_q(b, "temperature", "temperature", "boiler", None),
-                        efficiency=_q(b, "efficiency", "fraction", "boiler"),
+                        efficiency=_q(b, "efficiency", "fraction", "boiler", 1.0 if fired is not None else
+                                      dataclasses.MISSING),
                         blowdown_fraction=_q(b, "blowdown_fraction", "fraction", "boiler", 0.0),
                         basis=str(b.get("basis", "lhv")), capacity=_q(b, "capacity", "mass_flow", "boiler", None),
-                        fuel=str(b.get("fuel", "natural_gas")))
+                        fuel=str(b.get("fuel", "natural_gas")), fired=fired)
     headers = []
     for i, h in enumerate(d.get("headers") or []):
         _known(h, {"name", "pressure", "heat_loss"}, f"headers[{i}]")

@@ -88,7 +88,9 @@ class SiteResult:
     water_cost_per_year, total_cost_per_year.
     Balances: overall (the flowsheet's boundary balance dict), max_unit_mass_relative,
     max_unit_energy_relative; outer_history (relative set-point change per pass),
-    tear_history (tear residuals of the last flowsheet solve), passes.
+    tear_history (tear residuals of the last flowsheet solve), passes; solution (the last
+    FlowsheetSolution); fired_boiler (``units.boiler`` result when the boiler is modelled
+    by its combustion side: fuel mass flow, HHV/LHV efficiencies, flue gas).
     """
 
     boiler_steam: float
@@ -124,6 +126,7 @@ class SiteResult:
     tear_history: tuple = ()
     passes: int = 0
     solution: object = field(default=None, compare=False, repr=False)
+    fired_boiler: object = field(default=None, compare=False, repr=False)
 
 
 class SiteModel:
@@ -161,6 +164,15 @@ class SiteModel:
               else self.water.state(p=spec.boiler.pressure, T=spec.boiler.temperature))
         self._steam_h = st.h
         self._pump_p = spec.boiler.pressure * 1.0 + 0.0
+        self.fired = None
+        if spec.boiler.fired is not None:
+            from units.boiler import Boiler
+
+            kw = spec.boiler.fired_kwargs
+            kw.setdefault("fuel", spec.boiler.fuel)
+            self.fired = Boiler(name="fired_boiler", steam_pressure=spec.boiler.pressure,
+                                steam_temperature=spec.boiler.temperature,
+                                blowdown_fraction=spec.boiler.blowdown_fraction, **kw)
         for h in spec.headers:
             if h.name != self._top and h.name not in self._balancing:
                 raise ValueError(f"site {spec.name!r}: header {h.name!r} has no balancing letdown from a higher "
@@ -291,7 +303,23 @@ class SiteModel:
                         turbine_flow=tflow, vent=vent, deaerator_steam=s_da)
 
     # ------------------------------------------------------------------ flowsheet
-    def flowsheet(self, c: Controls, guesses: dict | None = None) -> Flowsheet:
+    def fired_boiler(self, c: Controls, states: dict):
+        """Result of the fired-boiler model (``units.boiler.Boiler``) at this load, or None."""
+        if self.fired is None:
+            return None
+        sp = self.spec
+        fw = Stream.from_ph(self.water, sp.boiler.pressure, states["spray_h"],
+                            c.boiler_steam / (1.0 - sp.boiler.blowdown_fraction))
+        return self.fired.solve({"feedwater": fw, **self.fired.supply(fw)}).result
+
+    def efficiency(self, c: Controls, states: dict) -> float:
+        """Boiler efficiency on the spec's basis: fixed, or from the fired-boiler model."""
+        r = self.fired_boiler(c, states)
+        if r is None:
+            return self.spec.boiler.efficiency
+        return r.efficiency_lhv if self.spec.boiler.basis == "lhv" else r.efficiency_hhv
+
+    def flowsheet(self, c: Controls, guesses: dict | None = None, efficiency: float | None = None) -> Flowsheet:
         """The site flowsheet with set-points ``c``; ``guesses``: tear-stream initial values."""
         sp, w = self.spec, self.water
         fs = Flowsheet(sp.name)
@@ -311,7 +339,8 @@ class SiteModel:
         fs.add(SteamHeader("feed_split", sp.boiler.pressure, supplies=("feedwater",), draws=fw_draws,
                            balance="boiler", fluid=w))
         fs.connect("feed_pump.outlet", "feed_split.feedwater")
-        fs.add(EfficiencyBoiler("boiler", sp.boiler.pressure, sp.boiler.efficiency, c.boiler_steam,
+        eta = sp.boiler.efficiency if efficiency is None else efficiency
+        fs.add(EfficiencyBoiler("boiler", sp.boiler.pressure, eta, c.boiler_steam,
                                 temperature=sp.boiler.temperature, basis=sp.boiler.basis, fluid=w))
         fs.connect("feed_split.boiler", "boiler.feedwater")
         # headers: supplies and draws
@@ -454,7 +483,7 @@ class SiteModel:
         sol = None
         x_prev = g_prev = None
         for n in range(1, max_passes + 1):
-            fs = self.flowsheet(c, guesses)
+            fs = self.flowsheet(c, guesses, self.efficiency(c, self._unpack(x)))
             sol = fs.solve(tol=1e-11, balance_tol=1e-9)
             g = self._pack(self._states_from(sol))
             c_new = self.controls(self._unpack(g), boiler_guess=c.boiler_steam)
@@ -479,9 +508,9 @@ class SiteModel:
         else:
             raise SiteBalanceError(f"site {self.spec.name!r}: load control did not settle in {max_passes} passes; "
                                    f"set-point changes: {', '.join(f'{h:.2g}' for h in history[-5:])}")
-        return self._result(sol, c, tuple(history), n)
+        return self._result(sol, c, tuple(history), n, self.fired_boiler(c, self._unpack(x)))
 
-    def _result(self, sol, c: Controls, history: tuple, passes: int) -> SiteResult:
+    def _result(self, sol, c: Controls, history: tuple, passes: int, fired=None) -> SiteResult:
         sp = self.spec
         u = sol.units
         boiler = u["boiler"]
@@ -517,4 +546,4 @@ class SiteModel:
             total_cost_per_year=fuel_cost + power_cost + water_cost, overall=dict(sol.overall),
             max_unit_mass_relative=float(bal["mass_relative"].max()),
             max_unit_energy_relative=float(bal["energy_relative"].max()), outer_history=history,
-            tear_history=tuple(sol.tear_history), passes=passes, solution=sol)
+            tear_history=tuple(sol.tear_history), passes=passes, solution=sol, fired_boiler=fired)
