@@ -220,3 +220,13 @@ def test_bad_streams():
     with pytest.raises(ValueError, match="source_minimum_outlet_temperature must be < the heat_source"):
         ORC("R245fa", 373.15, 308.15, source_minimum_outlet_temperature=500.0).solve(
             Stream("Water", 423.15, 5e5, 1.0))
+
+
+def test_air_cooled_condenser():
+    # Air as coolant (CoolProp pseudo-pure air, Lemmon et al. 2000): the flow follows from the
+    # duty and the 5 K rise with cp of air ~1006 J/(kg K) at 300 K, 1 atm (PropsSI below).
+    res = ORC("R245fa", 373.15, 318.15, cooling_fluid="air").solve(Stream("Water", 423.15, 5e5, 10.0))
+    cp = CP.PropsSI("C", "T", 300.65, "P", 101325.0, "Air")
+    assert res.cooling_flow == pytest.approx(res.heat_rejected / (cp * 5.0), rel=1e-4)
+    with pytest.raises(ValueError, match="cooling_fluid must be one of 'water', 'air'; got 'oil'"):
+        ORC("R245fa", 373.15, 318.15, cooling_fluid="oil")

@@ -4,6 +4,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from procsim.stream import Stream
 from units.orc import BINDING_CONSTRAINTS, ORC
@@ -136,3 +138,22 @@ def test_rank_fluids_orders_and_explains():
     assert [r.fluid for r in ranks][-1] == "Ethane" and not ranks[-1].feasible
     assert "condensing_temperature" in ranks[-1].reason        # Ethane: T_c = 305 K < 313 K
     assert ok[0].net_power >= ok[1].net_power > 0.0
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(te=st.floats(350.0, 445.0), sh=st.floats(0.0, 20.0), tc=st.floats(305.0, 330.0),
+       dt=st.floats(15.0, 150.0), m=st.floats(0.5, 50.0), k=st.floats(0.1, 10.0))
+def test_kernel_properties(te, sh, tc, dt, m, k):
+    # The pinch limits are linear in the source flow, so power scales exactly with it and the
+    # efficiency and source outlet do not change; the cycle stays below its Carnot limit.
+    orc = ORC("Isopentane", 400.0, 313.15, recuperator_effectiveness=0.5)
+    src = Stream(FLUE, 500.0, 101325.0, 1.0)
+    res = evaluate_designs(orc, src, evaporating_temperature=te, superheat=sh, condensing_temperature=tc,
+                           source_temperature=te + sh + dt, source_mass_flow=[m, k * m])
+    assume(res.feasible.all())
+    assert res.net_power[1] == pytest.approx(k * res.net_power[0], rel=1e-12)
+    assert res.thermal_efficiency[1] == pytest.approx(res.thermal_efficiency[0], rel=1e-12)
+    assert res.heat_source_outlet_temperature[1] == pytest.approx(res.heat_source_outlet_temperature[0],
+                                                                   abs=1e-9)
+    assert 0.0 < res.thermal_efficiency[0] < 1.0 - tc / (te + sh)
+    assert res.heat_input[0] == pytest.approx(res.net_power[0] + res.heat_rejected[0], rel=1e-12)

@@ -58,6 +58,9 @@ STATUS_INPUT = 9               # non-positive or NaN design input
 
 _PINCH_TOL = 1e-6  # K, as cycle._PINCH_CHECK_TOL
 SUPERHEAT_MIN = 1e-3  # K, as cycle.SUPERHEAT_MIN
+# relative margin of the skip test: liquid cp falls with T only in water below ~36 degC, by
+# < 0.2 % (IAPWS-IF97), which moves h_j off the chord by far less than 1e-3 of h6 - h_j
+_SKIP_MARGIN = 1e-3
 
 
 @njit(cache=True)
@@ -184,49 +187,63 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     h3 = h2 + q_rec
     h8 = h7 - q_rec
 
-    # evaporator pinch, zone by zone; zone points equally spaced in temperature
+    # evaporator pinch, zone by zone; zone points equally spaced in temperature. The zone
+    # ends (and the source's minimum outlet) are evaluated first; an interior point is then
+    # looked up only if a lower bound of its flow limit does not already exceed the smallest
+    # limit found (it could not bind; the minimum is the same as evaluating every point):
+    # preheater: liquid h(T) at constant p is convex where cp rises with T (organic liquids;
+    # water above ~36 degC), so h_j lies above the extension of any secant through two
+    # points at higher T; superheater: h_j >= h_dew.
     h_in = mixture_h_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else tab_h_pT(sdata, sp, t_src)
     m_wf = math.inf
     binding = -1
-    if h3 < h_bub:
-        t3 = tab_T_ph(wf, p_e, h3)
-        for j in range(n):
-            if j == 0:
-                h, T = h3, t3
-            else:
-                T = t3 + (te - t3) * j / n
-                h = tab_h_pT(wf, p_e, T)
-            m_j = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h)
-            if m_j < m_wf:
-                m_wf = m_j
-                binding = BIND_PREHEATER
-        lo_evap = h_bub
-        t_lo = te
-    else:
-        lo_evap = h3
-        t_lo = tab_T_ph(wf, p_e, h3)
+    if not math.isnan(t_min):
+        m_wf = m_src * (h_in - _src_h(t_min, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h3)
+        binding = BIND_SOURCE_MIN
+    preheat = h3 < h_bub
+    lo_evap = h_bub if preheat else h3
+    t_lo = te if preheat else tab_T_ph(wf, p_e, h3)
     m_j = m_src * (h_in - _src_h(t_lo + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - lo_evap)
     if m_j < m_wf:
         m_wf = m_j
-        binding = BIND_BUBBLE if lo_evap == h_bub else BIND_EVAPORATOR
-    if superheated:
-        if lo_evap < h_dew:
-            m_j = m_src * (h_in - _src_h(te + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h_dew)
+        binding = BIND_BUBBLE if preheat else BIND_EVAPORATOR
+    if superheated and lo_evap < h_dew:
+        m_j = m_src * (h_in - _src_h(te + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h_dew)
+        if m_j < m_wf:
+            m_wf = m_j
+            binding = BIND_EVAPORATOR
+    if preheat:
+        t3 = tab_T_ph(wf, p_e, h3)
+        m_j = m_src * (h_in - _src_h(t3 + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h3)
+        if m_j < m_wf:
+            m_wf = m_j
+            binding = BIND_PREHEATER
+        # from the bubble point down: the secant through the two nearest evaluated points,
+        # extended to lower T, lies below a convex h(T)
+        t_hi, h_hi, slope = te, h_bub, -1.0
+        for j in range(n - 1, 0, -1):
+            T = t3 + (te - t3) * j / n
+            num = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp))
+            if slope > 0.0 and num / (h6 - (h_hi + slope * (T - t_hi))) > m_wf * (1.0 + _SKIP_MARGIN):
+                continue
+            h = tab_h_pT(wf, p_e, T)
+            slope = (h_hi - h) / (t_hi - T)
+            t_hi, h_hi = T, h
+            m_j = num / (h6 - h)
             if m_j < m_wf:
                 m_wf = m_j
-                binding = BIND_EVAPORATOR
+                binding = BIND_PREHEATER
+    if superheated:
         for j in range(1, n):
             T = te + sh * j / n
+            num = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp))
+            if num / (h6 - h_dew) > m_wf * (1.0 + _SKIP_MARGIN):
+                continue
             h = tab_h_pT(wf, p_e, T) if T > t_sat_e else h_dew
-            m_j = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h)
+            m_j = num / (h6 - h)
             if m_j < m_wf:
                 m_wf = m_j
                 binding = BIND_SUPERHEATER
-    if not math.isnan(t_min):
-        m_j = m_src * (h_in - _src_h(t_min, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h3)
-        if m_j < m_wf:
-            m_wf = m_j
-            binding = BIND_SOURCE_MIN
     if not (m_wf > 0.0 and m_wf < math.inf):
         return _fail(out, STATUS_PROPERTY)
     q_in = m_wf * (h6 - h3)
