@@ -312,8 +312,11 @@ class Compressor:
             low = check_range("unload_point", details.get("unload_point", _default(control, "unload_point")),
                               0.0, 1.0, "", low_inclusive=False)
         elif control == "vfd":
-            low = check_range("turn_down", details.get("turn_down", _default("vfd", "turn_down")),
-                              0.0, 1.0, "(fraction of rated flow; 1 = 100 %)", low_inclusive=False)
+            td = as_float("turn_down", details.get("turn_down", _default("vfd", "turn_down")))
+            if not (0.0 < td <= 1.0):
+                raise ValueError(f"turn_down must be in (0, 1] as a fraction of rated flow (1 = 100 %); "
+                                 f"got {td!r} ({100 * td:g} %)")
+            low = td
         elif control == "modulation":
             low = check_range("blow_off_point", details.get("blow_off_point", 0.0), 0.0, 1.0, "",
                               high_inclusive=False)
