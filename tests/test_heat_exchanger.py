@@ -11,6 +11,7 @@ from scipy.special import iv
 
 import units.heat_exchanger as hx
 from units.heat_exchanger import _kernels as k
+from units.heat_exchanger.zones import zone_kernel
 
 pytestmark = pytest.mark.unit
 
@@ -319,3 +320,33 @@ def test_fouled_ua():
     assert hx.fouled_ua(50.0, 100.0) == approx(5000.0, rel=1e-15)
     with raises(ValueError, match="fouling_cold must be >= 0 m2 K/W; got -0.001 m2 K/W"):
         hx.fouled_ua(50.0, 100.0, 0.0, -0.001)
+
+
+def test_array_kernels_match_python_functions():
+    rng = np.random.default_rng(7)
+    n = 50
+    thi, tci = rng.uniform(400, 600, n), rng.uniform(280, 390, n)
+    ch, cc, ua = rng.uniform(1e3, 1e4, n), rng.uniform(1e3, 1e4, n), rng.uniform(1e2, 2e4, n)
+    for code in (0, 2, 7):
+        a = [np.empty(n) for _ in range(3)]
+        b = [np.empty(n) for _ in range(3)]
+        assert k.rate_kernel(thi, tci, ch, cc, ua, code, 1.0, *a) == -1
+        assert k.rate_kernel.py_func(thi, tci, ch, cc, ua, code, 1.0, *b) == -1
+        for x, y in zip(a, b):
+            assert x == approx(y, rel=1e-13)
+        assert k.lmtd_scalar(thi[0], a[1][0], tci[0], a[2][0], code, 1.0) == approx(
+            k.lmtd_scalar.py_func(thi[0], a[1][0], tci[0], a[2][0], code, 1.0), rel=1e-13)
+    q = np.linspace(0.0, 1e5, 11)
+    th, tc = np.linspace(400.0, 500.0, 11), np.linspace(300.0, 380.0, 11)
+    s1, s2 = np.empty(10), np.empty(10)
+    assert zone_kernel(q, th, tc, s1) == zone_kernel.py_func(q, th, tc, s2) == -1
+    assert s1 == approx(s2, rel=1e-14)
+    # linear profiles: the segment sum is the single-LMTD conductance exactly
+    assert s1.sum() == approx(1e5 / hx.lmtd(500.0, 400.0, 300.0, 380.0), rel=1e-12)
+
+
+def test_zone_kernel_reports_cross():
+    q = np.linspace(0.0, 1.0, 5)
+    th = np.array([350.0, 360.0, 370.0, 380.0, 390.0])
+    tc = np.array([300.0, 355.0, 375.0, 376.0, 377.0])
+    assert zone_kernel(q, th, tc, np.empty(4)) == 2

@@ -196,6 +196,30 @@ def test_sulfur_gas_needs_acid_limit():
         hx.Economizer("eco", gas_outlet_temperature=420.0).solve({"gas_in": gas, "water_in": water})
 
 
+def test_acid_dew_point_from_so3():
+    # Verhoff & Banchero (1974): 1000/T = 2.276 - 0.0294 ln pw - 0.0858 ln pa + 0.0062 ln pw ln pa
+    # (mmHg), written out here; SO3 = 2 % of 500 ppm SO2
+    sour = dict(FG, SO2=0.0005)
+    gas = Stream(sour, 473.15, P_ATM, 10.0)
+    mix = gas.material.mole_fractions
+    pw = mix["H2O"] * P_ATM / (101325.0 / 760.0)
+    pa = 0.02 * mix["SO2"] * P_ATM / (101325.0 / 760.0)
+    t_ref = 1000.0 / (2.276 - 0.0294 * math.log(pw) - 0.0858 * math.log(pa) + 0.0062 * math.log(pw) * math.log(pa))
+    water = Stream("Water", 378.15, 1.2e6, 3.0)
+    r = hx.Economizer("eco", gas_outlet_temperature=430.0, so3_conversion=0.02).solve(
+        {"gas_in": gas, "water_in": water}).result
+    assert r.dew_point == approx(t_ref, rel=1e-12)
+    with raises(ValueError, match=r"below the flue gas acid dew point"):
+        hx.Economizer("eco", gas_outlet_temperature=t_ref - 5.0, so3_conversion=0.02).solve(
+            {"gas_in": gas, "water_in": water})
+
+
+def test_air_preheater_cold_end_average():
+    unit, inlets = hx.AirPreheater.example()
+    r = unit.solve(inlets).result
+    assert r.cold_end_average_temperature == approx(0.5 * (r.hot_outlet_temperature + inlets["air_in"].T))
+
+
 def test_steaming_economizer_is_an_error():
     gas = Stream(FG, 673.15, P_ATM, 10.0)
     water = Stream("Water", 378.15, 3.0e5, 1.0)  # saturation 133.5 C at 3 bar(a)

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from procsim.stream import Stream
+from procsim.thermo.combustion import acid_dew_point as _acid_dew_point
+from procsim.thermo.combustion import water_dew_point
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
 from procsim.validation import as_float, check_choice, check_nonnegative, check_positive
@@ -40,6 +42,8 @@ class ExchangerResult:
     pressure_drop_hot, pressure_drop_cold : [Pa]
     dew_point : limiting flue-gas dew point [K] (NaN when the hot side is not a flue gas)
     dew_point_margin : hot (gas) outlet temperature - dew_point [K]
+    cold_end_average_temperature : (gas outlet + air inlet) / 2 [K], air preheaters only
+        (the usual cold-end corrosion criterion of regenerative and recuperative air heaters)
     energy_residual : |hot enthalpy released - cold enthalpy gained| / duty [-]
     arrangement : flow arrangement used
     """
@@ -62,6 +66,7 @@ class ExchangerResult:
     dew_point_margin: float
     energy_residual: float
     arrangement: str
+    cold_end_average_temperature: float = math.nan
 
 
 def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[float, float, float]:
@@ -79,8 +84,7 @@ def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[f
         raise ValueError(f"the hot side must be a flue gas (an ideal-gas mixture stream); got {mat!r}")
     x = mat.mole_fractions
     p_h2o = x.get("H2O", 0.0) * gas.p
-    water = Fluid("Water")
-    t_water = water.saturation(p=p_h2o)[0].T if p_h2o >= water.minimum_pressure else math.nan
+    t_water = float(water_dew_point(p_h2o)) if p_h2o >= Fluid("Water").minimum_pressure else math.nan
     if acid_dew_point is not None:
         t_acid = as_float("acid_dew_point", acid_dew_point, "K")
         check_positive("acid_dew_point", t_acid, "K")
@@ -93,9 +97,7 @@ def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[f
         conv = 0.0 if so3_conversion is None else float(so3_conversion)
         p_so3 = (x_so3 + conv * x_so2) * gas.p
         if p_so3 > 0.0 and p_h2o > 0.0:
-            from procsim.thermo.combustion.dewpoint import acid_dew_point as _acid
-
-            t_acid = float(_acid(p_h2o, p_so3))
+            t_acid = float(_acid_dew_point(p_h2o, p_so3))
         else:
             t_acid = math.nan
     limit = np.nanmax([t_water, t_acid]) if not (math.isnan(t_water) and math.isnan(t_acid)) else math.nan

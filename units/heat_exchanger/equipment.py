@@ -29,7 +29,7 @@ References
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -62,8 +62,6 @@ def _stream(inlets, port, name):
 
 
 def _with_dew(res: ExchangerResult, limits) -> ExchangerResult:
-    from dataclasses import replace
-
     return replace(res, dew_point=limits[0], dew_point_margin=res.hot_outlet_temperature - limits[0])
 
 
@@ -152,7 +150,7 @@ class AirPreheater:
     Parameters as :class:`Economizer`, with ``air_outlet_temperature`` instead of
     ``water_outlet_temperature``. Ports: ``gas_in``, ``air_in`` -> ``gas_out``, ``air_out``.
     The cold-end average temperature (gas outlet + air inlet) / 2, the usual cold-end
-    corrosion criterion for air heaters, is reported in ``details``.
+    corrosion criterion for air heaters, is reported as ``cold_end_average_temperature``.
     """
 
     name: str
@@ -198,7 +196,8 @@ class AirPreheater:
                                                  self.pressure_drop_hot, self.pressure_drop_cold,
                                                  self.min_approach, self.segments)
         check_dew_point(self.name, gas_out.T, limits, self.condensing)
-        return UnitSolution({"gas_out": gas_out, "air_out": air_out}, _with_dew(res, limits))
+        res = replace(_with_dew(res, limits), cold_end_average_temperature=0.5 * (gas_out.T + air.T))
+        return UnitSolution({"gas_out": gas_out, "air_out": air_out}, res)
 
 
 @dataclass(frozen=True)
