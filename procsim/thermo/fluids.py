@@ -24,12 +24,14 @@ from functools import cached_property
 import CoolProp
 import CoolProp.CoolProp as CP
 
-from procsim.validation import as_float, check_fraction, check_positive
+from procsim.validation import as_float, check_fraction, check_positive, check_range
 
 __all__ = ["Fluid", "FluidState", "BACKENDS", "coolprop_version"]
 
-#: Backends a caller may select. IF97 exists only for water.
-BACKENDS = ("IF97", "HEOS")
+#: Backends a caller may select. IF97 exists only for water; INCOMP holds CoolProp's
+#: incompressible liquids (heat-transfer oils such as "T66", brines), which have no
+#: saturation dome: their states are always liquid.
+BACKENDS = ("IF97", "HEOS", "INCOMP")
 
 #: Ambient reference for exergy [K, Pa]: 25 degC, 1 atm (standard reference state,
 #: Bejan, Tsatsaronis & Moran, Thermal Design and Optimization, Wiley 1996, sec. 3.1).
@@ -100,7 +102,10 @@ class Fluid:
     def __init__(self, name: str, backend: str | None = None):
         if not isinstance(name, str) or not name.strip():
             raise ValueError(f"fluid name must be a CoolProp fluid name; got {name!r}")
-        is_water = name.strip().lower() in _WATER_ALIASES
+        if "::" in name and backend is None:
+            backend, name = name.split("::", 1)
+            backend = backend.upper()
+        is_water = name.strip().lower() in _WATER_ALIASES and backend != "INCOMP"
         canonical = "Water" if is_water else name.strip()
         if backend is None:
             backend = "IF97" if is_water else "HEOS"
@@ -117,6 +122,17 @@ class Fluid:
             ) from None
         self.name = canonical
         self.backend = backend
+        if backend == "INCOMP":
+            # incompressible liquids: no critical point or saturation; CoolProp gives the
+            # temperature range of the fit, pressure only enters through v dp.
+            self.critical_temperature = math.inf
+            self.critical_pressure = math.inf
+            self.molar_mass = math.nan
+            self.minimum_temperature = float(self._state.Tmin())
+            self.maximum_temperature = float(self._state.Tmax())
+            self.minimum_pressure = 1.0
+            self.maximum_pressure = 1.0e8
+            return
         # IF97 has no ancillary critical-point accessors for every build; read them from HEOS
         # constants when needed (IF97 uses the IAPWS-95 critical point, R7-97 eq. 1 notes).
         self.critical_temperature = float(self._state.T_critical())
@@ -180,6 +196,10 @@ class Fluid:
         if self.backend == "IF97" and keys in (frozenset("ph"), frozenset("ps")):
             return self._if97_forward_consistent(given["p"], "h" if "h" in given else "s",
                                                  given["h" if "h" in given else "s"])
+        if self.backend == "INCOMP" and ("x" in keys):
+            raise ValueError(f"{self.name} (INCOMP) is an incompressible liquid: it has no vapour quality")
+        if self.backend == "INCOMP" and "T" in given:
+            check_range("T", given["T"], self.minimum_temperature, self.maximum_temperature, "K")
         if keys == frozenset("pT") and self._is_on_saturation(va, vb):
             raise ValueError(
                 f"(p={va!r} Pa, T={vb!r} K) lies on the saturation curve of {self.name}: "
@@ -296,6 +316,9 @@ class Fluid:
     def _snapshot(self) -> FluidState:
         st = self._state
         T, p, h, s, rho = st.T(), st.p(), st.hmass(), st.smass(), st.rhomass()
+        if self.backend == "INCOMP":
+            return FluidState(T=float(T), p=float(p), h=float(h), s=float(s), rho=float(rho),
+                              x=math.nan, phase="liquid")
         phase = _PHASE_NAMES.get(st.phase(), "unknown")
         q = st.Q()
         if 0.0 <= q <= 1.0:
