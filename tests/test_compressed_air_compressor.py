@@ -182,3 +182,19 @@ def test_errors_name_parameter_value_and_range():
         Compressor("load_unload", 1.0, 100.0, no_load_power=150.0)
     with raises(AttributeError):
         Compressor("vfd", 1.0, 100.0).rated_flow = 2.0
+
+
+def test_from_cagi_sheet_conversions_and_consistency():
+    from units.compressed_air import from_cagi_sheet
+    # a sheet: 500 acfm at 125 psig, 93.5 kW package, 18.7 kW/100 cfm (= 93.5 / 500 x 100)
+    c = from_cagi_sheet("load_unload", 500.0, 125.0, 93.5, specific_power_kw_per_100cfm=18.7)
+    assert c.rated_flow == approx(500 * 0.028316846592 / 60, rel=1e-14)
+    assert c.rated_pressure == approx(125 * 6894.757293168 + 101325.0, rel=1e-14)
+    # kW/100 cfm / 2.8317 = kW/(m3/min) (facts.md 2.3)
+    assert c.specific_power / 60e3 == approx(18.7 / 2.8316846592, rel=1e-12)
+    with raises(ValueError, match="disagrees with package_power_kw / capacity_acfm x 100 = 18.7"):
+        from_cagi_sheet("load_unload", 500.0, 125.0, 93.5, specific_power_kw_per_100cfm=17.0)
+    v = from_cagi_sheet("vfd", 540.0, 110.0, 98.0, vsd_points=[(120, 30.0), (300, 58.0), (540, 98.0)])
+    assert v.low_point == approx(120 / 540, rel=1e-14) and v.turndown_power == approx(30e3)
+    with raises(ValueError, match="vsd_points must hold"):
+        from_cagi_sheet("vfd", 540.0, 110.0, 98.0, vsd_points=[(120, 60.0), (540, 50.0)])

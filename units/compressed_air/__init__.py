@@ -24,8 +24,8 @@ __all__ += ["Receiver", "Dryer", "Filter", "Pipe", "LeakSurvey", "EndUses", "Air
             "SimulationResult", "simulate", "STRATEGIES"]
 from .profiles import shift_profile
 __all__ += ['shift_profile']
-from .datasheets import fleet, fleet_rows
-__all__ += ['fleet', 'fleet_rows']
+from .datasheets import fleet, fleet_rows, from_cagi_sheet
+__all__ += ['fleet', 'fleet_rows', 'from_cagi_sheet']
 from .measures import (HeatRecovery, MeasureResult, add_or_replace_compressor, dryer_change,
                        evaluate, heat_recovery, leak_repair, master_control, pressure_reduction)
 __all__ += ['HeatRecovery', 'MeasureResult', 'add_or_replace_compressor', 'dryer_change', 'evaluate',
