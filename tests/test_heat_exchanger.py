@@ -218,6 +218,8 @@ def test_ntu_unreachable_errors():
         hx.effectiveness(1.0, 0.5, "shell_and_tube_1_2n")
     with raises(ValueError, match="ntu must be >= 0; got -1.0"):
         hx.effectiveness(-1.0, 0.5, "counterflow")
+    with raises(ValueError, match="ntu must be <= 1e\\+06 for arrangement 'crossflow_both_unmixed'"):
+        hx.effectiveness(2.0e6, 0.5, "crossflow_both_unmixed")
     with raises(ValueError, match="ntu must be finite; got nan"):
         hx.effectiveness(float("nan"), 0.5, "counterflow")
 

@@ -60,6 +60,10 @@ SHELL_TUBE_N = 8
 #: Cr = 1, the slowest) and real exchangers do not reach it.
 NTU_SEARCH_MAX = 1.0e3
 
+#: Largest NTU for which the exact crossflow series is summed [-]; its cost grows linearly
+#: with NTU (about NTU + 12 sqrt(NTU) + 40 terms), so larger values return NaN.
+CROSSFLOW_SERIES_NTU_MAX = 1.0e6
+
 
 # ----------------------------------------------------------------------------- helpers
 @njit(cache=True)
@@ -79,6 +83,8 @@ def _crossflow_unmixed_exact(ntu, cr):
         return 0.0
     if cr == 0.0:
         return -math.expm1(-ntu)
+    if ntu > CROSSFLOW_SERIES_NTU_MAX:
+        return math.nan
     xa = ntu
     xb = cr * ntu
     # Poisson(x) mass beyond x + 12 sqrt(x) + 40 is < 1e-25 for any x >= 0

@@ -19,6 +19,7 @@ from procsim.validation import broadcast_arrays, check_choice, check_nonnegative
 
 from units.heat_exchanger._kernels import (
     ARRANGEMENTS,
+    CROSSFLOW_SERIES_NTU_MAX,
     eps_max_kernel,
     effectiveness_kernel,
     lmtd_kernel,
@@ -97,9 +98,9 @@ def effectiveness(ntu, cr, arrangement, *, shell_passes=None):
     shape, (n_arr, c_arr) = broadcast_arrays(ntu=ntu, cr=cr)
     out = np.empty_like(n_arr)
     bad = effectiveness_kernel(n_arr, c_arr, code, n, out)
-    if bad >= 0:  # only reachable for inputs the checks above let through (none known)
-        raise ValueError(f"effectiveness undefined at ntu={n_arr[bad]!r}, cr={c_arr[bad]!r} "
-                         f"for arrangement {arrangement!r}")
+    if bad >= 0:  # the exact crossflow series beyond its NTU range
+        raise ValueError(f"ntu must be <= {CROSSFLOW_SERIES_NTU_MAX:g} for arrangement {arrangement!r} "
+                         f"(exact series); got {float(n_arr[bad])!r} at cr={float(c_arr[bad])!r}")
     return _shape_out(shape, out)
 
 
