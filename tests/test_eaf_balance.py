@@ -265,3 +265,65 @@ def test_batch_equals_single_heats():
     assert np.all(np.diff(b.electricity_kwh_per_tonne) > 0)
     with pytest.raises(ValueError, match=r"heat 1: EAF heat balance: oxygen is insufficient"):
         eaf.balance_batch({**charge, "injection_carbon": np.array([0.0, 30e3])}, lance_oxygen=gases["lance_oxygen"])
+
+
+def test_pure_iron_limit_is_melting_enthalpy():
+    # closed form: pure Fe, no gases, no oxides, no carbon -> electricity = H_Fe(L)(T_tap) -
+    # H_Fe(alpha)(298.15 K) + losses, with Cantera's Fe species (JANAF fits) as reference
+    eaf = ElectricArcFurnace(tap_temperature=1900.0, steel_carbon=0.0, cooling_water_loss=1.0e9)
+    hb = eaf.balance({Material("iron", {"Fe": 1.0}): 1000.0})
+    dh = (_CT["Fe(L)"].thermo.h(1900.0) - _CT["Fe(a)"].thermo.h(298.15)) / 1000.0  # J/mol
+    assert hb.electricity == pytest.approx(1000.0 / _CT["Fe(a)"].molecular_weight * 1000.0 * dh + 1.0e9, rel=1e-12)
+    assert hb.off_gas_mass == pytest.approx(0.0, abs=1e-12) and hb.slag_mass == 0.0
+
+
+@settings(derandomize=True, max_examples=10, deadline=None)
+@given(st.floats(1850.0, 1990.0), st.floats(1.0, 50.0), st.floats(0.0, 5e9))
+def test_electricity_monotone_in_tap_temperature_and_exact_in_losses(t_tap, dt, dq):
+    eaf, charge, gases = scrap_heat(tap_temperature=t_tap)
+    e0 = eaf.balance(charge, **gases).electricity
+    hotter, _, _ = scrap_heat(tap_temperature=t_tap + dt)
+    assert hotter.balance(charge, **gases).electricity > e0
+    lossy, _, _ = scrap_heat(tap_temperature=t_tap, other_loss=eaf.other_loss + dq)
+    assert lossy.balance(charge, **gases).electricity - e0 == pytest.approx(dq, abs=1e-6 * e0)
+
+
+def test_kernel_status_codes():
+    eaf, charge, gases = scrap_heat()
+    from units.eaf.furnace import _GAS_ELEMENTS, _GAS_INDEX
+    from procsim.thermo.gas import COEFFS, MOLAR_MASS
+    from units.eaf.condensed import COMPONENT_MOLAR_MASS as CM, COMPONENT_SEGMENTS as CS, SEGMENTS as SEG
+    moles = np.array([material("scrap_hms").moles_per_kg * 1e5])
+    T = np.array([298.15])
+    mode = np.zeros(1, dtype=np.int64)
+    gas_in = eaf._gas_inputs(gases["lance_oxygen"], 0.0, 0.0, 0.0)
+    args = (_GAS_ELEMENTS, _GAS_INDEX, COEFFS, MOLAR_MASS, CS, SEG, CM)
+    bufs = lambda: (np.empty(K.N_OUT), np.empty(10), np.empty(10), np.empty(len(SPECIES)))
+    p = eaf._params()
+    p_nan = p.copy()
+    p_nan[K.P_T_GAS] = math.nan
+    out = bufs()
+    assert K.heat_balance(moles, T, mode, gas_in, p_nan, *args, *out) == K.ST_INPUT
+    assert np.isnan(out[0]).all()
+    bad = moles.copy()
+    bad[0, 0] = -1.0
+    assert K.heat_balance(bad, T, mode, gas_in, p, *args, *bufs()) == K.ST_INPUT
+    # a slag of 59 % FeO from scrap that carries 2 % oxides, with 1e5 kg lime: Fe runs out
+    p_iron = p.copy()
+    p_iron[K.P_W_FEO_SLAG] = 0.59
+    lime = np.vstack([moles, material("lime").moles_per_kg * 1.5e5])
+    assert K.heat_balance(lime, np.full(2, 298.15), np.zeros(2, dtype=np.int64), gas_in, p_iron,
+                          *args, *bufs()) == K.ST_IRON
+    # hot metal with oxygen and no losses: chemical + sensible heat exceed the demand
+    hm = np.array([material("hot_metal").moles_per_kg * 1e5])
+    p0 = p.copy()
+    p0[K.P_Q_LOSSES] = 0.0
+    assert K.heat_balance(hm, np.array([1623.15]), np.ones(1, dtype=np.int64), gas_in * 2.5, p0,
+                          *args, *bufs()) == K.ST_ENERGY
+
+
+def test_energy_surplus_message_and_nan_parameters():
+    with pytest.raises(ValueError, match="electricity would be <= 0"):
+        ElectricArcFurnace().balance({"hot_metal": 1e5}, lance_oxygen=1.0e4)
+    with pytest.raises(ValueError, match="off_gas_temperature must be finite K; got nan K"):
+        ElectricArcFurnace(off_gas_temperature=math.nan)
