@@ -22,7 +22,7 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
     """
     F = orc.fluid
     te, tc, sh = orc.evaporating_temperature, orc.condensing_temperature, orc.superheat
-    orc.check_source(source, t_src)
+    orc._check_source(t_src)
     if not tc >= t_cool + orc.condenser_pinch:
         raise ValueError(
             f"condensing_temperature must be >= {t_cool + orc.condenser_pinch:g} K (cooling inlet "

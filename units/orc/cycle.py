@@ -50,7 +50,7 @@ from dataclasses import KW_ONLY, dataclass
 from procsim.thermo.fluids import DEAD_STATE_T, Fluid
 from procsim.validation import as_float, check_choice, check_nonnegative, check_range
 
-from ._sides import Side, side_of_material, side_of_stream
+from ._sides import side_of_material, side_of_stream
 
 __all__ = ["ORC", "ORCResult", "StatePoint", "EvaporatorProfile", "STATE_NAMES",
            "COOLING_FLUIDS", "BINDING_CONSTRAINTS"]
@@ -210,9 +210,13 @@ class ORC:
 
     Examples
     --------
+    >>> from procsim.stream import Stream
     >>> orc = ORC("R245fa", 373.15, 308.15, superheat=5.0)
-    >>> orc.fluid.name
-    'R245fa'
+    >>> res = orc.solve(Stream("Water", 423.15, 5.0e5, 10.0))   # hot water at 150 degC, 10 kg/s
+    >>> round(res.net_power / 1e3, 1), res.binding_constraint
+    (314.4, 'pinch_bubble_point')
+    >>> round(res.heat_source_outlet_temperature - 273.15, 2)
+    83.45
     """
 
     fluid: object
@@ -326,7 +330,7 @@ class ORC:
         h_src = as_float("heat_source h", heat_source.h, "J/kg")
         return solve_exact(self, source, t_src, m_src, cool, t_cool, m_cool, h_src, h_cool)
 
-    def check_source(self, source: Side, t_src: float) -> None:
+    def _check_source(self, t_src: float) -> None:
         """Raise if the source cannot heat the expander inlet with the evaporator pinch."""
         t6 = self.evaporating_temperature + self.superheat
         if not t_src > t6 + self.evaporator_pinch:

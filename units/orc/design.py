@@ -127,6 +127,16 @@ def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, sup
     on_infeasible : "nan" (default: infeasible designs get NaN and a status code) or
         "raise" (ValueError naming the first infeasible design and why)
 
+    Examples
+    --------
+    >>> from procsim.stream import Stream
+    >>> res = evaluate_designs(ORC("R245fa", 373.15, 308.15), Stream("Water", 423.15, 5.0e5, 10.0),
+    ...                        evaporating_temperature=[353.15, 373.15, 423.15])
+    >>> res.status.tolist()                   # 423.15 K: source not hot enough
+    [0, 0, 2]
+    >>> bool(res.net_power[1] > res.net_power[0])
+    True
+
     Notes
     -----
     The condenser coolant line is linear (constant coolant cp); condenser feasibility can
