@@ -90,6 +90,13 @@ class Economizer:
 
     Ports: inlets ``gas_in``, ``water_in``; outlets ``gas_out``, ``water_out``.
     The water must leave subcooled (a steaming economizer is an error).
+
+    Examples
+    --------
+    >>> eco, inlets = Economizer.example()          # stack 200 C -> 130 C, feedwater 105 C
+    >>> r = eco.solve(inlets).result
+    >>> round(r.duty / 1e3), round(r.cold_outlet_temperature - 273.15, 1), r.energy_residual < 1e-12
+    (786, 135.9, True)
     """
 
     name: str
@@ -318,6 +325,13 @@ class WasteHeatSteamGenerator:
     [h_{steam} - h_w(T_{sat}-\Delta T_{app})]`; the economizer duty follows from the steam
     flow, and the gas outlet from the gas enthalpy. No blowdown. The whole profile is then
     checked zone by zone (no cross anywhere, e.g. in the superheater).
+
+    Examples
+    --------
+    >>> whsg, inlets = WasteHeatSteamGenerator.example()   # 8 kg/s flue gas at 360 C, 8 bar(a)
+    >>> r = whsg.solve(inlets).result
+    >>> round(r.steam_flow * 3.6, 3), round(r.pinch, 6), r.limited_by     # t/h, K
+    (2.877, 10.0, 'pinch')
     """
 
     name: str

@@ -201,6 +201,15 @@ def zone_profile(hot_in: Stream, cold_in: Stream, duty, *, pressure_drop_hot=0.0
     ValueError for a temperature cross anywhere in the exchanger (naming the duty from the
     cold end and both temperatures there, and the terminal approaches), or when the
     smallest approach is below ``min_approach``.
+
+    Examples
+    --------
+    >>> from procsim.stream import Stream
+    >>> gas = Stream({"N2": 0.72, "CO2": 0.08, "H2O": 0.16, "O2": 0.04}, 673.15, 101325.0, 10.0)
+    >>> water = Stream("Water", 378.15, 1.0e6, 1.0)       # to saturated steam at 10 bar(a)
+    >>> z = zone_profile(gas, water, 2.336e6)
+    >>> round(z.min_approach, 2), round(z.min_approach_t_cold - 273.15, 2)   # pinch where boiling starts
+    (47.22, 179.89)
     """
     q_tot = as_float("duty", duty, "W")
     check_nonnegative("duty", q_tot, "W")
