@@ -109,6 +109,8 @@ def test_waste_heat_boiler_against_coolprop():
     h_fw = PropsSI("H", "P", 1.5e6, "T", 378.15, "IF97::Water")
     assert r.heat_to_steam == pytest.approx(m * (h_v - h_fw), rel=1e-9)
     assert r.heat_from_gas == pytest.approx(fg.mass_flow * (fg.h - fg.material.h(523.15)), rel=1e-9)
+    # fuel a fired boiler (85 %) would burn, and its CO2 at IPCC 56,100 kg/TJ
+    assert r.co2_avoided() == pytest.approx(r.heat_to_steam / 0.85 * 56100e-12, rel=1e-12)
     with pytest.raises(ValueError, match="pinch violated"):
         WasteHeatBoiler(1.3e6, pinch=400.0).solve({"flue_gas": fg, "feedwater": fw})
     with pytest.raises(ValueError, match=r"feedwater pressure 1000000.0 Pa must be >= steam_pressure"):

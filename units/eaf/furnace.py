@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -444,7 +444,6 @@ class HeatBalance:
     carbon_in: float              # all carbon in (metallics, carriers, burner gas, air CO2) [kg]
     carbon_to_gas: float          # carbon leaving with the off-gas [kg]
     tap_to_tap_time: float
-    meta: Mapping = field(default_factory=dict, compare=False)
 
     @classmethod
     def _from_kernel(cls, eaf, out, steel, slag, offgas, gas_in, carbon_added, o2_moles, charge):

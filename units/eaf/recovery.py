@@ -46,6 +46,9 @@ __all__ = [
 
 J_PER_KWH = 3.6e6
 T_REF = 298.15
+#: CO2 of natural gas per J of fuel on NCV [kg/J]: 56,100 kg/TJ, IPCC 2006 Guidelines Vol. 2
+#: ch. 2 Table 2.3 (facts.md 1.2, verified)
+NATURAL_GAS_CO2 = 56100.0e-12
 
 
 def _gas_inlet(unit: str, inlets: Mapping, port: str) -> Stream:
@@ -306,6 +309,10 @@ class WasteHeatBoilerResult:
         """
         check_range("boiler_efficiency", boiler_efficiency, 0.0, 1.0, "", low_inclusive=False)
         return self.heat_to_steam / boiler_efficiency
+
+    def co2_avoided(self, boiler_efficiency: float = 0.85, fuel_co2: float = NATURAL_GAS_CO2) -> float:
+        """CO2 [kg/s] of the fired-boiler fuel the steam replaces (``fuel_co2`` kg per J of fuel)."""
+        return self.fuel_saved(boiler_efficiency) * fuel_co2
 
 
 @dataclass(frozen=True)
