@@ -59,7 +59,8 @@ def test_internal_pinch_missed_by_single_lmtd():
 
 def test_evaporator_ua_against_direct_integral():
     """Cold side isothermal (boiling at 10 bar): UA = m_g * integral cp dT / (T - T_sat), with
-    cp from Cantera and T_sat from CoolProp. 80 segments: O(1/n^2) error, rel. 2e-4 allowed."""
+    cp from Cantera and T_sat from CoolProp. The segment LMTD error is O(1/n^2): measured
+    6.2e-5 at 10 segments, 9.7e-7 at 80."""
     gas = Stream(FG, 673.15, P_ATM, 10.0)
     liq_h = CP.PropsSI("H", "P", 1.0e6, "Q", 0, "IF97::Water")
     vap_h = CP.PropsSI("H", "P", 1.0e6, "Q", 1, "IF97::Water")
@@ -78,7 +79,10 @@ def test_evaporator_ua_against_direct_integral():
         return g.cp_mass
 
     ua_ref = 10.0 * quad(lambda T: cp(T) / (T - t_sat), t_out, 673.15, epsrel=1e-12)[0]
-    assert z.ua == approx(ua_ref, rel=2e-4)
+    assert z.ua == approx(ua_ref, rel=2e-6)
+    coarse = hx.zone_profile(gas, cold, duty, segments=10).ua / ua_ref - 1.0
+    finer = hx.zone_profile(gas, cold, duty, segments=20).ua / ua_ref - 1.0
+    assert 3.5 < coarse / finer < 4.5  # second-order convergence
     assert z.min_approach == approx(t_out - t_sat, abs=1e-9)
     assert z.energy_residual < 1e-12
 

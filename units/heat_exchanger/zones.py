@@ -37,8 +37,9 @@ from procsim.validation import as_float, check_nonnegative, check_positive
 
 __all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temperatures"]
 
-#: Default number of equal-duty segments [-]; the segment LMTD error is O(1/n^2): 80
-#: segments keep the summed UA within ~1e-4 of the converged value for flue gas/steam.
+#: Default number of equal-duty segments [-]. The segment-LMTD error falls as 1/n^2: for flue
+#: gas (400 C) boiling water at 10 bar the summed UA is within 6e-5 of the exact integral at
+#: 10 segments and 1e-6 at 80 (tests/test_heat_exchanger_units.py).
 DEFAULT_SEGMENTS = 80
 
 
