@@ -79,8 +79,7 @@ def test_liquid_steel_enthalpy_matches_published_range():
 def test_formation_enthalpies_janaf():
     # NIST-JANAF (Chase 1998) Delta_f H(298.15 K), kJ/mol: FeO(s) -272.04, SiO2(qz) -910.86,
     # CaO -635.09, MgO -601.24, Al2O3 -1675.69; the NASA fits reproduce them to 0.1 %.
-    ref = {"FeO": -272.04e3, "SiO2": -910.86e3, "CaO": -635.09e3, "MgO": -601.24e3, "Al2O3": -1675.69e3,
-           "MnO": -385.22e3}
+    ref = {"FeO": -272.04e3, "SiO2": -910.86e3, "CaO": -635.09e3, "MgO": -601.24e3, "Al2O3": -1675.69e3}
     for comp, h in ref.items():
         assert cd.h_condensed(298.15, cd.component_index(comp), 0, CS, SEG) == pytest.approx(h, rel=1e-3)
 
