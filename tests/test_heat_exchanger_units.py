@@ -353,3 +353,23 @@ def test_condensing_economizer_errors():
         dataclasses.replace(unit, gas_outlet_temperature=280.0).solve(inlets)
     with raises(ValueError, match="give exactly one of gas_outlet_temperature, water_outlet_temperature, ua"):
         hx.CondensingEconomizer("c")
+
+
+def test_steam_generator_and_economizer_chained_in_flowsheet():
+    """Flue gas leaves the steam generator into an economizer that preheats boiler feedwater."""
+    whsg, inlets = hx.WasteHeatSteamGenerator.example()
+    eco = hx.Economizer("eco", gas_outlet_temperature=393.15, pressure_drop_hot=300.0)
+    fs = Flowsheet("whsg + economizer")
+    fs.add(whsg)
+    fs.add(eco)
+    fs.connect("whsg.gas_out", "eco.gas_in")
+    fs.feed("whsg.gas_in", inlets["gas_in"])
+    fs.feed("whsg.feedwater_in", inlets["feedwater_in"])
+    fs.feed("eco.water_in", Stream("Water", 333.15, 1.2e6, 3.0))
+    sol = fs.solve()
+    assert sol.overall["energy_relative"] < 1e-9
+    r_w, r_e = sol.units["whsg"], sol.units["eco"]
+    assert r_e.hot_inlet_temperature == approx(r_w.gas_outlet_temperature, abs=1e-9)
+    # the gas heat given up in both units equals what the two water streams gained
+    gas_in, gas_out = sol.stream("whsg.gas_in"), sol.stream("eco.gas_out")
+    assert gas_in.enthalpy_flow - gas_out.enthalpy_flow == approx(r_w.duty + r_e.duty, rel=1e-12)
