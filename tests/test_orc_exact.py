@@ -141,6 +141,8 @@ def test_efficiency_below_carnot_and_trilateral_limits(te, sh, tc, dt_src, eta_e
     assert 0.0 < res.thermal_efficiency < carnot_cycle < res.carnot_efficiency
     assert 0.0 < res.heat_recovery_efficiency < res.trilateral_efficiency < res.carnot_efficiency
     assert 0.0 < res.exergy_efficiency < 1.0
+    # every solved cycle closes its energy balance: heat in = net work + heat out
+    assert abs(res.energy_residual) < 1e-9 and abs(res.source_energy_residual) < 1e-9
 
 
 def test_trilateral_limit_matches_closed_form_for_constant_cp():
