@@ -32,7 +32,7 @@ def test_no_bracket():
     assert status == ROOT_NO_BRACKET and math.isnan(root)
 
 
-@njit(cache=True)
+@njit  # not cached: test modules are imported under varying names
 def _sqrt_by_brent(a):
     state = np.empty(BRENT_STATE_SIZE)
     status = brent_start(state, 0.0, -a, max(a, 1.0), max(a, 1.0) ** 2 - a, 1e-14, 1e-15)
