@@ -33,7 +33,7 @@ from procsim.thermo.tables import kernels as K
 __all__ = ["GridSpec", "TableData", "default_grid", "build_table_data"]
 
 #: Version of the table layout and construction; part of every cache key.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 class TableData(NamedTuple):
@@ -43,14 +43,13 @@ class TableData(NamedTuple):
     """
 
     p_nodes: np.ndarray     # (n_p,) pressure nodes [Pa], repeated at block joins
-    x_nodes: np.ndarray     # (n_p,) node coordinate in its block's transform
-    cell_code: np.ndarray   # (n_p - 1,) transform code of each cell (kernels.CODE_*)
-    curves: np.ndarray      # (N_CURVES, 2, n_p): value and d/dx of each boundary curve
-    ph: np.ndarray          # (3, 2, 4, n_p, n_xi): T, s, rho over (p, h); liquid/vapour; F, Fx, Fxi, Fxxi
-    ps: np.ndarray          # (2, 2, 4, n_p, n_xi): T, h over (p, s)
-    pt: np.ndarray          # (1, 2, 4, n_p, n_xi): h over (p, T)
+    blocks: np.ndarray      # (n_blocks, 7): p_lo, p_hi, code, x_lo, dx, first node, n nodes
+    curves: np.ndarray      # (n_p, N_CURVES, 2): value and d/dx of each boundary curve
+    ph: np.ndarray          # (3, 2, n_p, n_xi, 4): T, s, rho over (p, h); liquid/vapour; F, Fx, Feta, Fxeta
+    ps: np.ndarray          # (2, 2, n_p, n_xi, 4): T, h over (p, s)
+    pt: np.ndarray          # (1, 2, n_p, n_xi, 4): h over (p, T) (first estimate for h_pT)
     tsat_nodes: np.ndarray  # (n_T,) uniform temperature nodes of the vapour-pressure curve [K]
-    psat_curve: np.ndarray  # (1, 2, n_T): ln p_sat and d ln p_sat / dT
+    psat_curve: np.ndarray  # (n_T, 2): ln p_sat and d ln p_sat / dT
     p_min: float
     p_max: float
     T_min: float
@@ -330,8 +329,15 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     p_crit, t_crit = fluid.critical_pressure, fluid.critical_temperature
     blocks = pressure_blocks(spec, p_crit)
     p_nodes = np.concatenate([b for _, b in blocks])
-    x_nodes = np.concatenate([_transform(b, c, p_crit) for c, b in blocks])
-    codes = np.concatenate([np.full(b.size, c) for c, b in blocks])[:-1]
+    # the kernels index each block as uniform in its coordinate: splines use the same nodes
+    x_nodes = np.concatenate([np.linspace(_transform(b[0], c, p_crit), _transform(b[-1], c, p_crit),
+                                          b.size) for c, b in blocks])
+    block_table = np.empty((len(blocks), K.N_BLOCK_COLUMNS))
+    first = 0
+    for row, (code, b) in zip(block_table, blocks):
+        xb = _transform(b, code, p_crit)
+        row[:] = (b[0], b[-1], code, xb[0], (xb[-1] - xb[0]) / (b.size - 1), first, b.size)
+        first += b.size
     n_p, n_xi = p_nodes.size, spec.n_xi
     # A node repeated at a block join is evaluated 1e-9 to either side of it, so that at
     # a seam of a piecewise equation (IF97: saturated h_v jumps by ~40 J/kg at
@@ -394,9 +400,8 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
                     state = solver.pT(p, lo[0] + f * (hi[0] - lo[0]))
                 pt[0, r, i, k] = state[1]
 
-    curves = np.empty((K.N_CURVES, 2, n_p))
-    curves[:, 0] = curves_v
-    curves[:, 1] = _block_derivative(blocks, x_nodes, curves_v, axis=1)
+    curves = np.ascontiguousarray(np.stack(
+        [curves_v.T, _block_derivative(blocks, x_nodes, curves_v, axis=1).T], axis=2))
 
     # vapour-pressure curve: ln p uniform in T up to the highest subcritical node
     p_top = p_nodes[p_nodes < p_crit].max()
@@ -408,12 +413,10 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     for k, T in enumerate(t_nodes):
         solver.st.update(CP.QT_INPUTS, 0.0, T)
         lnp[k] = math.log(solver.st.p())
-    psat = np.empty((1, 2, spec.n_tsat))
-    psat[0, 0] = lnp
-    psat[0, 1] = _d_dx(t_nodes, lnp, axis=0)
+    psat = np.ascontiguousarray(np.stack([lnp, _d_dx(t_nodes, lnp, axis=0)], axis=1))
 
     return TableData(
-        p_nodes=p_nodes, x_nodes=x_nodes, cell_code=codes.astype(np.float64), curves=curves,
+        p_nodes=p_nodes, blocks=block_table, curves=curves,
         ph=_hermite(blocks, x_nodes, eta, ph), ps=_hermite(blocks, x_nodes, eta, ps),
         pt=_hermite(blocks, x_nodes, eta, pt), tsat_nodes=t_nodes, psat_curve=psat,
         p_min=float(spec.p_min), p_max=float(spec.p_max), T_min=float(spec.T_min),
@@ -435,8 +438,8 @@ def _block_derivative(blocks, x_nodes, values, axis):
 
 
 def _hermite(blocks, x_nodes, eta, values):
-    """(props, regions, n_p, n_xi) node values -> (props, regions, 4, n_p, n_xi) Hermite data."""
+    """(props, regions, n_p, n_xi) node values -> (props, regions, n_p, n_xi, 4) Hermite data."""
     fx = _block_derivative(blocks, x_nodes, values, axis=2)
     fxi = _d_dx(eta, values, axis=3)
     fxxi = _d_dx(eta, fx, axis=3)
-    return np.ascontiguousarray(np.stack([values, fx, fxi, fxxi], axis=2))
+    return np.ascontiguousarray(np.stack([values, fx, fxi, fxxi], axis=4))

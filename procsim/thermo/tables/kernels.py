@@ -1,15 +1,18 @@
 """Numba kernels of the real-fluid property tables (scalar cores and array loops).
 
-Every scalar function takes the table's :class:`~procsim.thermo.tables.data.TableData`
-tuple as its first argument and returns ``NaN`` for an input outside the table (or
-NaN input). The layout of that tuple and the interpolation scheme are described in
-:mod:`procsim.thermo.tables`.
+Every ``tab_*`` function takes the table's :class:`~procsim.thermo.tables.build.TableData`
+tuple as its first argument and returns ``NaN`` for an input outside the table (or NaN
+input). The scheme is described in :mod:`procsim.thermo.tables`.
 
-Cell location: binary search on the pressure nodes (nodes repeat at block joins, so a
-cell never spans two blocks); inside a cell the pressure coordinate is the block's
-transform ``ln p``, ``ln(p_c - p)``, ``ln(p - p_c)`` or ``p`` (codes below), and the
-second coordinate is the normalised position ``xi`` between the two boundary curves
-of the region (uniform nodes). Values are cubic Hermite in both coordinates.
+Cell location: a short scan over the pressure blocks (``TableData.blocks``: at most a
+dozen or so), then direct indexing, since nodes are uniform in each block's pressure
+coordinate ``ln p``, ``ln(p_c - p)``, ``ln(p - p_c)`` or ``p`` (codes below). The second
+coordinate is the normalised position ``xi`` between two boundary curves, mapped to
+the uniform node coordinate ``eta`` by :func:`xi_to_eta`. Values are cubic Hermite in
+both coordinates. Memory layout keeps one evaluation on few cache lines: the four
+Hermite values (F, F_x, F_eta, F_x_eta) of a node are adjacent, and so are all
+boundary curves at one pressure node. Internal helpers take arrays (not the tuple)
+and are inlined, which keeps NRT reference counting out of the inner loop.
 
 References
 ----------
@@ -25,13 +28,17 @@ import math
 import numpy as np
 from numba import njit
 
-# pressure-coordinate transform codes (TableData.cell_code)
+# pressure-coordinate transform codes (column B_CODE of TableData.blocks)
 CODE_LN_P = 0.0          # x = ln p
 CODE_LN_BELOW_CRIT = 1.0  # x = ln(p_c - p), nodes crowd towards the critical point from below
 CODE_LN_ABOVE_CRIT = 2.0  # x = ln(p - p_c), nodes crowd towards it from above
 CODE_LINEAR = 3.0        # x = p (the single cell that spans the critical pressure)
 
-# curve rows of TableData.curves (value and d/dx at every pressure node)
+# columns of TableData.blocks
+B_P_LO, B_P_HI, B_CODE, B_X_LO, B_DX, B_FIRST, B_N = 0, 1, 2, 3, 4, 5, 6
+N_BLOCK_COLUMNS = 7
+
+# curves of TableData.curves[node, curve, (value, d/dx)]
 C_H_LO, C_H_BL, C_H_BV, C_H_HI = 0, 1, 2, 3
 C_S_LO, C_S_BL, C_S_BV, C_S_HI = 4, 5, 6, 7
 C_T_B, C_RHO_BL, C_RHO_BV, C_T_BV = 8, 9, 10, 11
@@ -44,7 +51,7 @@ PT_H = 0                       # TableData.pt
 LIQUID, VAPOUR = 0, 1          # region axis of the surfaces
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
 def _transform(p, code, p_crit):
     if code == CODE_LN_P:
         return math.log(p)
@@ -55,44 +62,40 @@ def _transform(p, code, p_crit):
     return p
 
 
-@njit(cache=True)
-def locate(data, p):
-    """Cell index ``j`` and local coordinate ``t`` in [0, 1] of pressure ``p``; (-1, nan, nan) outside."""
-    nodes = data.p_nodes
-    n = nodes.size
-    if not (nodes[0] <= p <= nodes[n - 1]):
-        return -1, np.nan, np.nan
-    if p == nodes[n - 1]:
-        lo = n - 2
-    else:
-        lo = 0
-        hi = n - 1
-        # invariant nodes[lo] <= p < nodes[hi]; ends on a cell of nonzero width
-        while hi - lo > 1:
-            mid = (lo + hi) >> 1
-            if nodes[mid] <= p:
-                lo = mid
-            else:
-                hi = mid
-    x = _transform(p, data.cell_code[lo], data.p_crit)
-    dx = data.x_nodes[lo + 1] - data.x_nodes[lo]
-    return lo, (x - data.x_nodes[lo]) / dx, dx
+@njit(cache=True, inline="always")
+def _cell(blocks, p_crit, p):
+    """Node ``j`` and Hermite weights (w0, w1, w2, w3) of pressure ``p``; j = -1 outside.
 
-
-@njit(cache=True)
-def _curve(curves, c, j, t, dx):
-    """Cubic Hermite value of curve ``c`` in cell ``j`` at local coordinate ``t``."""
+    Value in the cell: w0 f_j + w1 f'_j + w2 f_{j+1} + w3 f'_{j+1} (f' = d/dx).
+    """
+    nb = blocks.shape[0]
+    if not (blocks[0, B_P_LO] <= p <= blocks[nb - 1, B_P_HI]):
+        return -1, 0.0, 0.0, 0.0, 0.0
+    b = 0
+    while p > blocks[b, B_P_HI]:
+        b += 1
+    dx = blocks[b, B_DX]
+    s = (_transform(p, blocks[b, B_CODE], p_crit) - blocks[b, B_X_LO]) / dx
+    n = int(blocks[b, B_N])
+    k = int(s)
+    if k > n - 2:
+        k = n - 2
+    elif k < 0:
+        k = 0
+    t = s - k
     t2 = t * t
     t3 = t2 * t
-    h00 = 2.0 * t3 - 3.0 * t2 + 1.0
-    h10 = t3 - 2.0 * t2 + t
-    h01 = -2.0 * t3 + 3.0 * t2
-    h11 = t3 - t2
-    return (h00 * curves[c, 0, j] + h10 * dx * curves[c, 1, j]
-            + h01 * curves[c, 0, j + 1] + h11 * dx * curves[c, 1, j + 1])
+    return (int(blocks[b, B_FIRST]) + k, 2.0 * t3 - 3.0 * t2 + 1.0, (t3 - 2.0 * t2 + t) * dx,
+            -2.0 * t3 + 3.0 * t2, (t3 - t2) * dx)
 
 
-@njit(cache=True)
+@njit(cache=True, inline="always")
+def _curve(curves, c, j, w0, w1, w2, w3):
+    return (w0 * curves[j, c, 0] + w1 * curves[j, c, 1]
+            + w2 * curves[j + 1, c, 0] + w3 * curves[j + 1, c, 1])
+
+
+@njit(cache=True, inline="always")
 def xi_to_eta(xi, region, stretch):
     """Node coordinate eta (uniform nodes) of the normalised position ``xi`` in a region.
 
@@ -106,10 +109,10 @@ def xi_to_eta(xi, region, stretch):
     return e if region == VAPOUR else 1.0 - e
 
 
-@njit(cache=True)
-def _surface(surf, q, r, j, t, dx, xi, stretch):
-    """Bicubic Hermite value of property ``q``, region ``r`` at cell ``j``, ``t``, ``xi``."""
-    n = surf.shape[4]
+@njit(cache=True, inline="always")
+def _surface(surf, q, r, j, w0, w1, w2, w3, xi, stretch):
+    """Bicubic Hermite value of property ``q`` in region ``r`` at node ``j`` weights, ``xi``."""
+    n = surf.shape[3]
     s = xi_to_eta(xi, r, stretch) * (n - 1)
     k = int(math.floor(s))
     if k < 0:
@@ -118,130 +121,133 @@ def _surface(surf, q, r, j, t, dx, xi, stretch):
         k = n - 2
     u = s - k
     dy = 1.0 / (n - 1)
-    t2 = t * t
-    t3 = t2 * t
-    a0 = 2.0 * t3 - 3.0 * t2 + 1.0
-    a1 = -2.0 * t3 + 3.0 * t2
-    b0 = (t3 - 2.0 * t2 + t) * dx
-    b1 = (t3 - t2) * dx
     u2 = u * u
     u3 = u2 * u
     c0 = 2.0 * u3 - 3.0 * u2 + 1.0
     c1 = -2.0 * u3 + 3.0 * u2
     d0 = (u3 - 2.0 * u2 + u) * dy
     d1 = (u3 - u2) * dy
-    f = surf[q, r]
-    return (c0 * (a0 * f[0, j, k] + a1 * f[0, j + 1, k] + b0 * f[1, j, k] + b1 * f[1, j + 1, k])
-            + c1 * (a0 * f[0, j, k + 1] + a1 * f[0, j + 1, k + 1]
-                    + b0 * f[1, j, k + 1] + b1 * f[1, j + 1, k + 1])
-            + d0 * (a0 * f[2, j, k] + a1 * f[2, j + 1, k] + b0 * f[3, j, k] + b1 * f[3, j + 1, k])
-            + d1 * (a0 * f[2, j, k + 1] + a1 * f[2, j + 1, k + 1]
-                    + b0 * f[3, j, k + 1] + b1 * f[3, j + 1, k + 1]))
+    j1 = j + 1
+    total = (w0 * (c0 * surf[q, r, j, k, 0] + d0 * surf[q, r, j, k, 2]
+                   + c1 * surf[q, r, j, k + 1, 0] + d1 * surf[q, r, j, k + 1, 2])
+             + w1 * (c0 * surf[q, r, j, k, 1] + d0 * surf[q, r, j, k, 3]
+                     + c1 * surf[q, r, j, k + 1, 1] + d1 * surf[q, r, j, k + 1, 3])
+             + w2 * (c0 * surf[q, r, j1, k, 0] + d0 * surf[q, r, j1, k, 2]
+                     + c1 * surf[q, r, j1, k + 1, 0] + d1 * surf[q, r, j1, k + 1, 2])
+             + w3 * (c0 * surf[q, r, j1, k, 1] + d0 * surf[q, r, j1, k, 3]
+                     + c1 * surf[q, r, j1, k + 1, 1] + d1 * surf[q, r, j1, k + 1, 3]))
+    return total
 
 
-@njit(cache=True)
-def _split(data, j, t, dx, z, p, c_lo, c_bl, c_bv, c_hi):
+@njit(cache=True, inline="always")
+def _split(curves, j, w0, w1, w2, w3, z, p, p_crit, c_lo, c_bl, c_bv, c_hi):
     """Region of ``z`` between the boundary curves: (region, xi, two-phase quality).
 
     region -1: outside the table; 0 liquid; 1 vapour; 2 two-phase (quality returned).
     Above the critical pressure the two middle curves coincide (the T_c isotherm) and
     the liquid-like side is taken up to them.
     """
-    lo = _curve(data.curves, c_lo, j, t, dx)
-    hi = _curve(data.curves, c_hi, j, t, dx)
+    lo = _curve(curves, c_lo, j, w0, w1, w2, w3)
+    hi = _curve(curves, c_hi, j, w0, w1, w2, w3)
     if not (lo <= z <= hi):
         return -1, np.nan, np.nan
-    bl = _curve(data.curves, c_bl, j, t, dx)
-    bv = _curve(data.curves, c_bv, j, t, dx)
-    if z <= bl or (p >= data.p_crit and z <= bv):
+    bl = _curve(curves, c_bl, j, w0, w1, w2, w3)
+    bv = _curve(curves, c_bv, j, w0, w1, w2, w3)
+    if z <= bl or (p >= p_crit and z <= bv):
         return LIQUID, (z - lo) / (bl - lo), np.nan
     if z >= bv:
         return VAPOUR, (z - bv) / (hi - bv), np.nan
     return 2, np.nan, (z - bl) / (bv - bl)
 
 
-@njit(cache=True)
-def _ph_value(data, p, h, q):
-    j, t, dx = locate(data, p)
+@njit(cache=True, inline="always")
+def _ph(blocks, curves, surf, p_crit, stretch, p, h, q):
+    j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
     if j < 0 or not (h == h):
         return np.nan
-    region, xi, x = _split(data, j, t, dx, h, p, C_H_LO, C_H_BL, C_H_BV, C_H_HI)
+    region, xi, x = _split(curves, j, w0, w1, w2, w3, h, p, p_crit, C_H_LO, C_H_BL, C_H_BV, C_H_HI)
     if region < 0:
         return np.nan
     if region < 2:
-        return _surface(data.ph, q, region, j, t, dx, xi, data.xi_stretch)
+        return _surface(surf, q, region, j, w0, w1, w2, w3, xi, stretch)
     if q == PH_T:
         # pure fluids: T_l == T_v; pseudo-pure (Air): linear from bubble to dew point
-        t_l = _curve(data.curves, C_T_B, j, t, dx)
-        return t_l + x * (_curve(data.curves, C_T_BV, j, t, dx) - t_l)
+        t_l = _curve(curves, C_T_B, j, w0, w1, w2, w3)
+        return t_l + x * (_curve(curves, C_T_BV, j, w0, w1, w2, w3) - t_l)
     if q == PH_S:
-        s_l = _curve(data.curves, C_S_BL, j, t, dx)
-        return s_l + x * (_curve(data.curves, C_S_BV, j, t, dx) - s_l)
+        s_l = _curve(curves, C_S_BL, j, w0, w1, w2, w3)
+        return s_l + x * (_curve(curves, C_S_BV, j, w0, w1, w2, w3) - s_l)
     # density: the lever rule holds for specific volume
-    v_l = 1.0 / _curve(data.curves, C_RHO_BL, j, t, dx)
-    v_v = 1.0 / _curve(data.curves, C_RHO_BV, j, t, dx)
+    v_l = 1.0 / _curve(curves, C_RHO_BL, j, w0, w1, w2, w3)
+    v_v = 1.0 / _curve(curves, C_RHO_BV, j, w0, w1, w2, w3)
     return 1.0 / (v_l + x * (v_v - v_l))
 
 
 @njit(cache=True)
 def tab_T_ph(data, p, h):
     """Temperature [K] from pressure [Pa] and specific enthalpy [J/kg]; NaN outside the table."""
-    return _ph_value(data, p, h, PH_T)
+    return _ph(data.blocks, data.curves, data.ph, data.p_crit, data.xi_stretch, p, h, PH_T)
 
 
 @njit(cache=True)
 def tab_s_ph(data, p, h):
     """Specific entropy [J/(kg K)] from pressure [Pa] and specific enthalpy [J/kg]."""
-    return _ph_value(data, p, h, PH_S)
+    return _ph(data.blocks, data.curves, data.ph, data.p_crit, data.xi_stretch, p, h, PH_S)
 
 
 @njit(cache=True)
 def tab_rho_ph(data, p, h):
     """Density [kg/m3] from pressure [Pa] and specific enthalpy [J/kg] (two-phase: lever rule on 1/rho)."""
-    return _ph_value(data, p, h, PH_RHO)
+    return _ph(data.blocks, data.curves, data.ph, data.p_crit, data.xi_stretch, p, h, PH_RHO)
 
 
 @njit(cache=True)
 def tab_x_ph(data, p, h):
     """Equilibrium vapour quality (h - h_l)/(h_v - h_l) [-] below p_c (may be < 0 or > 1); NaN at p >= p_c."""
-    j, t, dx = locate(data, p)
+    curves = data.curves
+    j, w0, w1, w2, w3 = _cell(data.blocks, data.p_crit, p)
     if j < 0 or not (p < data.p_crit) or not (h == h):
         return np.nan
-    lo = _curve(data.curves, C_H_LO, j, t, dx)
-    hi = _curve(data.curves, C_H_HI, j, t, dx)
+    lo = _curve(curves, C_H_LO, j, w0, w1, w2, w3)
+    hi = _curve(curves, C_H_HI, j, w0, w1, w2, w3)
     if not (lo <= h <= hi):
         return np.nan
-    h_l = _curve(data.curves, C_H_BL, j, t, dx)
-    return (h - h_l) / (_curve(data.curves, C_H_BV, j, t, dx) - h_l)
+    h_l = _curve(curves, C_H_BL, j, w0, w1, w2, w3)
+    return (h - h_l) / (_curve(curves, C_H_BV, j, w0, w1, w2, w3) - h_l)
 
 
-@njit(cache=True)
-def _ps_value(data, p, s, q):
-    j, t, dx = locate(data, p)
+@njit(cache=True, inline="always")
+def _ps(blocks, curves, surf, p_crit, stretch, p, s, q):
+    j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
     if j < 0 or not (s == s):
         return np.nan
-    region, xi, x = _split(data, j, t, dx, s, p, C_S_LO, C_S_BL, C_S_BV, C_S_HI)
+    region, xi, x = _split(curves, j, w0, w1, w2, w3, s, p, p_crit, C_S_LO, C_S_BL, C_S_BV, C_S_HI)
     if region < 0:
         return np.nan
     if region < 2:
-        return _surface(data.ps, q, region, j, t, dx, xi, data.xi_stretch)
+        return _surface(surf, q, region, j, w0, w1, w2, w3, xi, stretch)
     if q == PS_T:
-        t_l = _curve(data.curves, C_T_B, j, t, dx)
-        return t_l + x * (_curve(data.curves, C_T_BV, j, t, dx) - t_l)
-    h_l = _curve(data.curves, C_H_BL, j, t, dx)
-    return h_l + x * (_curve(data.curves, C_H_BV, j, t, dx) - h_l)
+        t_l = _curve(curves, C_T_B, j, w0, w1, w2, w3)
+        return t_l + x * (_curve(curves, C_T_BV, j, w0, w1, w2, w3) - t_l)
+    h_l = _curve(curves, C_H_BL, j, w0, w1, w2, w3)
+    return h_l + x * (_curve(curves, C_H_BV, j, w0, w1, w2, w3) - h_l)
 
 
 @njit(cache=True)
 def tab_h_ps(data, p, s):
     """Specific enthalpy [J/kg] from pressure [Pa] and specific entropy [J/(kg K)]."""
-    return _ps_value(data, p, s, PS_H)
+    return _ps(data.blocks, data.curves, data.ps, data.p_crit, data.xi_stretch, p, s, PS_H)
 
 
 @njit(cache=True)
 def tab_T_ps(data, p, s):
     """Temperature [K] from pressure [Pa] and specific entropy [J/(kg K)]."""
-    return _ps_value(data, p, s, PS_T)
+    return _ps(data.blocks, data.curves, data.ps, data.p_crit, data.xi_stretch, p, s, PS_T)
+
+
+@njit(cache=True, inline="always")
+def _T_in_region(ph, r, j, w0, w1, w2, w3, h, lo, hi, stretch):
+    return _surface(ph, PH_T, r, j, w0, w1, w2, w3, (h - lo) / (hi - lo), stretch)
 
 
 @njit(cache=True)
@@ -256,98 +262,97 @@ def tab_h_pT(data, p, T):
     saturation line. For a pseudo-pure fluid (Air) T between the bubble and dew points
     gives NaN.
     """
-    j, t, dx = locate(data, p)
+    curves, ph, stretch = data.curves, data.ph, data.xi_stretch
+    j, w0, w1, w2, w3 = _cell(data.blocks, data.p_crit, p)
     if j < 0 or not (data.T_min <= T <= data.T_max):
         return np.nan
-    tb = _curve(data.curves, C_T_B, j, t, dx)
+    tb = _curve(curves, C_T_B, j, w0, w1, w2, w3)
     if T <= tb or (p >= data.p_crit and T <= data.T_crit):
-        region = LIQUID
-        h = _surface(data.pt, PT_H, LIQUID, j, t, dx, (T - data.T_min) / (tb - data.T_min),
-                     data.xi_stretch)
-        lo = _curve(data.curves, C_H_LO, j, t, dx)
-        hi = _curve(data.curves, C_H_BL, j, t, dx)
+        r = LIQUID
+        h = _surface(data.pt, PT_H, LIQUID, j, w0, w1, w2, w3,
+                     (T - data.T_min) / (tb - data.T_min), stretch)
+        lo = _curve(curves, C_H_LO, j, w0, w1, w2, w3)
+        hi = _curve(curves, C_H_BL, j, w0, w1, w2, w3)
     else:
-        tv = _curve(data.curves, C_T_BV, j, t, dx)
+        tv = _curve(curves, C_T_BV, j, w0, w1, w2, w3)
         if T < tv:
             return np.nan
-        region = VAPOUR
-        h = _surface(data.pt, PT_H, VAPOUR, j, t, dx, (T - tv) / (data.T_max - tv),
-                     data.xi_stretch)
-        lo = _curve(data.curves, C_H_BV, j, t, dx)
-        hi = _curve(data.curves, C_H_HI, j, t, dx)
+        r = VAPOUR
+        h = _surface(data.pt, PT_H, VAPOUR, j, w0, w1, w2, w3,
+                     (T - tv) / (data.T_max - tv), stretch)
+        lo = _curve(curves, C_H_BV, j, w0, w1, w2, w3)
+        hi = _curve(curves, C_H_HI, j, w0, w1, w2, w3)
     h = min(max(h, lo), hi)
-    r = _surface(data.ph, PH_T, region, j, t, dx, (h - lo) / (hi - lo), data.xi_stretch) - T
-    h_prev = h + (1.0e-6 if r < 0.0 else -1.0e-6) * (hi - lo)
-    h_prev = min(max(h_prev, lo), hi)
-    r_prev = _surface(data.ph, PH_T, region, j, t, dx, (h_prev - lo) / (hi - lo),
-                      data.xi_stretch) - T
+    f = _T_in_region(ph, r, j, w0, w1, w2, w3, h, lo, hi, stretch) - T
+    h_prev = min(max(h + (1.0e-6 if f < 0.0 else -1.0e-6) * (hi - lo), lo), hi)
+    f_prev = _T_in_region(ph, r, j, w0, w1, w2, w3, h_prev, lo, hi, stretch) - T
     for _ in range(12):
-        if abs(r) <= 1.0e-12 * T or r == r_prev:
+        if abs(f) <= 1.0e-12 * T or f == f_prev:
             break
-        h_new = h - r * (h - h_prev) / (r - r_prev)
-        h_new = min(max(h_new, lo), hi)
-        h_prev, r_prev = h, r
+        h_new = min(max(h - f * (h - h_prev) / (f - f_prev), lo), hi)
+        h_prev, f_prev = h, f
         h = h_new
-        r = _surface(data.ph, PH_T, region, j, t, dx, (h - lo) / (hi - lo), data.xi_stretch) - T
+        f = _T_in_region(ph, r, j, w0, w1, w2, w3, h, lo, hi, stretch) - T
     return h
 
 
-@njit(cache=True)
-def _sat_curve(data, p, c):
-    if not (p < data.p_crit):
+@njit(cache=True, inline="always")
+def _sat_curve(blocks, curves, p_crit, p, c):
+    if not (p < p_crit):
         return np.nan
-    j, t, dx = locate(data, p)
+    j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
     if j < 0:
         return np.nan
-    return _curve(data.curves, c, j, t, dx)
+    return _curve(curves, c, j, w0, w1, w2, w3)
 
 
 @njit(cache=True)
 def tab_T_sat(data, p):
     """Saturation temperature [K] at pressure ``p`` [Pa] < p_c (bubble point for pseudo-pure fluids)."""
-    return _sat_curve(data, p, C_T_B)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_T_B)
 
 
 @njit(cache=True)
 def tab_h_l(data, p):
     """Saturated-liquid specific enthalpy [J/kg] at ``p`` [Pa] < p_c."""
-    return _sat_curve(data, p, C_H_BL)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_H_BL)
 
 
 @njit(cache=True)
 def tab_h_v(data, p):
     """Saturated-vapour specific enthalpy [J/kg] at ``p`` [Pa] < p_c."""
-    return _sat_curve(data, p, C_H_BV)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_H_BV)
 
 
 @njit(cache=True)
 def tab_s_l(data, p):
     """Saturated-liquid specific entropy [J/(kg K)] at ``p`` [Pa] < p_c."""
-    return _sat_curve(data, p, C_S_BL)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_S_BL)
 
 
 @njit(cache=True)
 def tab_s_v(data, p):
     """Saturated-vapour specific entropy [J/(kg K)] at ``p`` [Pa] < p_c."""
-    return _sat_curve(data, p, C_S_BV)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_S_BV)
 
 
 @njit(cache=True)
 def tab_rho_l(data, p):
     """Saturated-liquid density [kg/m3] at ``p`` [Pa] < p_c."""
-    return _sat_curve(data, p, C_RHO_BL)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_RHO_BL)
 
 
 @njit(cache=True)
 def tab_rho_v(data, p):
     """Saturated-vapour density [kg/m3] at ``p`` [Pa] < p_c."""
-    return _sat_curve(data, p, C_RHO_BV)
+    return _sat_curve(data.blocks, data.curves, data.p_crit, p, C_RHO_BV)
 
 
 @njit(cache=True)
 def tab_p_sat(data, T):
     """Saturation pressure [Pa] at temperature ``T`` [K]: cubic Hermite of ln p_sat on uniform T nodes."""
     nodes = data.tsat_nodes
+    curve = data.psat_curve
     n = nodes.size
     if not (nodes[0] <= T <= nodes[n - 1]):
         return np.nan
@@ -356,7 +361,10 @@ def tab_p_sat(data, T):
     if k > n - 2:
         k = n - 2
     t = (T - nodes[k]) / dT
-    return math.exp(_curve(data.psat_curve, 0, k, t, dT))
+    t2 = t * t
+    t3 = t2 * t
+    return math.exp((2.0 * t3 - 3.0 * t2 + 1.0) * curve[k, 0] + (t3 - 2.0 * t2 + t) * dT * curve[k, 1]
+                    + (-2.0 * t3 + 3.0 * t2) * curve[k + 1, 0] + (t3 - t2) * dT * curve[k + 1, 1])
 
 
 @njit(cache=True)
@@ -364,11 +372,12 @@ def table_bounds(data, p, kind):
     """Range (low, high) of the second input at pressure ``p``: kind 0 h [J/kg], 1 s [J/(kg K)], 2 T [K]."""
     if kind == 2:
         return data.T_min, data.T_max
-    j, t, dx = locate(data, p)
+    j, w0, w1, w2, w3 = _cell(data.blocks, data.p_crit, p)
     if j < 0:
         return np.nan, np.nan
     c_lo, c_hi = (C_H_LO, C_H_HI) if kind == 0 else (C_S_LO, C_S_HI)
-    return _curve(data.curves, c_lo, j, t, dx), _curve(data.curves, c_hi, j, t, dx)
+    return (_curve(data.curves, c_lo, j, w0, w1, w2, w3),
+            _curve(data.curves, c_hi, j, w0, w1, w2, w3))
 
 
 # ------------------------------------------------------------------ array loops
@@ -376,9 +385,9 @@ def table_bounds(data, p, kind):
 def eval_pair(data, code, a, b, out):
     """Fill ``out[i] = f(a[i], b[i])`` for the two-input function selected by ``code``.
 
-    Codes (see ``PAIR_CODES`` in :mod:`procsim.thermo.tables.table`): 0 T_ph, 1 s_ph,
+    Codes (``PAIR_CODES`` in :mod:`procsim.thermo.tables.table`): 0 T_ph, 1 s_ph,
     2 rho_ph, 3 x_ph, 4 h_ps, 5 T_ps, 6 h_pT. Returns -1, or the index of the first
-    element that fell outside the table (NaN written there).
+    NaN result (outside the table; x_ph is also NaN at p >= p_c).
     """
     first_bad = -1
     for i in range(a.size):
@@ -396,6 +405,20 @@ def eval_pair(data, code, a, b, out):
             v = tab_T_ps(data, a[i], b[i])
         else:
             v = tab_h_pT(data, a[i], b[i])
+        out[i] = v
+        if not (v == v) and first_bad < 0:
+            first_bad = i
+    return first_bad
+
+
+@njit(cache=True)
+def eval_T_ph(data, p, h, out):
+    """Fill ``out[i] = T(p[i], h[i])`` (the hot path of the (p, h) flash). Returns -1 or first NaN index."""
+    blocks, curves, ph = data.blocks, data.curves, data.ph
+    p_crit, stretch = data.p_crit, data.xi_stretch
+    first_bad = -1
+    for i in range(p.size):
+        v = _ph(blocks, curves, ph, p_crit, stretch, p[i], h[i], PH_T)
         out[i] = v
         if not (v == v) and first_bad < 0:
             first_bad = i

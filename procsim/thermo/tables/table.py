@@ -107,7 +107,10 @@ class FluidTable:
         shape, (pf, zf) = broadcast_arrays(p=p_arr, **{second_name: z_arr})
         self._check_p(pf, self.data.p_max)
         out = np.empty_like(pf)
-        bad = K.eval_pair(self.data, PAIR_CODES[name], pf, zf, out)
+        if name == "T_ph":
+            bad = K.eval_T_ph(self.data, pf, zf, out)
+        else:
+            bad = K.eval_pair(self.data, PAIR_CODES[name], pf, zf, out)
         if bad >= 0:
             if name == "x_ph":  # NaN is the answer above p_crit; look for a real range error
                 bad = self._first_out_of_range(pf, zf, kind)
