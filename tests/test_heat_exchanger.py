@@ -208,6 +208,8 @@ def test_ntu_unreachable_errors():
         hx.ntu(0.7, 0.5, "parallel")
     with raises(ValueError, match="it must be < 0.585786437"):
         hx.ntu(0.6, 1.0, "shell_and_tube_1_2")
+    with raises(ValueError, match="needs NTU > 1000, beyond the search range"):
+        hx.ntu(0.999, 1.0, "crossflow_both_unmixed")
     with raises(ValueError, match="effectiveness must be in \\[0, 1\\); got 1.0"):
         hx.ntu(1.0, 0.5, "counterflow")
     with raises(ValueError, match="cr must be in \\[0, 1\\]; got 1.5"):

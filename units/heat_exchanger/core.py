@@ -20,6 +20,7 @@ from procsim.validation import broadcast_arrays, check_choice, check_nonnegative
 from units.heat_exchanger._kernels import (
     ARRANGEMENTS,
     CROSSFLOW_SERIES_NTU_MAX,
+    NTU_SEARCH_MAX,
     eps_max_kernel,
     effectiveness_kernel,
     lmtd_kernel,
@@ -150,6 +151,11 @@ def ntu(effectiveness, cr, arrangement, *, shell_passes=None):
     bad = ntu_kernel(e_arr, c_arr, code, n, out)
     if bad >= 0:
         e_max = max_effectiveness(float(c_arr[bad]), arrangement, shell_passes=shell_passes)
+        if float(e_arr[bad]) < e_max:
+            raise ValueError(
+                f"effectiveness={float(e_arr[bad])!r} for arrangement {arrangement!r} at "
+                f"cr={float(c_arr[bad])!r} needs NTU > {NTU_SEARCH_MAX:g}, beyond the search range "
+                f"(element {bad})")
         raise ValueError(
             f"effectiveness={float(e_arr[bad])!r} is not reachable for arrangement {arrangement!r} "
             f"at cr={float(c_arr[bad])!r}: it must be < {e_max:.10g} (the largest effectiveness "
