@@ -113,7 +113,8 @@ def kernel_inputs(orc: ORC, heat_source):
 
 def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, superheat=None,
                      condensing_temperature=None, source_temperature=None,
-                     source_mass_flow=None, on_infeasible: str = "nan") -> BatchResult:
+                     source_mass_flow=None, on_infeasible: str = "nan",
+                     _inputs=None) -> BatchResult:
     """Evaluate many ORC designs on tabulated properties (numba kernel, one core).
 
     Parameters
@@ -160,7 +161,7 @@ def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, sup
         raise ValueError(f"design arrays do not broadcast: {shapes}") from None
     shape = b[0].shape
     te, sh, tc, ts, ms = (np.ascontiguousarray(a, dtype=np.float64).ravel() for a in b)
-    wf, kind, gx, gco, gmm, sdata, params = kernel_inputs(orc, heat_source)
+    wf, kind, gx, gco, gmm, sdata, params = _inputs or kernel_inputs(orc, heat_source)
     out = np.empty((te.size, K.N_OUT))
     status = np.empty(te.size, dtype=np.int64)
     first = K.orc_batch(wf, te, sh, tc, ts, ms, kind, gx, gco, gmm, sdata, params, out, status)
@@ -220,7 +221,9 @@ def optimise_design(orc: ORC, heat_source, *, objective: str = "net_power",
                          f"condensing_temperature {orc.condensing_temperature:g} K and source at {t_src:g} K")
     te_g, sh_g = np.meshgrid(np.linspace(lo, hi, grid[0]), np.linspace(sh_lo, sh_hi, grid[1]),
                              indexing="ij")
-    res = evaluate_designs(orc, heat_source, evaporating_temperature=te_g, superheat=sh_g)
+    inputs = kernel_inputs(orc, heat_source)
+    res = evaluate_designs(orc, heat_source, evaporating_temperature=te_g, superheat=sh_g,
+                           _inputs=inputs)
     vals = getattr(res, objective)
     if not np.isfinite(vals).any():
         counts = np.bincount(res.status.ravel(), minlength=len(STATUS_MESSAGES))
@@ -231,7 +234,7 @@ def optimise_design(orc: ORC, heat_source, *, objective: str = "net_power",
     k = int(np.nanargmax(vals))
     x0 = np.array([te_g.ravel()[k], sh_g.ravel()[k]])
 
-    wf, kind, gx, gco, gmm, sdata, params = kernel_inputs(orc, heat_source)
+    wf, kind, gx, gco, gmm, sdata, params = inputs
     out = np.empty(K.N_OUT)
     tc, ms = orc.condensing_temperature, float(heat_source.mass_flow)
     count = [te_g.size]
