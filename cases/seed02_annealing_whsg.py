@@ -157,7 +157,7 @@ def run() -> CaseResult:
         "flue gas after the recuperator uniformly distributed over the stated 120-360 C "
         f"({N_BINS} bins); no steam below saturation + pinch ({t_min_gas and t_min_gas - 273.15:.0f} C bin first)",
         f"steam header {HEADER} saturated; drum +0.3 bar; feedwater {FEEDWATER_T - 273.15:g} C",
-        "steam generator pinch 10 K, approach 5 K (Ganapathy 2003 ch. 8 typical), gas dp 800 Pa, no blowdown",
+        "steam generator pinch 10 K, approach 5 K (common design values, unverified), gas dp 800 Pa, no blowdown",
         f"boiler: once-through, rated {BOILER_RATED / 1e6:g} MW, O2 3 % dry, stack 170 C, air 30 C; "
         f"baseline steam {BOILER_DEMAND * 3.6:g} t/h; efficiency from units.boiler heat-loss method",
         f"{HOURS:g} h/yr; gas price NT${GAS_PRICE:g}/Nm3 (unverified)",

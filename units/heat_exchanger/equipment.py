@@ -23,8 +23,10 @@ References
   DOE/GO-102006-2275, 2006 (economizer practice: stack gas 250 F minimum for natural gas
   without condensing).
 * V. Ganapathy, *Industrial Boilers and Heat Recovery Steam Generators*, Marcel Dekker,
-  2003, ch. 8 (pinch and approach points; typical 8-15 C pinch, 5-15 C approach for
-  unfired HRSGs).
+  2003, ch. 8 (the pinch and approach points of a steam generator and why they fix its
+  steam output). The defaults pinch = 10 K and approach = 5 K are common design choices
+  (engineering judgement, not checked against a handbook table: unverified); set them
+  from the supplier's design.
 """
 from __future__ import annotations
 
@@ -306,7 +308,9 @@ class WasteHeatSteamGenerator:
     name : unit name
     steam_pressure : drum/outlet pressure [Pa abs]: the header pressure plus the line loss
     pinch : gas temperature leaving the evaporator minus saturation temperature [K], > 0
+        (default 10 K, unverified design choice, see module references)
     approach : saturation temperature minus water leaving the economizer [K], >= 0
+        (default 5 K, likewise)
     steam_temperature : superheated steam temperature [K], or None for saturated steam
     pressure_drop_hot : gas-side pressure drop [Pa]
     acid_dew_point, so3_conversion, condensing : dew-point limit as in :class:`Economizer`
