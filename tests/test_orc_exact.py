@@ -232,3 +232,26 @@ def test_air_cooled_condenser():
     assert res.cooling_flow == pytest.approx(res.heat_rejected / (cp * 5.0), rel=1e-4)
     with pytest.raises(ValueError, match="cooling_fluid must be one of 'water', 'air'; got 'oil'"):
         ORC("R245fa", 373.15, 318.15, cooling_fluid="oil")
+
+
+@pytest.mark.parametrize("fluid, te, tc, eta_e, eta_p, recup, expected", [
+    # procsim reference facts.md sec. 5.1: saturated subcritical cycles computed independently
+    # (CoolProp 8.0.0 HEOS, a separate script), printed to 0.1 percentage point, hence abs=0.05.
+    ("n-Butane", 373.15, 303.15, 0.85, 0.65, 0.0, 12.6),
+    ("Isopentane", 373.15, 303.15, 0.85, 0.65, 0.0, 12.8),
+    ("R245fa", 373.15, 303.15, 0.85, 0.65, 0.0, 12.6),
+    ("R1233zd(E)", 373.15, 303.15, 0.85, 0.65, 0.0, 12.9),
+    ("n-Pentane", 373.15, 303.15, 0.85, 0.65, 0.0, 12.9),
+    ("Cyclopentane", 373.15, 303.15, 0.85, 0.65, 0.0, 13.8),
+    ("Toluene", 373.15, 303.15, 0.85, 0.65, 0.0, 14.1),
+    ("n-Butane", 373.15, 303.15, 0.85, 0.65, 0.999999, 13.5),   # ideal internal heat exchanger
+    ("Isopentane", 373.15, 303.15, 0.85, 0.65, 0.999999, 14.3),
+    ("R245fa", 373.15, 303.15, 0.85, 0.65, 0.999999, 13.6),
+    ("Cyclopentane", 473.15, 313.15, 0.80, 0.70, 0.0, 19.6),
+    ("Toluene", 523.15, 313.15, 0.80, 0.70, 0.0, 23.0),
+])
+def test_thermal_efficiency_matches_reference_table(fluid, te, tc, eta_e, eta_p, recup, expected):
+    res = ORC(fluid, te, tc, expander_efficiency=eta_e, pump_efficiency=eta_p,
+              recuperator_effectiveness=recup, cooling_inlet_temperature=293.15).solve(
+        Stream("Water", 600.0, 2.0e7, 10.0))
+    assert 100.0 * res.thermal_efficiency == pytest.approx(expected, abs=0.05)
