@@ -188,7 +188,8 @@ class MakeupWater:
             bd = ins["blowdown"]
             if bd.T > raw.T and bd.mass_flow > 0.0 and raw.mass_flow > 0.0:
                 q_hot = bd.mass_flow * (bd.h - w.state(p=bd.p, T=raw.T).h)
-                q_cold = raw.mass_flow * (w.state(p=raw.p, T=min(bd.T, w.saturation(p=raw.p)[0].T - 1e-6)).h
+                # the make-up side cannot boil: it is heated at most to 10 mK below saturation
+                q_cold = raw.mass_flow * (w.state(p=raw.p, T=min(bd.T, w.saturation(p=raw.p)[0].T - 0.01)).h
                                           - raw.h)
                 q = self.blowdown_effectiveness * max(min(q_hot, q_cold), 0.0)
             h_drain = bd.h - q / bd.mass_flow if bd.mass_flow > 0.0 else bd.h

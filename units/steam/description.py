@@ -71,13 +71,16 @@ class HeaderSpec:
 
 @dataclass(frozen=True)
 class UserSpec:
-    """name, header, flow [kg/s], condensate_recovery [-], direct_fraction [-] (steam injected)."""
+    """name, header, flow [kg/s] *or* heat [W] (the steam flow then follows from the header
+    state: heat / (h_header - h_saturated liquid), so a colder header needs more steam),
+    condensate_recovery [-], direct_fraction [-] (steam injected)."""
 
     name: str
     header: str
-    flow: float
+    flow: float | None = None
     condensate_recovery: float = 0.0
     direct_fraction: float = 0.0
+    heat: float | None = None
 
 
 @dataclass(frozen=True)
@@ -207,8 +210,11 @@ def _validate(site: SiteSpec) -> SiteSpec:
         if u.name in unit_names:
             raise ValueError(f"site {site.name!r}: duplicate name {u.name!r}")
         unit_names.add(u.name)
-        if not (u.flow >= 0.0):
-            raise ValueError(f"site {site.name!r}: user {u.name!r} flow must be >= 0 kg/s; got {u.flow!r} kg/s")
+        if (u.flow is None) == (u.heat is None):
+            raise ValueError(f"site {site.name!r}: user {u.name!r} needs exactly one of flow or heat")
+        val, kind, unit = (u.flow, "flow", "kg/s") if u.flow is not None else (u.heat, "heat", "W")
+        if not (val >= 0.0):
+            raise ValueError(f"site {site.name!r}: user {u.name!r} {kind} must be >= 0 {unit}; got {val!r} {unit}")
         check_fraction(f"user {u.name!r} condensate_recovery", u.condensate_recovery)
         check_fraction(f"user {u.name!r} direct_fraction", u.direct_fraction)
     for t in site.turbines:
@@ -305,11 +311,11 @@ def site_from_dict(d: dict) -> SiteSpec:
     headers = tuple(sorted(headers, key=lambda x: -x.pressure))
     users = []
     for i, u in enumerate(d.get("users") or []):
-        _known(u, {"name", "header", "flow", "condensate_recovery", "direct_fraction"}, f"users[{i}]")
+        _known(u, {"name", "header", "flow", "heat", "condensate_recovery", "direct_fraction"}, f"users[{i}]")
         w = f"user {u.get('name')}"
-        users.append(UserSpec(str(u["name"]), str(u["header"]), _q(u, "flow", "mass_flow", w),
+        users.append(UserSpec(str(u["name"]), str(u["header"]), _q(u, "flow", "mass_flow", w, None),
                               _q(u, "condensate_recovery", "fraction", w, 0.0),
-                              _q(u, "direct_fraction", "fraction", w, 0.0)))
+                              _q(u, "direct_fraction", "fraction", w, 0.0), _q(u, "heat", "power", w, None)))
     turbines = []
     for i, t in enumerate(d.get("turbines") or []):
         _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",
@@ -382,8 +388,9 @@ def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbi
     """The common 1-3 header site from a short description.
 
     ``headers``: {"HP": "41 bar(g)", "MP": "11 bar(g)", "LP": "3.5 bar(g)"} (1 to 3 entries);
-    ``users``: {"HP": "20 t/h", "LP": "55 t/h"} (one aggregate process user per header, all
-    with ``condensate_recovery``); ``turbines``: full turbine entries; letdowns join each
+    ``users``: {"HP": "20 t/h", "LP": "12 MW"} (one aggregate process user per header, all
+    with ``condensate_recovery``; a mass flow, or a heat duty whose steam flow follows the
+    header state); ``turbines``: full turbine entries; letdowns join each
     header to the next lower one; the deaerator takes steam from the lowest header (default
     pressure 1.2 bar(a), vent 0.1 % of feedwater); boiler blowdown flashes into the lowest
     header. Any other key of :func:`site_from_dict` passes through ``rest``.
@@ -392,8 +399,14 @@ def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbi
         raise ValueError(f"common_site takes 1 to 3 headers; got {len(headers)}")
     hdrs = [{"name": k, "pressure": v} for k, v in headers.items()]
     lowest = min(hdrs, key=lambda h: to_si(h["pressure"], "pressure"))["name"]
-    us = [{"name": f"process_{k}", "header": k, "flow": v, "condensate_recovery": condensate_recovery}
-          for k, v in (users or {}).items()]
+    us = []
+    for k, v in (users or {}).items():
+        try:
+            to_si(v, "power")
+            key = "heat"
+        except ValueError:
+            key = "flow"
+        us.append({"name": f"process_{k}", "header": k, key: v, "condensate_recovery": condensate_recovery})
     d = {"name": name, "boiler": boiler, "headers": hdrs, "users": us, "turbines": list(turbines or []),
          "deaerator": {"pressure": 1.2e5, "vent_fraction": 0.001, "header": lowest, **(deaerator or {})},
          "blowdown": {"flash_header": lowest}, **rest}

@@ -135,8 +135,8 @@ class SteamHeader:
                     f"0 kg/s while its draws need {m_draw!r} kg/s")
         balance_flow = m_in - m_draw
         scale = max(m_in, m_draw)
-        if balance_flow < 0.0 and balance_flow >= -1e-12 * scale:
-            balance_flow = 0.0  # rounding of flows that balance exactly
+        if balance_flow < 0.0 and balance_flow >= -1e-11 * scale:
+            balance_flow = 0.0  # rounding of flows that balance exactly (mass residual <= 1e-11)
         if balance_flow < 0.0:
             raise HeaderShortfall(
                 f"{self.name}: supplies {m_in!r} kg/s do not cover the fixed draws {m_draw!r} kg/s "

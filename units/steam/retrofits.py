@@ -8,7 +8,8 @@ only at the point where it is made (the "effective cost of steam" of DOE Steam T
 
 Kinds (one dict, :data:`RETROFITS`):
 
-* ``demand_reduction``: a user's steam flow changed (``user``, ``flow`` [kg/s] or ``fraction`` kept)
+* ``demand_reduction``: a user's demand changed (``user``; ``flow`` [kg/s], ``heat`` [W] or
+  ``fraction`` of the present demand kept)
 * ``condensate_recovery``: recovery raised (``recovery``; ``users``: names, default all)
 * ``blowdown_heat_recovery``: blowdown flash (``flash_header``) and/or make-up preheater
   (``effectiveness``)
@@ -31,19 +32,24 @@ from units.steam.site import SiteModel, SiteResult
 __all__ = ["Retrofit", "RetrofitResult", "RETROFITS", "evaluate_retrofit"]
 
 
-def _demand_reduction(site: SiteSpec, user: str, flow: float | None = None, fraction: float | None = None):
-    if (flow is None) == (fraction is None):
-        raise ValueError("demand_reduction needs exactly one of flow [kg/s] or fraction (of the present flow)")
+def _demand_reduction(site: SiteSpec, user: str, flow: float | None = None, fraction: float | None = None,
+                      heat: float | None = None):
+    if sum(x is not None for x in (flow, fraction, heat)) != 1:
+        raise ValueError("demand_reduction needs exactly one of flow [kg/s], heat [W] or fraction (of the present demand)")
     names = [u.name for u in site.users]
     if user not in names:
         raise ValueError(f"demand_reduction: no user {user!r}; users: {', '.join(names)}")
     users = []
     for u in site.users:
         if u.name == user:
-            new = u.flow * float(check_fraction("fraction", fraction)) if flow is None else float(flow)
-            if not (new >= 0.0):
-                raise ValueError(f"demand_reduction: flow must be >= 0 kg/s; got {new!r} kg/s")
-            u = dataclasses.replace(u, flow=new)
+            if fraction is not None:
+                f = float(check_fraction("fraction", fraction))
+                u = dataclasses.replace(u, flow=None if u.flow is None else u.flow * f,
+                                        heat=None if u.heat is None else u.heat * f)
+            elif flow is not None:
+                u = dataclasses.replace(u, flow=float(flow), heat=None)
+            else:
+                u = dataclasses.replace(u, heat=float(heat), flow=None)
         users.append(u)
     return site.replace(users=tuple(users))
 

@@ -34,7 +34,7 @@ import numpy as np
 from procsim.flowsheet import Flowsheet
 from procsim.stream import Stream
 from units.basic import Pump
-from units.steam._common import WATER, saturation_enthalpies, state_ph
+from units.steam._common import WATER, saturation_enthalpies, snap_enthalpy, state_ph
 from units.steam.condensate import CondensateReturn, MakeupWater
 from units.steam.deaerator import Deaerator
 from units.steam.description import SiteSpec
@@ -59,6 +59,7 @@ class Controls:
 
     boiler_steam: float
     makeup: float
+    user_flow: dict
     letdown_steam: dict
     letdown_spray: dict
     turbine_flow: dict
@@ -67,7 +68,7 @@ class Controls:
 
     def vector(self) -> np.ndarray:
         parts = [self.boiler_steam, self.makeup, self.deaerator_steam]
-        for d in (self.letdown_steam, self.letdown_spray, self.turbine_flow, self.vent):
+        for d in (self.user_flow, self.letdown_steam, self.letdown_spray, self.turbine_flow, self.vent):
             parts.extend(d[k] for k in sorted(d))
         return np.array(parts)
 
@@ -193,6 +194,78 @@ class SiteModel:
         return {"header_h": hdr, "spray_h": h_l_da,
                 "makeup_h": w.state(p=sp.makeup_pressure, T=sp.makeup_temperature).h}
 
+    def _estimate_states(self, c: Controls, states: dict) -> dict:
+        """States that the set-points ``c`` produce, by the same balances the units apply.
+
+        Headers top-down: mixing of boiler steam, letdowns (with their spray), turbine
+        exhausts, flash steam and waste-heat steam, less the header heat loss; spray water =
+        deaerator saturated liquid through the feed pump; make-up heated by the flashed
+        blowdown. Alternating this with :meth:`controls` gives the flowsheet a first pass
+        that is already balanced, so the deaerator and the boiler start in agreement.
+        """
+        sp, w = self.spec, self.water
+        p_da = sp.deaerator.pressure
+        liq = w.saturation(p=p_da)[0]
+        h2s = w.state(p=sp.boiler.pressure, s=liq.s).h
+        spray_h = liq.h + (h2s - liq.h) / sp.feed_pump_efficiency
+        b = sp.boiler.blowdown_fraction
+        blow = c.boiler_steam * b / (1.0 - b)
+        flash_p = None if sp.blowdown_flash_header is None else self._by[sp.blowdown_flash_header].pressure
+        phi = 0.0
+        if flash_p is not None:
+            _, h_l, h_v = saturation_enthalpies(w, flash_p)
+            phi = float(flash_fraction(self._drum.h, h_l, h_v))
+        hh = {}
+        for h in sp.headers:  # highest pressure first
+            m, e = 0.0, 0.0
+            if h.name == self._top:
+                m += c.boiler_steam
+                e += c.boiler_steam * self._steam_h
+            for ld in sp.letdowns:
+                if ld.outlet == h.name:
+                    ms, mw = c.letdown_steam[ld.name], c.letdown_spray[ld.name]
+                    m += ms + mw
+                    e += ms * hh[ld.inlet] + mw * spray_h
+            for t in sp.turbines:
+                if t.outlet == h.name:
+                    m += c.turbine_flow[t.name]
+                    e += c.turbine_flow[t.name] * self._turbine_exhaust_h(t, hh[t.inlet])
+            for inj in sp.injections:
+                if inj.header == h.name:
+                    st = (w.state(p=h.pressure, x=1.0) if inj.temperature is None
+                          else w.state(p=h.pressure, T=inj.temperature))
+                    m += inj.flow
+                    e += inj.flow * st.h
+            if flash_p is not None and sp.blowdown_flash_header == h.name:
+                m += phi * blow
+                e += phi * blow * saturation_enthalpies(w, h.pressure)[2]
+            if not (m > 0.0):
+                raise SiteBalanceError(f"site {sp.name!r}: header {h.name!r} has no supply (no boiler steam, letdown, "
+                                       "turbine exhaust or injection reaches it)")
+            hh[h.name] = snap_enthalpy(w, h.pressure, (e - h.heat_loss) / m)
+        makeup_h = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature).h
+        if sp.blowdown_heat_recovery is not None and blow > 0.0 and c.makeup > 0.0:
+            raw = Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup)
+            p_bd = sp.boiler.pressure if flash_p is None else flash_p
+            h_bd = self._drum.h if flash_p is None else saturation_enthalpies(w, flash_p)[1]
+            bd = Stream.from_ph(w, p_bd, h_bd, blow * (1.0 - phi))
+            mu = MakeupWater("makeup", p_da, sp.blowdown_heat_recovery, fluid=w).solve({"raw": raw, "blowdown": bd})
+            makeup_h = mu.outlets["makeup"].h
+        return {"header_h": hh, "spray_h": spray_h, "makeup_h": makeup_h}
+
+    def settle(self, states: dict | None = None, tol: float = 1e-12, max_iter: int = 100):
+        """Alternate :meth:`controls` and :meth:`_estimate_states` to a fixed point: (controls, states)."""
+        states = self._initial_states() if states is None else states
+        c = self.controls(states)
+        for _ in range(max_iter):
+            states = self._estimate_states(c, states)
+            c_new = self.controls(states, boiler_guess=c.boiler_steam)
+            v0, v1 = c.vector(), c_new.vector()
+            c = c_new
+            if float(np.max(np.abs(v1 - v0))) <= tol * max(float(np.max(np.abs(v1))), 1e-300):
+                break
+        return c, states
+
     def _states_from(self, sol) -> dict:
         units = sol.units
         sp = self.spec
@@ -234,7 +307,14 @@ class SiteModel:
             h_t = w.state(p=self._by[ld.outlet].pressure, T=ld.desuperheat_to).h
             r = desuperheater_spray_ratio(hh[ld.inlet], states["spray_h"], h_t)
             spray_ratio[ld.name] = 0.0 if math.isnan(r) else float(r)
-        cond_flow = sum(u.flow * (1.0 - u.direct_fraction) * u.condensate_recovery for u in sp.users)
+        uflow = {}
+        for u in sp.users:
+            if u.flow is not None:
+                uflow[u.name] = u.flow
+            else:
+                h_c = saturation_enthalpies(w, self._by[u.header].pressure)[1]
+                uflow[u.name] = u.heat / (hh[u.header] - h_c)
+        cond_flow = sum(uflow[u.name] * (1.0 - u.direct_fraction) * u.condensate_recovery for u in sp.users)
         h_cond = w.state(p=sp.deaerator.pressure, T=sp.condensate_return_temperature).h if cond_flow > 0 else 0.0
         if sp.blowdown_flash_header is not None:
             t_sat, h_l, h_v = saturation_enthalpies(w, self._by[sp.blowdown_flash_header].pressure)
@@ -244,7 +324,7 @@ class SiteModel:
         da = Deaerator("deaerator", sp.deaerator.pressure, sp.deaerator.vent_fraction, fluid=w)
         order = sorted(sp.headers, key=lambda h: h.pressure)
         inj_feed = sum(inj.flow for inj in sp.injections)
-        S = boiler_guess if boiler_guess is not None else sum(u.flow for u in sp.users) * 1.2
+        S = boiler_guess if boiler_guess is not None else sum(uflow.values()) * 1.2
         spray_total = 0.0
         for _ in range(500):
             f_boiler = S / (1.0 - b)
@@ -252,7 +332,7 @@ class SiteModel:
             d = {h.name: 0.0 for h in sp.headers}
             supply = {h.name: 0.0 for h in sp.headers}
             for u in sp.users:
-                d[u.header] += u.flow
+                d[u.header] += uflow[u.name]
             for t in sp.turbines:
                 d[t.inlet] += tflow[t.name]
                 if t.outlet is not None:
@@ -299,7 +379,7 @@ class SiteModel:
             raise SiteBalanceError(
                 f"site {sp.name!r} cannot be balanced: steam demand needs {S:.6g} kg/s from the boiler, above its "
                 f"capacity {cap:.6g} kg/s (short by {S - cap:.6g} kg/s)")
-        return Controls(boiler_steam=S, makeup=m_u, letdown_steam=ld_steam, letdown_spray=ld_spray,
+        return Controls(boiler_steam=S, makeup=m_u, user_flow=uflow, letdown_steam=ld_steam, letdown_spray=ld_spray,
                         turbine_flow=tflow, vent=vent, deaerator_steam=s_da)
 
     # ------------------------------------------------------------------ flowsheet
@@ -357,7 +437,7 @@ class SiteModel:
         if sp.blowdown_flash_header is not None:
             supplies[sp.blowdown_flash_header].append("blowdown_flash")
         for u in sp.users:
-            draws[u.header][u.name] = u.flow
+            draws[u.header][u.name] = c.user_flow[u.name]
         for t in sp.turbines:
             draws[t.inlet][t.name] = c.turbine_flow[t.name]
         for i, tr in enumerate(sp.traps):
@@ -445,7 +525,7 @@ class SiteModel:
         g = {"deaerator.steam": Stream.from_ph(w, self._by[sp.deaerator.header].pressure,
                                                states["header_h"][sp.deaerator.header], c.deaerator_steam),
              "deaerator.condensate": Stream(w, sp.condensate_return_temperature, sp.deaerator.pressure,
-                                            sum(u.flow * (1 - u.direct_fraction) * u.condensate_recovery
+                                            sum(c.user_flow[u.name] * (1 - u.direct_fraction) * u.condensate_recovery
                                                 for u in sp.users))}
         blow = c.boiler_steam * sp.boiler.blowdown_fraction / (1.0 - sp.boiler.blowdown_fraction)
         if sp.blowdown_heat_recovery is not None:
@@ -476,8 +556,8 @@ class SiteModel:
         tear streams by the bounded Wegstein method (Wegstein 1958); it stops when the
         set-points change by less than ``tol`` (relative to the largest set-point).
         """
-        x = self._pack(self._initial_states())
-        c = self.controls(self._unpack(x))
+        c, st0 = self.settle()
+        x = self._pack(st0)
         guesses = self._first_guesses(c, self._unpack(x))
         history = []
         sol = None
@@ -508,6 +588,10 @@ class SiteModel:
         else:
             raise SiteBalanceError(f"site {self.spec.name!r}: load control did not settle in {max_passes} passes; "
                                    f"set-point changes: {', '.join(f'{h:.2g}' for h in history[-5:])}")
+        b = sol.units["boiler"]
+        if b.steam_shortfall > 1e-9 * b.steam_flow or abs(b.blowdown_fraction - self.spec.boiler.blowdown_fraction) > 1e-8:
+            raise SiteBalanceError(f"site {self.spec.name!r}: feedwater and boiler load did not settle (shortfall "
+                                   f"{b.steam_shortfall:.3g} kg/s, blowdown fraction {b.blowdown_fraction:.6g})")
         return self._result(sol, c, tuple(history), n, self.fired_boiler(c, self._unpack(x)))
 
     def _result(self, sol, c: Controls, history: tuple, passes: int, fired=None) -> SiteResult:

@@ -235,13 +235,15 @@ class SteamVent:
 
 @dataclass(frozen=True)
 class BoilerResult:
-    """Boiler given by its efficiency (SI): steam_flow, feedwater_flow, blowdown_flow [kg/s];
+    """Boiler given by its efficiency (SI): steam_flow, feedwater_flow, blowdown_flow,
+    steam_shortfall [kg/s] (set-point not met for want of feedwater);
     blowdown_fraction [-] (of feedwater); steam_temperature [K]; heat_absorbed [W];
     fuel_input [W] (on ``basis``); losses [W]; efficiency [-]; basis; residuals."""
 
     steam_flow: float
     feedwater_flow: float
     blowdown_flow: float
+    steam_shortfall: float
     blowdown_fraction: float
     steam_temperature: float
     heat_absorbed: float
@@ -267,7 +269,9 @@ class EfficiencyBoiler:
     capacity : maximum continuous rating [kg/s] or None (unlimited)
 
     Ports: ``feedwater`` -> ``steam``, ``blowdown`` (saturated liquid at the drum pressure).
-    The blowdown takes the feedwater not delivered as steam, so it must be >= 0; the fuel enters
+    The blowdown takes the feedwater not delivered as steam; with less feedwater than the
+    set-point all of it leaves as steam and the result reports the shortfall (while a site's
+    load control is still settling, a header below then takes less letdown); the fuel enters
     as an energy source :math:`Q/\\eta` and the losses :math:`(1-\\eta)Q/\\eta` leave as one.
     Used by the site model where a boiler is described by its efficiency and fuel
     (``units.boiler`` models the combustion side).
@@ -325,22 +329,21 @@ class EfficiencyBoiler:
         if fw.p < self.pressure * (1.0 - 1e-9):
             raise ValueError(f"{self.name}: feedwater at {fw.p!r} Pa is below the drum pressure {self.pressure!r} Pa "
                              "(pump it to boiler pressure first)")
-        bd = fw.mass_flow - self.steam_flow
-        if bd < 0.0:
-            raise ValueError(f"{self.name}: feedwater {fw.mass_flow!r} kg/s is less than the steam output "
-                             f"{self.steam_flow!r} kg/s")
+        m_steam = min(self.steam_flow, fw.mass_flow)
+        bd = fw.mass_flow - m_steam
         st = self.steam_state()
         h_bd = w.saturation(p=self.pressure)[0].h
-        steam = stream(w, self.pressure, st.h, self.steam_flow)
+        steam = stream(w, self.pressure, st.h, m_steam)
         blow = stream(w, self.pressure, h_bd, bd)
         q = steam.energy_flow + blow.energy_flow - fw.energy_flow
         fuel = q / self.efficiency
         loss = fuel - q
-        res = BoilerResult(steam_flow=self.steam_flow, feedwater_flow=fw.mass_flow, blowdown_flow=bd,
+        res = BoilerResult(steam_flow=m_steam, feedwater_flow=fw.mass_flow, blowdown_flow=bd,
+                           steam_shortfall=self.steam_flow - m_steam,
                            blowdown_fraction=bd / fw.mass_flow if fw.mass_flow > 0.0 else 0.0,
                            steam_temperature=steam.T, heat_absorbed=q, fuel_input=fuel, losses=loss,
                            efficiency=self.efficiency, basis=self.basis,
-                           mass_residual=fw.mass_flow - self.steam_flow - bd,
+                           mass_residual=fw.mass_flow - m_steam - bd,
                            energy_residual=fw.energy_flow + fuel - loss - steam.energy_flow - blow.energy_flow)
         return UnitSolution({"steam": steam, "blowdown": blow}, res, {"fuel": fuel, "losses": -loss})
 
