@@ -50,12 +50,12 @@ def ref_unmixed_approx(N, C):
     return 1 - math.exp((1 / C) * N ** 0.22 * (math.exp(-C * N ** 0.78) - 1))
 
 
-def ref_shell_1(N, C):  # Incropera eq. 11.31a, coth form
+def ref_shell_1(N, C):  # Incropera Table 11.3, coth form
     s = math.sqrt(1 + C * C)
     return 2 / (1 + C + s * (1 + math.exp(-N * s)) / (1 - math.exp(-N * s)))
 
 
-def ref_shell_n(N, C, n):  # eq. 11.31c with NTU/n per shell
+def ref_shell_n(N, C, n):  # Table 11.3, n shells with NTU/n per shell
     e1 = ref_shell_1(N / n, C)
     z = ((1 - e1 * C) / (1 - e1)) ** n
     return (z - 1) / (z - C)
@@ -94,7 +94,7 @@ def test_crossflow_unmixed_exact_series_matches_integral(N, C):
 
 
 def test_crossflow_approximation_is_close_to_exact():
-    # Incropera's eq. 11.32 is an approximation: up to 4 % off the exact value for NTU <= 10 (3.8 % at Cr = 1, NTU = 0.3)
+    # Incropera's Table 11.3 formula is an approximation: up to 4 % off the exact value for NTU <= 10 (3.8 % at Cr = 1, NTU = 0.3)
     N = np.linspace(0.1, 10.0, 50)
     for C in (0.25, 0.5, 0.75, 1.0):
         exact = hx.effectiveness(N, C, "crossflow_both_unmixed")
@@ -112,7 +112,7 @@ def test_limit_cr_zero(arr):
 def test_limit_cr_one_and_ntu_infinity():
     assert hx.effectiveness(2.0, 1.0, "counterflow") == approx(2.0 / 3.0, rel=1e-15)
     assert hx.effectiveness(2.0, 1.0, "parallel") == approx((1 - math.exp(-4.0)) / 2, rel=1e-15)
-    # Cr = 1 in n shells: n eps1 / (1 + (n - 1) eps1) (Incropera eq. 11.31c at Cr = 1)
+    # Cr = 1 in n shells: n eps1 / (1 + (n - 1) eps1) (Incropera Table 11.3, n shells, at Cr = 1)
     e1 = ref_shell_1(2.0 / 3, 1.0)
     assert hx.effectiveness(2.0, 1.0, "shell_and_tube_1_2n", shell_passes=3) == approx(
         3 * e1 / (1 + 2 * e1), rel=1e-13)
@@ -152,7 +152,7 @@ def test_ntu_closed_forms():
     assert hx.ntu(eps, C, "crossflow_cmax_mixed") == approx(-math.log(1 + math.log(1 - eps * C) / C), rel=1e-13)
     assert hx.ntu(eps, C, "crossflow_cmin_mixed") == approx(-math.log(1 + C * math.log(1 - eps)) / C, rel=1e-13)
     s = math.sqrt(1 + C * C)
-    E = (2 / eps - (1 + C)) / s  # eq. 11.31b
+    E = (2 / eps - (1 + C)) / s  # Table 11.4, one shell pass
     assert hx.ntu(eps, C, "shell_and_tube_1_2") == approx(-math.log((E - 1) / (E + 1)) / s, rel=1e-13)
 
 
@@ -192,7 +192,7 @@ def test_effectiveness_bounded_and_monotonic(arr, N1, dN, C):
 
 
 def test_both_mixed_has_interior_maximum():
-    # Shah & Sekulic (2003) sec. 3.6: peak at finite NTU for Cr > 0, then decays to 1/(1+Cr)
+    # Shah & Sekulic (2003), with Table 3.3: peak at finite NTU for Cr > 0, then decays to 1/(1+Cr)
     peak = k._ntu_at_max_both_mixed(1.0)
     e_peak = hx.effectiveness(peak, 1.0, "crossflow_both_mixed")
     assert e_peak > hx.effectiveness(peak * 0.8, 1.0, "crossflow_both_mixed")
@@ -243,7 +243,7 @@ def test_lmtd_incropera_example_11_1():
 
 
 def test_lmtd_parallel_equals_parallel_formula():
-    # parallel flow LMTD with inlet/outlet end differences (Incropera eq. 11.14)
+    # parallel flow LMTD with inlet/outlet end differences (Incropera sec. 11.3)
     dt1, dt2 = 400.0 - 300.0, 350.0 - 330.0
     assert hx.lmtd(400.0, 350.0, 300.0, 330.0, "parallel") == approx((dt1 - dt2) / math.log(dt1 / dt2), rel=1e-12)
 
@@ -254,7 +254,7 @@ def test_lmtd_equal_end_differences():
 
 
 def ref_f_1_2(thi, tho, tci, tco):
-    """Bowman, Mueller & Nagle (1940) F for one shell pass, even tube passes (Kern 1950 eq. 7.42)."""
+    """Bowman, Mueller & Nagle (1940) F for one shell pass, even tube passes (Kern 1950, ch. 7)."""
     R = (thi - tho) / (tco - tci)
     P = (tco - tci) / (thi - tci)
     s = math.sqrt(R * R + 1)
@@ -319,7 +319,7 @@ def test_size_errors_name_the_cross():
 
 
 def test_fouled_ua():
-    # series resistances (Incropera eq. 11.5; TEMA RGP-T-2.4 fouling resistances)
+    # series resistances (Incropera sec. 11.2; TEMA RGP-T-2.4 fouling resistances)
     assert hx.fouled_ua(50.0, 100.0, 0.0, 0.002) == approx(100.0 / (1 / 50.0 + 0.002), rel=1e-15)
     assert hx.fouled_ua(50.0, 100.0) == approx(5000.0, rel=1e-15)
     with raises(ValueError, match="fouling_cold must be >= 0 m2 K/W; got -0.001 m2 K/W"):

@@ -12,9 +12,9 @@ References
 ----------
 * F. P. Incropera, D. P. DeWitt, T. L. Bergman, A. S. Lavine, *Fundamentals of Heat and
   Mass Transfer*, 6th ed., Wiley, 2007, sec. 11.4, Table 11.3 (effectiveness) and
-  Table 11.4 (NTU relations), eqs. 11.28-11.37.
+  Table 11.4 (NTU relations).
 * R. K. Shah, D. P. Sekulic, *Fundamentals of Heat Exchanger Design*, Wiley, 2003,
-  Table 3.3 (epsilon-NTU formulas, incl. crossflow with both fluids mixed) and sec. 3.6.
+  Table 3.3 (epsilon-NTU formulas, incl. crossflow with both fluids mixed).
 * J. L. Mason, "Heat transfer in cross flow", Proc. 2nd U.S. National Congress of Applied
   Mechanics, ASME, 1954, pp. 801-803 (exact series for crossflow, both fluids unmixed).
 * R. A. Bowman, A. C. Mueller, W. M. Nagle, "Mean temperature difference in design",
@@ -32,7 +32,7 @@ from procsim.numerics import (BRENT_STATE_SIZE, BRENT_X, ROOT_CONTINUE, ROOT_OK,
 
 #: Flow arrangement name -> int code used by every kernel (STYLE.md rule 7: one mapping).
 #: ``crossflow_both_unmixed`` is the exact series (Mason 1954); the widely quoted
-#: approximation (Incropera 6th ed. eq. 11.32) is ``crossflow_both_unmixed_approx``.
+#: approximation (Incropera 6th ed. Table 11.3) is ``crossflow_both_unmixed_approx``.
 ARRANGEMENTS = {
     "counterflow": 0,
     "parallel": 1,
@@ -121,7 +121,7 @@ def _shell_pass_eps(ntu1, cr):
     .. math:: \varepsilon_1 = \frac{2\tanh(N_1 s/2)}{(1 + C_r)\tanh(N_1 s/2) + s},
               \quad s = \sqrt{1 + C_r^2}
 
-    which is Incropera eq. 11.31a rewritten with coth; finite at N_1 = 0.
+    which is the coth form of Incropera Table 11.3 rewritten with tanh; finite at N_1 = 0.
     """
     s = math.sqrt(1.0 + cr * cr)
     t = math.tanh(0.5 * ntu1 * s)
@@ -143,7 +143,7 @@ def _shell_pass_ntu(eps1, cr):
 
 @njit(cache=True)
 def _n_shell_combine(eps1, cr, n):
-    r"""Effectiveness of n identical shells in overall counterflow (Incropera eq. 11.31c).
+    r"""Effectiveness of n identical shells in overall counterflow (Incropera Table 11.3).
 
     .. math:: \varepsilon = \frac{Z^n - 1}{Z^n - C_r},\quad Z = \frac{1 - \varepsilon_1 C_r}{1-\varepsilon_1}
 
@@ -184,12 +184,12 @@ def eps_scalar(ntu, cr, code, n_shell):
     * counterflow: :math:`\frac{1-e^{-N(1-C_r)}}{1-C_r e^{-N(1-C_r)}}`, :math:`N/(1+N)` at Cr = 1
     * parallel: :math:`\frac{1-e^{-N(1+C_r)}}{1+C_r}`
     * crossflow, both unmixed: Mason's series (exact), or the approximation
-      :math:`1-\exp[C_r^{-1}N^{0.22}(e^{-C_r N^{0.78}}-1)]` (Incropera eq. 11.32)
-    * crossflow, Cmax mixed: :math:`C_r^{-1}(1-\exp[-C_r(1-e^{-N})])` (eq. 11.33a)
-    * crossflow, Cmin mixed: :math:`1-\exp(-C_r^{-1}[1-e^{-C_r N}])` (eq. 11.34a)
+      :math:`1-\exp[C_r^{-1}N^{0.22}(e^{-C_r N^{0.78}}-1)]` (Incropera Table 11.3)
+    * crossflow, Cmax mixed: :math:`C_r^{-1}(1-\exp[-C_r(1-e^{-N})])`
+    * crossflow, Cmin mixed: :math:`1-\exp(-C_r^{-1}[1-e^{-C_r N}])`
     * crossflow, both mixed: :math:`[(1-e^{-N})^{-1} + C_r(1-e^{-C_r N})^{-1} - N^{-1}]^{-1}`
       (Shah & Sekulic Table 3.3)
-    * shell and tube, 1 shell pass: eq. 11.31a; n shell passes: eq. 11.31c with NTU/n per shell.
+    * shell and tube, 1 shell pass, and n shell passes with NTU/n per shell (Table 11.3).
     Every formula tends to :math:`1-e^{-N}` as Cr -> 0, evaluated there without 0/0.
     """
     if not (ntu >= 0.0 and 0.0 <= cr <= 1.0):
@@ -241,7 +241,7 @@ def _neg_eps_log(u, cr):
 def _ntu_at_max_both_mixed(cr):
     """NTU [-] at which the both-mixed crossflow effectiveness peaks (golden section on ln NTU).
 
-    Shah & Sekulic (2003, sec. 3.6) note that this arrangement's effectiveness passes
+    Shah & Sekulic (2003, with Table 3.3) note that this arrangement's effectiveness passes
     through a maximum at finite NTU for Cr > 0 and falls to 1/(1+Cr) as NTU -> inf.
     Returns inf for Cr = 0 (monotonic: 1 - exp(-NTU)).
     """
@@ -331,8 +331,8 @@ def ntu_scalar(eps, cr, code, n_shell):
     :math:`\ln[(1-\varepsilon C_r)/(1-\varepsilon)]/(1-C_r)` (:math:`\varepsilon/(1-\varepsilon)`
     at Cr = 1); parallel :math:`-\ln[1-\varepsilon(1+C_r)]/(1+C_r)`; Cmax mixed
     :math:`-\ln[1 + C_r^{-1}\ln(1-\varepsilon C_r)]`; Cmin mixed
-    :math:`-C_r^{-1}\ln[1 + C_r\ln(1-\varepsilon)]`; shell and tube eq. 11.31b (per shell,
-    after splitting the n-shell effectiveness by the inverse of eq. 11.31c). Crossflow with
+    :math:`-C_r^{-1}\ln[1 + C_r\ln(1-\varepsilon)]`; shell and tube per shell,
+    after splitting the n-shell effectiveness by the inverse of the n-shell relation. Crossflow with
     both fluids unmixed (exact and approximate) is inverted by Brent's method. Crossflow
     with both fluids mixed is inverted on its rising branch (NTU below the peak).
 
@@ -435,13 +435,13 @@ def lmtd_scalar(t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell):
 
     Counterflow: :math:`\Delta T_{lm} = (\Delta T_1-\Delta T_2)/\ln(\Delta T_1/\Delta T_2)`,
     :math:`\Delta T_1 = T_{h,i}-T_{c,o}`, :math:`\Delta T_2 = T_{h,o}-T_{c,i}`
-    (Incropera eq. 11.15). Other arrangements: :math:`F\,\Delta T_{lm,cf}` where the
+    (Incropera sec. 11.3). Other arrangements: :math:`F\,\Delta T_{lm,cf}` where the
     correction factor of Bowman, Mueller & Nagle (1940) is evaluated exactly as
     :math:`F = NTU_{cf}(P, R) / NTU_{arr}(P, R)`, since :math:`Q = UA\,F\,\Delta T_{lm,cf}
     = C_{min}\,\Delta T_{max}`; so the result equals :math:`\Delta T_{max}/NTU_{arr}` with
     :math:`\varepsilon = \Delta T_{max}/(T_{h,i}-T_{c,i})` and
     :math:`C_r = \Delta T_{min}/\Delta T_{max}` from the two streams' temperature changes.
-    For parallel flow this reduces to the parallel-flow LMTD (eq. 11.14).
+    For parallel flow this reduces to the parallel-flow LMTD.
 
     Returns NaN for a temperature cross, for terminal temperatures that no exchanger of
     the arrangement can reach (F undefined), or when neither stream changes temperature.

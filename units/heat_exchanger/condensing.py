@@ -27,7 +27,7 @@ the dew point as a segment boundary.
 References
 ----------
 * ASHRAE Handbook - HVAC Systems and Equipment, 2020, ch. 32 (boilers: condensing operation).
-* US DOE, *Consider Installing a Condensing Economizer*, Steam Tip Sheet #26A, 2007.
+* US DOE, *Consider Installing a Condensing Economizer*, Steam Tip Sheet #26A (condensing economizer practice).
 """
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ format, see :mod:`procsim.validation`) and calls one kernel of
 :mod:`units.heat_exchanger._kernels`. Arrangement names are the keys of
 :data:`ARRANGEMENTS`; ``crossflow_both_unmixed`` is the exact series of Mason (1954), the
 default, and ``crossflow_both_unmixed_approx`` the approximation of Incropera 6th ed.
-eq. 11.32 (up to 4 % off the exact value for NTU <= 10, Cr <= 1: 3.8 % at Cr = 1,
+Table 11.3 (up to 4 % off the exact value for NTU <= 10, Cr <= 1: 3.8 % at Cr = 1,
 NTU = 0.3; see the tests).
 ``shell_and_tube_1_2n`` needs ``shell_passes``.
 """
@@ -177,11 +177,10 @@ def lmtd(t_hot_in, t_hot_out, t_cold_in, t_cold_out, arrangement="counterflow", 
 
     Notes
     -----
-    Counterflow: Incropera 6th ed. eq. 11.15. Other arrangements: F of Bowman, Mueller &
-    Nagle (1940) (charts in Kern, *Process Heat Transfer*, McGraw-Hill 1950, Figs. 18-23;
-    Incropera Fig. 11S.1), evaluated exactly from the arrangement's P-NTU relation as
+    Counterflow: Incropera 6th ed. sec. 11.3. Other arrangements: F of Bowman, Mueller &
+    Nagle (1940) (charts in Kern, *Process Heat Transfer*, McGraw-Hill 1950, ch. 7), evaluated exactly from the arrangement's P-NTU relation as
     :math:`F = NTU_{cf}/NTU_{arr}`; for the 1-2 shell this equals the closed form of
-    Bowman et al. (Kern eq. 7.42), and for parallel flow the parallel-flow LMTD.
+    Bowman et al. (Kern 1950, ch. 7), and for parallel flow the parallel-flow LMTD.
 
     Raises
     ------
@@ -352,7 +351,7 @@ def fouled_ua(u_clean, area, fouling_hot=0.0, fouling_cold=0.0):
 
     Notes
     -----
-    Series thermal resistances, Incropera 6th ed. eq. 11.5 with the wall term contained in
+    Series thermal resistances, Incropera 6th ed. sec. 11.2 with the wall term contained in
     U_clean; fouling resistances per *Standards of the Tubular Exchanger Manufacturers
     Association*, 10th ed., TEMA, 2019, sec. 10 (RGP-T-2.4, design fouling resistances),
     which refers each resistance to the surface it coats (give values already referred

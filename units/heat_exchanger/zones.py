@@ -17,7 +17,8 @@ Pressure falls linearly with duty from each inlet to its outlet (the given press
 References
 ----------
 * R. K. Shah, D. P. Sekulic, *Fundamentals of Heat Exchanger Design*, Wiley, 2003,
-  sec. 3.11 (exchangers with variable properties and phase change: zone analysis).
+  (the epsilon-NTU and mean-temperature-difference methods assume constant properties;
+  zone analysis is the remedy for variable properties and phase change).
 * V. Ganapathy, *Industrial Boilers and Heat Recovery Steam Generators*, Marcel Dekker,
   2003, ch. 8 (HRSG temperature profiles, pinch and approach points).
 """
