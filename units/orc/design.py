@@ -86,10 +86,10 @@ def kernel_inputs(orc: ORC, heat_source):
         # only the species present: the NASA-7 sums then skip nothing (same values, fewer loops)
         x = np.asarray(side.material.x, dtype=np.float64)
         nz = np.flatnonzero(x)
-        kind, sdata = K.SOURCE_GAS, wf
+        kind, sdata = K.SOURCE_KINDS["gas"], wf
         gx, gco, gmm = (np.ascontiguousarray(a[nz]) for a in (x, COEFFS, MOLAR_MASS))
     else:
-        kind, gx, gco, gmm = K.SOURCE_FLUID, np.ones(1), COEFFS[:1].copy(), MOLAR_MASS[:1].copy()
+        kind, gx, gco, gmm = K.SOURCE_KINDS["fluid"], np.ones(1), COEFFS[:1].copy(), MOLAR_MASS[:1].copy()
         sdata = side.material.table().data
     params = np.empty(K.N_PARAMS)
     params[K.P_PUMP_EFF] = orc.pump_efficiency

@@ -28,6 +28,8 @@ from procsim.thermo.tables import (tab_h_l, tab_h_ps, tab_h_pT, tab_h_v, tab_p_s
 # ----------------------------------------------------------------------------- codes
 SOURCE_GAS = 0      # heat source is an ideal-gas mixture (NASA-7 polynomials)
 SOURCE_FLUID = 1    # heat source is a tabulated real fluid at constant pressure
+#: The one mapping of heat-source kinds to kernel codes.
+SOURCE_KINDS = {"gas": SOURCE_GAS, "fluid": SOURCE_FLUID}
 
 # parameter vector layout
 P_PUMP_EFF, P_EXPANDER_EFF, P_EVAP_PINCH, P_COND_PINCH, P_RECUP_EFF, P_DP_EVAP, P_DP_COND, \
