@@ -236,3 +236,15 @@ return_temperature = "85 degC"
     r = SiteModel(site_from_toml(toml)).solve()
     assert r.power_generated == pytest.approx(500e3, rel=1e-9)
     assert r.overall["energy_relative"] < 1e-9
+
+
+def test_sweep_agrees_with_full_solves(three):
+    from units.steam.retrofits import sweep_retrofit
+
+    spec, _ = three
+    values = np.linspace(0.3, 0.95, 6)
+    sw = sweep_retrofit(spec, "condensate_recovery", "recovery", values)
+    assert np.all(np.diff(sw.fuel_input) < 0) and np.all(np.diff(sw.makeup_water) < 0)
+    for v, f, m in zip(values[::5], sw.fuel_input[::5], sw.total_cost_per_year[::5]):
+        r = SiteModel(Retrofit("condensate_recovery", {"recovery": float(v)}).apply(spec)).solve()
+        assert f == pytest.approx(r.fuel_input, rel=1e-9) and m == pytest.approx(r.total_cost_per_year, rel=1e-9)

@@ -25,11 +25,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from procsim.validation import check_fraction
 from units.steam.description import InjectionSpec, SiteSpec, TurbineSpec
 from units.steam.site import SiteModel, SiteResult
 
-__all__ = ["Retrofit", "RetrofitResult", "RETROFITS", "evaluate_retrofit"]
+__all__ = ["Retrofit", "RetrofitResult", "RETROFITS", "evaluate_retrofit", "SweepResult", "sweep_retrofit"]
 
 
 def _demand_reduction(site: SiteSpec, user: str, flow: float | None = None, fraction: float | None = None,
@@ -170,3 +172,41 @@ def evaluate_retrofit(site: SiteSpec, retrofit: Retrofit, baseline: SiteResult |
         co2_saved_per_year=base.co2_per_year - after.co2_per_year, cost_saved_per_year=cost,
         makeup_saved=base.makeup_water - after.makeup_water,
         payback_years=(retrofit.investment / cost) if cost > 0.0 else float("inf"))
+
+
+@dataclass(frozen=True)
+class SweepResult:
+    """A retrofit variable swept over ``values``: per point boiler_steam [kg/s], fuel_input [W],
+    power_import [W], makeup_water [kg/s], co2_per_year [kg], total_cost_per_year [currency]."""
+
+    kind: str
+    parameter: str
+    values: np.ndarray
+    boiler_steam: np.ndarray
+    fuel_input: np.ndarray
+    power_import: np.ndarray
+    makeup_water: np.ndarray
+    co2_per_year: np.ndarray
+    total_cost_per_year: np.ndarray
+
+
+def sweep_retrofit(site: SiteSpec, kind: str, parameter: str, values, **fixed) -> SweepResult:
+    """Balance the site with ``Retrofit(kind, {parameter: v, **fixed})`` for every ``v``.
+
+    Each point is settled by the site's load control on estimated states
+    (:meth:`SiteModel.settle`, warm-started from the previous point) and its figures are
+    taken from :meth:`SiteModel.figures`, the balances the flowsheet would close; a sweep
+    therefore costs no flowsheet pass per point (the tests and ``benchmarks/bench_steam.py``
+    check it against :meth:`SiteModel.solve` point by point).
+    """
+    vals = np.asarray(values, dtype=float).ravel()
+    out = {k: np.empty(vals.size) for k in ("boiler_steam", "fuel_input", "power_import", "makeup_water",
+                                            "co2_per_year", "total_cost_per_year")}
+    states = None
+    for i, v in enumerate(vals):
+        model = SiteModel(Retrofit(kind, {parameter: float(v), **fixed}).apply(site))
+        c, states = model.settle(states)
+        fig = model.figures(c, states)
+        for k in out:
+            out[k][i] = fig[k]
+    return SweepResult(kind, parameter, vals, **out)

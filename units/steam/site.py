@@ -266,6 +266,35 @@ class SiteModel:
                 break
         return c, states
 
+    def figures(self, c: Controls, states: dict) -> dict:
+        """Site figures straight from settled set-points and states (no flowsheet pass).
+
+        The same balances the flowsheet closes, evaluated once: fuel = heat absorbed /
+        efficiency, turbine power from each expansion, feed-pump power, import, annual CO2
+        and cost. Used by sweeps; :meth:`solve` (the flowsheet) is the reference they are
+        tested against.
+        """
+        sp, w = self.spec, self.water
+        b = sp.boiler.blowdown_fraction
+        S = c.boiler_steam
+        F = S / (1.0 - b)
+        h_fw = states["spray_h"]
+        heat = S * self._steam_h + (F - S) * self._drum.h - F * h_fw
+        fuel = heat / self.efficiency(c, states)
+        gen = 0.0
+        for t in sp.turbines:
+            h_in = states["header_h"][t.inlet]
+            gen += t.generator_efficiency * c.turbine_flow[t.name] * (h_in - self._turbine_exhaust_h(t, h_in))
+        f_da = F + sum(c.letdown_spray.values()) + sum(inj.flow for inj in sp.injections)
+        pump = f_da * (h_fw - saturation_enthalpies(w, sp.deaerator.pressure)[1])
+        econ = sp.economics
+        sec = econ.hours * 3600.0
+        imp = econ.site_power_demand + pump - gen
+        co2 = sec * (fuel * econ.fuel_emission_factor + imp * econ.grid_emission_factor)
+        cost = sec * (fuel * econ.fuel_price + imp * econ.power_price + c.makeup * econ.water_price)
+        return {"boiler_steam": S, "fuel_input": fuel, "power_generated": gen, "feed_pump_power": pump,
+                "power_import": imp, "makeup_water": c.makeup, "co2_per_year": co2, "total_cost_per_year": cost}
+
     def _states_from(self, sol) -> dict:
         units = sol.units
         sp = self.spec
