@@ -272,6 +272,27 @@ def test_correction_factor_shell_and_tube_bowman(temps):
     assert hx.correction_factor(*temps, "shell_and_tube_1_2") < 1.0
 
 
+def ref_f_2_4(thi, tho, tci, tco):
+    """Bowman, Mueller & Nagle (1940) F for two shell passes, 4, 8, ... tube passes (Kern 1950, ch. 7)."""
+    R = (thi - tho) / (tco - tci)
+    P = (tco - tci) / (thi - tci)
+    s = math.sqrt(R * R + 1)
+    a = 2 / P - 1 - R + (2 / P) * math.sqrt((1 - P) * (1 - P * R))
+    return s / (2 * (R - 1)) * math.log((1 - P) / (1 - P * R)) / math.log((a + s) / (a - s))
+
+
+@pytest.mark.parametrize("temps", [(473.15, 373.15, 293.15, 353.15), (400.0, 340.0, 300.0, 330.0),
+                                   (500.0, 350.0, 300.0, 380.0)])
+def test_correction_factor_two_shells_bowman(temps):
+    # the n-shell relation with n = 2 against Bowman's closed form for a 2-4 exchanger
+    assert hx.correction_factor(*temps, "shell_and_tube_1_2n", shell_passes=2) == approx(ref_f_2_4(*temps), rel=1e-11)
+    # more shells approach counterflow
+    f1 = hx.correction_factor(*temps, "shell_and_tube_1_2")
+    f2 = hx.correction_factor(*temps, "shell_and_tube_1_2n", shell_passes=2)
+    f4 = hx.correction_factor(*temps, "shell_and_tube_1_2n", shell_passes=4)
+    assert f1 < f2 < f4 < 1.0
+
+
 def test_correction_factor_both_streams_swapped():
     # F is symmetric under exchanging the roles of R and P (Bowman et al. 1940)
     f1 = hx.correction_factor(473.15, 373.15, 293.15, 353.15, "shell_and_tube_1_2")
