@@ -165,6 +165,11 @@ class SiteModel:
               else self.water.state(p=spec.boiler.pressure, T=spec.boiler.temperature))
         self._steam_h = st.h
         self._pump_p = spec.boiler.pressure * 1.0 + 0.0
+        t_da = self.water.saturation(p=spec.deaerator.pressure)[0].T
+        if not (spec.condensate_return_temperature < t_da):
+            raise ValueError(f"site {spec.name!r}: condensate return temperature {spec.condensate_return_temperature!r} K "
+                             f"must be below the deaerator saturation temperature {t_da:.6g} K (at "
+                             f"{spec.deaerator.pressure!r} Pa); hotter condensate would flash in the return line")
         self.fired = None
         if spec.boiler.fired is not None:
             from units.boiler import Boiler
