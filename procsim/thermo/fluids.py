@@ -244,15 +244,31 @@ class Fluid:
         value = float(value)
         getter = st.hmass if key == "h" else st.smass
         code = CP.HmassP_INPUTS if key == "h" else CP.PSmass_INPUTS
+        t_lo, t_hi = self.minimum_temperature, 1073.15  # IF97 regions 1-3 (R7-97 sec. 4)
         if p < self.critical_pressure:
             st.update(CP.PQ_INPUTS, p, 0.0)
-            f_l = getter()
+            f_l, t_sat = getter(), st.T()
             st.update(CP.PQ_INPUTS, p, 1.0)
             f_v = getter()
             if f_l <= value <= f_v:
                 x = (value - f_l) / (f_v - f_l)
                 st.update(CP.PQ_INPUTS, p, x)
                 return self._snapshot()
+            # the root lies on one side of the dome: keep the iteration there, because a
+            # forward (p, T) evaluation across T_sat jumps to the other phase
+            edge = t_sat * 1e-12
+            if value > f_v:
+                t_lo = t_sat + edge
+                st.update(CP.PT_INPUTS, p, t_lo)
+                if value <= getter():   # within rounding of saturated vapour
+                    st.update(CP.PQ_INPUTS, p, 1.0)
+                    return self._snapshot()
+            else:
+                t_hi = t_sat - edge
+                st.update(CP.PT_INPUTS, p, t_hi)
+                if value >= getter():   # within rounding of saturated liquid
+                    st.update(CP.PQ_INPUTS, p, 0.0)
+                    return self._snapshot()
         try:
             if key == "h":
                 st.update(code, value, p)
@@ -262,14 +278,23 @@ class Fluid:
         except (ValueError, IndexError, RuntimeError):
             # some backward equations are missing near the critical region: bracket instead
             T = self._if97_bracket(p, getter, value, key)
-        for _ in range(50):
+        # Newton on the forward equation, safeguarded by the bracket [t_lo, t_hi]
+        for _ in range(100):
+            T = min(max(T, t_lo), t_hi)
             st.update(CP.PT_INPUTS, p, T)
             r = getter() - value
+            if r > 0.0:
+                t_hi = T
+            else:
+                t_lo = T
             slope = st.cpmass() if key == "h" else st.cpmass() / T
-            step = r / slope
-            T -= step
-            if abs(step) <= 1e-12 * T:
+            T_new = T - r / slope
+            if not (t_lo <= T_new <= t_hi):
+                T_new = 0.5 * (t_lo + t_hi)
+            if abs(T_new - T) <= 1e-12 * T:
+                T = T_new
                 break
+            T = T_new
         else:
             raise ValueError(f"IF97 forward iteration for {self.name} at p={p!r} Pa, "
                              f"{key}={value!r} did not converge")
@@ -319,18 +344,18 @@ class Fluid:
         if self.backend == "INCOMP":
             return FluidState(T=float(T), p=float(p), h=float(h), s=float(s), rho=float(rho),
                               x=math.nan, phase="liquid")
-        phase = _PHASE_NAMES.get(st.phase(), "unknown")
         q = st.Q()
         if 0.0 <= q <= 1.0:
             phase = "two_phase"
             x = float(q)
         elif p < self.critical_pressure:
+            # below the critical pressure the phase follows from the saturation enthalpies:
+            # more robust than the backend's region flag a few ulps from the dome
             x = self._equilibrium_quality(p, h)
-            st.update(CP.HmassP_INPUTS, h, p)  # restore the state after the saturation look-up
+            phase = "liquid" if x < 0.0 else ("vapour" if x > 1.0 else "two_phase")
         else:
             x = math.nan
-        if phase == "unknown":
-            phase = "liquid" if (x == x and x < 0.0) else "vapour"
+            phase = _PHASE_NAMES.get(st.phase(), "supercritical")
         return FluidState(T=float(T), p=float(p), h=float(h), s=float(s), rho=float(rho),
                           x=float(x), phase=phase)
 
@@ -345,7 +370,10 @@ class Fluid:
     # ------------------------------------------------------------ derived helpers
     def cp(self, *, p: float, T: float) -> float:
         """Isobaric specific heat [J/(kg K)] in single phase."""
-        self.state(p=p, T=T)
+        st = self.state(p=p, T=T)  # validates and rejects states on the saturation line
+        if st.phase == "two_phase":
+            raise ValueError(f"cp is not defined in the two-phase region; got p={p!r} Pa, T={T!r} K")
+        self._state.update(CP.PT_INPUTS, float(p), float(T))
         return float(self._state.cpmass())
 
     def exergy(self, h: float, s: float, T0: float = DEAD_STATE_T, p0: float = DEAD_STATE_P) -> float:
