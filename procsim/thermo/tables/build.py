@@ -33,7 +33,7 @@ from procsim.thermo.tables import kernels as K
 __all__ = ["GridSpec", "TableData", "default_grid", "build_table_data"]
 
 #: Version of the table layout and construction; part of every cache key.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 class TableData(NamedTuple):
@@ -43,7 +43,7 @@ class TableData(NamedTuple):
     """
 
     p_nodes: np.ndarray     # (n_p,) pressure nodes [Pa], repeated at block joins
-    blocks: np.ndarray      # (n_blocks, 7): p_lo, p_hi, code, x_lo, dx, first node, n nodes
+    blocks: np.ndarray      # (n_blocks, 10): p_lo, p_hi, code, x_lo, dx, 1/dx, first node, n nodes, sign, shift
     curves: np.ndarray      # (n_p, N_CURVES, 2): value and d/dx of each boundary curve
     ph: np.ndarray          # (3, 2, n_p, n_xi, 4): T, s, rho over (p, h); liquid/vapour; F, Fx, Feta, Fxeta
     ps: np.ndarray          # (2, 2, n_p, n_xi, 4): T, h over (p, s)
@@ -336,7 +336,10 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     first = 0
     for row, (code, b) in zip(block_table, blocks):
         xb = _transform(b, code, p_crit)
-        row[:] = (b[0], b[-1], code, xb[0], (xb[-1] - xb[0]) / (b.size - 1), first, b.size)
+        dx = (xb[-1] - xb[0]) / (b.size - 1)
+        sign, shift = {K.CODE_LN_P: (1.0, 0.0), K.CODE_LN_BELOW_CRIT: (-1.0, p_crit),
+                       K.CODE_LN_ABOVE_CRIT: (1.0, p_crit), K.CODE_LINEAR: (1.0, 0.0)}[code]
+        row[:] = (b[0], b[-1], code, xb[0], dx, 1.0 / dx, first, b.size, sign, shift)
         first += b.size
     n_p, n_xi = p_nodes.size, spec.n_xi
     # A node repeated at a block join is evaluated 1e-9 to either side of it, so that at

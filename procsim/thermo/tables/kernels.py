@@ -34,9 +34,9 @@ CODE_LN_BELOW_CRIT = 1.0  # x = ln(p_c - p), nodes crowd towards the critical po
 CODE_LN_ABOVE_CRIT = 2.0  # x = ln(p - p_c), nodes crowd towards it from above
 CODE_LINEAR = 3.0        # x = p (the single cell that spans the critical pressure)
 
-# columns of TableData.blocks
-B_P_LO, B_P_HI, B_CODE, B_X_LO, B_DX, B_FIRST, B_N = 0, 1, 2, 3, 4, 5, 6
-N_BLOCK_COLUMNS = 7
+# columns of TableData.blocks; x = ln(B_SIGN (p - B_SHIFT)) except in the linear cell
+B_P_LO, B_P_HI, B_CODE, B_X_LO, B_DX, B_INV_DX, B_FIRST, B_N, B_SIGN, B_SHIFT = range(10)
+N_BLOCK_COLUMNS = 10
 
 # curves of TableData.curves[node, curve, (value, d/dx)]
 C_H_LO, C_H_BL, C_H_BV, C_H_HI = 0, 1, 2, 3
@@ -52,21 +52,11 @@ LIQUID, VAPOUR = 0, 1          # region axis of the surfaces
 
 
 @njit(cache=True, inline="always")
-def _transform(p, code, p_crit):
-    if code == CODE_LN_P:
-        return math.log(p)
-    if code == CODE_LN_BELOW_CRIT:
-        return math.log(p_crit - p)
-    if code == CODE_LN_ABOVE_CRIT:
-        return math.log(p - p_crit)
-    return p
-
-
-@njit(cache=True, inline="always")
 def _cell(blocks, p_crit, p):
     """Node ``j`` and Hermite weights (w0, w1, w2, w3) of pressure ``p``; j = -1 outside.
 
-    Value in the cell: w0 f_j + w1 f'_j + w2 f_{j+1} + w3 f'_{j+1} (f' = d/dx).
+    Value in the cell: w0 f_j + w1 f'_j + w2 f_{j+1} + w3 f'_{j+1} (f' = d/dx), with
+    x = ln(B_SIGN (p - B_SHIFT)) in the block, or x = p in the linear cell at p_c.
     """
     nb = blocks.shape[0]
     if not (blocks[0, B_P_LO] <= p <= blocks[nb - 1, B_P_HI]):
@@ -74,17 +64,17 @@ def _cell(blocks, p_crit, p):
     b = 0
     while p > blocks[b, B_P_HI]:
         b += 1
-    dx = blocks[b, B_DX]
-    s = (_transform(p, blocks[b, B_CODE], p_crit) - blocks[b, B_X_LO]) / dx
+    if blocks[b, B_CODE] == CODE_LINEAR:
+        x = p
+    else:
+        x = math.log(blocks[b, B_SIGN] * (p - blocks[b, B_SHIFT]))
+    s = (x - blocks[b, B_X_LO]) * blocks[b, B_INV_DX]
     n = int(blocks[b, B_N])
-    k = int(s)
-    if k > n - 2:
-        k = n - 2
-    elif k < 0:
-        k = 0
+    k = min(max(int(s), 0), n - 2)
     t = s - k
     t2 = t * t
     t3 = t2 * t
+    dx = blocks[b, B_DX]
     return (int(blocks[b, B_FIRST]) + k, 2.0 * t3 - 3.0 * t2 + 1.0, (t3 - 2.0 * t2 + t) * dx,
             -2.0 * t3 + 3.0 * t2, (t3 - t2) * dx)
 
@@ -113,12 +103,8 @@ def xi_to_eta(xi, region, stretch):
 def _surface(surf, q, r, j, w0, w1, w2, w3, xi, stretch):
     """Bicubic Hermite value of property ``q`` in region ``r`` at node ``j`` weights, ``xi``."""
     n = surf.shape[3]
-    s = xi_to_eta(xi, r, stretch) * (n - 1)
-    k = int(math.floor(s))
-    if k < 0:
-        k = 0
-    elif k > n - 2:
-        k = n - 2
+    s = min(max(xi_to_eta(xi, r, stretch), 0.0), 1.0) * (n - 1)
+    k = min(int(s), n - 2)
     u = s - k
     dy = 1.0 / (n - 1)
     u2 = u * u
@@ -147,16 +133,20 @@ def _split(curves, j, w0, w1, w2, w3, z, p, p_crit, c_lo, c_bl, c_bv, c_hi):
     Above the critical pressure the two middle curves coincide (the T_c isotherm) and
     the liquid-like side is taken up to them.
     """
-    lo = _curve(curves, c_lo, j, w0, w1, w2, w3)
-    hi = _curve(curves, c_hi, j, w0, w1, w2, w3)
-    if not (lo <= z <= hi):
-        return -1, np.nan, np.nan
     bl = _curve(curves, c_bl, j, w0, w1, w2, w3)
     bv = _curve(curves, c_bv, j, w0, w1, w2, w3)
     if z <= bl or (p >= p_crit and z <= bv):
+        lo = _curve(curves, c_lo, j, w0, w1, w2, w3)
+        if not (z >= lo):
+            return -1, np.nan, np.nan
         return LIQUID, (z - lo) / (bl - lo), np.nan
     if z >= bv:
+        hi = _curve(curves, c_hi, j, w0, w1, w2, w3)
+        if not (z <= hi):
+            return -1, np.nan, np.nan
         return VAPOUR, (z - bv) / (hi - bv), np.nan
+    if not (z == z):
+        return -1, np.nan, np.nan
     return 2, np.nan, (z - bl) / (bv - bl)
 
 
