@@ -157,3 +157,12 @@ def test_kernel_properties(te, sh, tc, dt, m, k):
                                                                    abs=1e-9)
     assert 0.0 < res.thermal_efficiency[0] < 1.0 - tc / (te + sh)
     assert res.heat_input[0] == pytest.approx(res.net_power[0] + res.heat_rejected[0], rel=1e-12)
+
+
+def test_compiled_kernel_check_records_each_table_once():
+    from units.orc import design
+
+    orc = ORC("R245fa", 373.15, 308.15)
+    inputs = kernel_inputs(orc, Stream(FLUE, 473.15, 101325.0, 10.0))
+    key = (type(inputs[0]).__name__, inputs[1], inputs[0].T_crit, inputs[0].p_max)
+    assert key in design._CHECKED_TABLE_TYPES

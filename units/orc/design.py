@@ -78,6 +78,48 @@ class BatchResult:
         return STATUS_MESSAGES[int(self.status.ravel()[i])]
 
 
+#: Table types whose compiled ORC kernels have passed :func:`_check_compiled_kernels` in this
+#: process (a record of a check done, not a switch: it only avoids repeating the check).
+_CHECKED_TABLE_TYPES: set = set()
+
+
+def _check_compiled_kernels(inputs) -> None:
+    """Compare the compiled ORC kernel with its Python version once; recompile if they differ.
+
+    numba validates a cached kernel only against the source file that defines it. The ORC
+    kernels inline the table kernels of procsim.thermo.tables and the gas kernels of
+    procsim.thermo.gas, so when those modules change (a new procsim version, or a working
+    tree under development) the cached ORC machine code can be stale while still loading
+    without error. The Python version (``py_func``) calls the current table and gas
+    kernels, so a disagreement beyond rounding means the cache is stale.
+    """
+    wf, kind, gx, gco, gmm, sdata, params = inputs
+    key = (type(wf).__name__, kind, wf.T_crit, wf.p_max)
+    if key in _CHECKED_TABLE_TYPES:
+        return
+    te = 0.5 * (wf.T_crit + max(wf.T_min, 0.55 * wf.T_crit))
+    tc = 0.5 * (te + max(wf.T_min, 0.55 * wf.T_crit))
+    p = params.copy()
+    p[K.P_COOL_T_IN] = tc - p[K.P_COND_PINCH] - 2.0 * p[K.P_COOL_RISE] - 1.0
+    p[K.P_ALLOW_WET] = 1.0
+    p[K.P_SOURCE_T_MIN] = math.nan
+    t_src = te + 5.0 + p[K.P_EVAP_PINCH] + 40.0
+    if kind == K.SOURCE_KINDS["fluid"]:
+        t_src = min(t_src, sdata.T_max - 1.0)
+    a, b = np.empty(K.N_OUT), np.empty(K.N_OUT)
+    args = (wf, te, 5.0, tc, t_src, 1.0, kind, gx, gco, gmm, sdata, p)
+    ca = K.orc_design(*args, a)
+    cb = K.orc_design.py_func(*args, b)
+    h_gas = K._src_h(t_src, kind, gx, gco, gmm, sdata, p[K.P_SOURCE_P])
+    h_ref = K._src_h.py_func(t_src, kind, gx, gco, gmm, sdata, p[K.P_SOURCE_P])
+    same = ca == cb and np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True) and \
+        math.isclose(h_gas, h_ref, rel_tol=1e-13, abs_tol=1e-9)
+    if not same:
+        for fn in (K._fail, K._src_h, K._gas_T, K._src_T, K.orc_design, K.orc_batch):
+            fn.recompile()
+    _CHECKED_TABLE_TYPES.add(key)
+
+
 def kernel_inputs(orc: ORC, heat_source):
     """(wf table data, source kind, gas x, gas coeffs, gas molar masses, source table data, params)."""
     wf = orc.fluid.table().data
@@ -108,7 +150,9 @@ def kernel_inputs(orc: ORC, heat_source):
     params[K.P_GEN_EFF] = orc.generator_efficiency
     params[K.P_MOTOR_EFF] = orc.motor_efficiency
     params[K.P_SOURCE_P] = side.pressure
-    return wf, kind, gx, gco, gmm, sdata, params
+    inputs = (wf, kind, gx, gco, gmm, sdata, params)
+    _check_compiled_kernels(inputs)
+    return inputs
 
 
 def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, superheat=None,
