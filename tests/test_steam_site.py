@@ -248,3 +248,19 @@ def test_sweep_agrees_with_full_solves(three):
     for v, f, m in zip(values[::5], sw.fuel_input[::5], sw.total_cost_per_year[::5]):
         r = SiteModel(Retrofit("condensate_recovery", {"recovery": float(v)}).apply(spec)).solve()
         assert f == pytest.approx(r.fuel_input, rel=1e-9) and m == pytest.approx(r.total_cost_per_year, rel=1e-9)
+
+
+def test_condensing_turbine_by_power_returns_its_condensate():
+    spec = common_site(boiler={"pressure": "42 bar(g)", "efficiency": 0.88, "temperature": "400 degC",
+                               "blowdown_fraction": 0.02},
+                       headers={"HP": "41 bar(g)", "LP": "3.5 bar(g)"}, users={"HP": "10 t/h", "LP": "20 t/h"},
+                       turbines=[{"name": "CT", "inlet": "HP", "outlet_pressure": "0.1 bar(a)", "power": "3 MW",
+                                  "isentropic_efficiency": 0.8, "generator_efficiency": 0.97}],
+                       condensate={"return_temperature": "80 degC"}, makeup={"temperature": "25 degC"})
+    r = SiteModel(spec).solve()
+    sol = r.solution
+    assert r.power_generated == pytest.approx(3e6, rel=1e-9)
+    assert sol.units["CT"].kind == "condensing"
+    # the condenser rejects the exhaust's latent heat; its condensate goes back to the deaerator
+    assert sol.units["CT_condensate"].returned_flow == pytest.approx(r.turbine_flows["CT"], rel=1e-12)
+    assert r.overall["energy_relative"] < 1e-9 and r.max_unit_energy_relative < 1e-9

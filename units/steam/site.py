@@ -350,6 +350,13 @@ class SiteModel:
                 uflow[u.name] = u.heat / (hh[u.header] - h_c)
         cond_flow = sum(uflow[u.name] * (1.0 - u.direct_fraction) * u.condensate_recovery for u in sp.users)
         h_cond = w.state(p=sp.deaerator.pressure, T=sp.condensate_return_temperature).h if cond_flow > 0 else 0.0
+        # condensing turbines: their condensers return all condensate, saturated at the exhaust pressure
+        e_cond = cond_flow * h_cond
+        for t in sp.turbines:
+            if t.outlet is None:
+                cond_flow += tflow[t.name]
+                e_cond += tflow[t.name] * saturation_enthalpies(w, t.outlet_pressure)[1]
+        h_cond = e_cond / cond_flow if cond_flow > 0 else 0.0
         if sp.blowdown_flash_header is not None:
             t_sat, h_l, h_v = saturation_enthalpies(w, self._by[sp.blowdown_flash_header].pressure)
             phi = float(flash_fraction(self._drum.h, h_l, h_v))
@@ -443,7 +450,10 @@ class SiteModel:
         bd_hx = sp.blowdown_heat_recovery
         fs.add(MakeupWater("makeup", sp.deaerator.pressure, bd_hx, fluid=w))
         fs.feed("makeup.raw", Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup))
-        fs.add(Deaerator("deaerator", sp.deaerator.pressure, sp.deaerator.vent_fraction, fluid=w))
+        condensing = [t for t in sp.turbines if t.outlet is None]
+        fs.add(Deaerator("deaerator", sp.deaerator.pressure, sp.deaerator.vent_fraction,
+                         water_inlets=("condensate", "makeup") + tuple(f"condenser_{t.name}" for t in condensing),
+                         fluid=w))
         fs.connect("makeup.makeup", "deaerator.makeup")
         fs.add(Pump("feed_pump", sp.boiler.pressure, sp.feed_pump_efficiency))
         fs.connect("deaerator.feedwater", "feed_pump.inlet")
@@ -513,6 +523,12 @@ class SiteModel:
             fs.connect(f"{t.inlet}.{t.name}", f"{t.name}.steam")
             if t.outlet is not None:
                 fs.connect(f"{t.name}.exhaust", f"{t.outlet}.{t.name}")
+            else:  # surface condenser: all condensate back to the deaerator (pump work neglected)
+                fs.add(SteamUser(f"{t.name}_condenser", fluid=w))
+                fs.connect(f"{t.name}.exhaust", f"{t.name}_condenser.steam")
+                fs.add(CondensateReturn(f"{t.name}_condensate", 1.0, sp.deaerator.pressure, fluid=w))
+                fs.connect(f"{t.name}_condenser.condensate", f"{t.name}_condensate.condensate")
+                fs.connect(f"{t.name}_condensate.returned", f"deaerator.condenser_{t.name}")
         for inj in sp.injections:  # waste-heat steam raised from the site's own feedwater
             fs.add(WasteHeatSteam(inj.name, self._by[inj.header].pressure, inj.temperature, fluid=w))
             fs.connect(f"feed_split.whsg_{inj.name}", f"{inj.name}.feedwater")
@@ -561,6 +577,10 @@ class SiteModel:
              "deaerator.condensate": Stream(w, sp.condensate_return_temperature, sp.deaerator.pressure,
                                             sum(c.user_flow[u.name] * (1 - u.direct_fraction) * u.condensate_recovery
                                                 for u in sp.users))}
+        for t in sp.turbines:
+            if t.outlet is None:
+                g[f"deaerator.condenser_{t.name}"] = Stream.from_ph(
+                    w, sp.deaerator.pressure, saturation_enthalpies(w, t.outlet_pressure)[1], c.turbine_flow[t.name])
         blow = c.boiler_steam * sp.boiler.blowdown_fraction / (1.0 - sp.boiler.blowdown_fraction)
         if sp.blowdown_heat_recovery is not None:
             if sp.blowdown_flash_header is not None:
