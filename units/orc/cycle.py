@@ -188,20 +188,23 @@ class ORC:
     Keyword details
     ---------------
     condenser_pinch : minimum working fluid - coolant temperature difference [K], default 5
+        (engineering default for water-cooled condensers, unverified)
     recuperator_effectiveness : in [0, 1); 0 (default) means no recuperator. Duty =
         effectiveness x the smaller of (desuperheating the expander exhaust to its dew point
         or to the pump-outlet temperature) and (heating the pump outlet to the exhaust
         temperature)
     generator_efficiency, motor_efficiency : in (0, 1], default 0.95 each (engineering
-        default for MW-scale ORC generators and pump motors; IE3 4-pole motors of 11-75 kW
-        are 0.914-0.946 by IEC 60034-30-1:2014 Table 3; not a fitted figure)
+        default for MW-scale ORC generators and pump motors; IE3 4-pole 50 Hz motors of
+        11-75 kW are about 0.914-0.950 in IEC 60034-30-1:2014 Table 3, values as recalled,
+        unverified; not a fitted figure)
     evaporator_pressure_drop, condenser_pressure_drop : lumped working-fluid pressure
         drops [Pa], >= 0, default 0
     source_minimum_outlet_temperature : lowest allowed heat-source outlet [K] (e.g. an acid
         dew point), or None (default: only the pinch limits the cooling of the source)
     cooling_fluid : "water" (default) or "air", when no cooling stream is given to solve()
     cooling_inlet_temperature : [K], default 298.15 (25 degC)
-    cooling_temperature_rise : coolant temperature rise [K], default 5
+    cooling_temperature_rise : coolant temperature rise [K], default 5 (engineering default,
+        unverified; cooling-tower ranges are typically 5-10 K)
     cooling_pressure : [Pa], default 101325
     ambient_temperature : dead-state temperature for exergy [K], default 298.15
         (Bejan, Tsatsaronis & Moran 1996, sec. 3.1)
