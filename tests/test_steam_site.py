@@ -264,3 +264,15 @@ def test_condensing_turbine_by_power_returns_its_condensate():
     # the condenser rejects the exhaust's latent heat; its condensate goes back to the deaerator
     assert sol.units["CT_condensate"].returned_flow == pytest.approx(r.turbine_flows["CT"], rel=1e-12)
     assert r.overall["energy_relative"] < 1e-9 and r.max_unit_energy_relative < 1e-9
+
+
+def test_condensate_flash_to_a_lower_header(three):
+    spec, base = three
+    e = evaluate_retrofit(spec, Retrofit("condensate_flash", {"user": "process_HP", "header": "LP"}), base)
+    sol = e.after.solution
+    f = sol.units["process_HP_flash"]
+    # flash fraction of saturated liquid at 42.0 bar(a) into 4.5 bar(a), CoolProp directly
+    p_hp, p_lp = 41e5 + 101325.0, 3.5e5 + 101325.0
+    x = (cp("H", "P", p_hp, "Q", 0) - cp("H", "P", p_lp, "Q", 0)) / (cp("H", "P", p_lp, "Q", 1) - cp("H", "P", p_lp, "Q", 0))
+    assert f.flash_fraction == pytest.approx(x, rel=1e-9)
+    assert e.fuel_saved > 0 and e.after.overall["energy_relative"] < 1e-9

@@ -73,7 +73,8 @@ class HeaderSpec:
 class UserSpec:
     """name, header, flow [kg/s] *or* heat [W] (the steam flow then follows from the header
     state: heat / (h_header - h_saturated liquid), so a colder header needs more steam),
-    condensate_recovery [-], direct_fraction [-] (steam injected)."""
+    condensate_recovery [-], direct_fraction [-] (steam injected), flash_to: a lower header into
+    which the user's condensate is flashed before it returns (None: no flash tank)."""
 
     name: str
     header: str
@@ -81,6 +82,7 @@ class UserSpec:
     condensate_recovery: float = 0.0
     direct_fraction: float = 0.0
     heat: float | None = None
+    flash_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,10 @@ def _validate(site: SiteSpec) -> SiteSpec:
             raise ValueError(f"site {site.name!r}: user {u.name!r} {kind} must be >= 0 {unit}; got {val!r} {unit}")
         check_fraction(f"user {u.name!r} condensate_recovery", u.condensate_recovery)
         check_fraction(f"user {u.name!r} direct_fraction", u.direct_fraction)
+        if u.flash_to is not None and not (by[u.flash_to].pressure < by[u.header].pressure):
+            raise ValueError(f"site {site.name!r}: user {u.name!r} flashes its condensate to {u.flash_to!r} at "
+                             f"{by[u.flash_to].pressure!r} Pa, not below its header {u.header!r} at "
+                             f"{by[u.header].pressure!r} Pa")
     for t in site.turbines:
         if t.name in unit_names:
             raise ValueError(f"site {site.name!r}: duplicate name {t.name!r}")
@@ -311,11 +317,13 @@ def site_from_dict(d: dict) -> SiteSpec:
     headers = tuple(sorted(headers, key=lambda x: -x.pressure))
     users = []
     for i, u in enumerate(d.get("users") or []):
-        _known(u, {"name", "header", "flow", "heat", "condensate_recovery", "direct_fraction"}, f"users[{i}]")
+        _known(u, {"name", "header", "flow", "heat", "condensate_recovery", "direct_fraction", "flash_to"},
+               f"users[{i}]")
         w = f"user {u.get('name')}"
         users.append(UserSpec(str(u["name"]), str(u["header"]), _q(u, "flow", "mass_flow", w, None),
                               _q(u, "condensate_recovery", "fraction", w, 0.0),
-                              _q(u, "direct_fraction", "fraction", w, 0.0), _q(u, "heat", "power", w, None)))
+                              _q(u, "direct_fraction", "fraction", w, 0.0), _q(u, "heat", "power", w, None),
+                              None if u.get("flash_to") is None else str(u["flash_to"])))
     turbines = []
     for i, t in enumerate(d.get("turbines") or []):
         _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",

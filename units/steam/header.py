@@ -129,7 +129,7 @@ class SteamHeader:
         m_in = sum(s.mass_flow for s in ins.values())
         m_draw = sum(self.draws.values())
         if not (m_in > 0.0):
-            if m_draw > 0.0 or self.balance is not None:
+            if m_draw > 0.0:
                 raise HeaderShortfall(
                     f"{self.name}: header has no supply: its inlets ({', '.join(self.supplies)}) carry "
                     f"0 kg/s while its draws need {m_draw!r} kg/s")
@@ -146,7 +146,12 @@ class SteamHeader:
                              f"{balance_flow!r} kg/s and the header has no balancing outlet")
         flows = np.array([s.mass_flow for s in ins.values()])
         hs = np.array([s.h for s in ins.values()])
-        h = float(mixed_enthalpy(flows, hs, self.heat_loss))
+        if m_in > 0.0:
+            h = float(mixed_enthalpy(flows, hs, self.heat_loss))
+        elif self.heat_loss > 0.0:
+            raise ValueError(f"{self.name}: an idle header (no flow) cannot lose {self.heat_loss!r} W in steady state")
+        else:  # idle header: the state its first supply would have, throttled to the header pressure
+            h = float(hs[0])
         if h != h:
             raise ValueError(f"{self.name}: cannot mix supplies (flows {flows.tolist()} kg/s)")
         st = state_ph(self.fluid, p, h)

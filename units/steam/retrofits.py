@@ -19,6 +19,8 @@ Kinds (one dict, :data:`RETROFITS`):
 * ``trap_repair``: failed traps repaired (``header``: one header, default all)
 * ``waste_heat_steam``: waste-heat steam injected into a header (``header``, ``flow``,
   ``temperature``, ``name``)
+* ``condensate_flash``: a user's condensate flashed into a lower header before it returns
+  (``user``, ``header``)
 """
 from __future__ import annotations
 
@@ -99,6 +101,14 @@ def _trap_repair(site: SiteSpec, header: str | None = None):
     return site.replace(traps=tuple(t for t in site.traps if header is not None and t.header != header))
 
 
+def _condensate_flash(site: SiteSpec, user: str, header: str):
+    site.header(header)
+    if user not in {u.name for u in site.users}:
+        raise ValueError(f"condensate_flash: no user {user!r}")
+    return site.replace(users=tuple(dataclasses.replace(u, flash_to=header) if u.name == user else u
+                                    for u in site.users))
+
+
 def _waste_heat_steam(site: SiteSpec, header: str, flow: float, temperature: float | None = None,
                       name: str = "waste_heat_steam"):
     return site.replace(injections=site.injections + (InjectionSpec(name, header, float(flow), temperature),))
@@ -113,6 +123,7 @@ RETROFITS = {
     "insulation": _insulation,
     "trap_repair": _trap_repair,
     "waste_heat_steam": _waste_heat_steam,
+    "condensate_flash": _condensate_flash,
 }
 
 

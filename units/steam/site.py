@@ -241,13 +241,19 @@ class SiteModel:
                           else w.state(p=h.pressure, T=inj.temperature))
                     m += inj.flow
                     e += inj.flow * st.h
+            for u in sp.users:
+                if u.flash_to == h.name:
+                    mf = self._user_flash(c.user_flow)[u.name][0]
+                    m += mf
+                    e += mf * saturation_enthalpies(w, h.pressure)[2]
             if flash_p is not None and sp.blowdown_flash_header == h.name:
                 m += phi * blow
                 e += phi * blow * saturation_enthalpies(w, h.pressure)[2]
-            if not (m > 0.0):
-                raise SiteBalanceError(f"site {sp.name!r}: header {h.name!r} has no supply (no boiler steam, letdown, "
-                                       "turbine exhaust or injection reaches it)")
-            hh[h.name] = snap_enthalpy(w, h.pressure, (e - h.heat_loss) / m)
+            if m > 0.0:
+                hh[h.name] = snap_enthalpy(w, h.pressure, (e - h.heat_loss) / m)
+            else:  # an idle header (nothing drawn, nothing supplied): the state its letdown would give
+                src = self._balancing.get(h.name)
+                hh[h.name] = self._steam_h if src is None else hh[src.inlet]
         makeup_h = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature).h
         if sp.blowdown_heat_recovery is not None and blow > 0.0 and c.makeup > 0.0:
             raw = Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup)
@@ -316,6 +322,19 @@ class SiteModel:
         return h_in - t.isentropic_efficiency * (h_in - h_s)
 
     # ------------------------------------------------------------------ load control
+    def _user_flash(self, uflow: dict) -> dict:
+        """user -> (flash steam [kg/s], flash fraction) of users whose condensate is flashed."""
+        w, out = self.water, {}
+        for u in self.spec.users:
+            if u.flash_to is None:
+                out[u.name] = (0.0, 0.0)
+                continue
+            h_in = saturation_enthalpies(w, self._by[u.header].pressure)[1]
+            _, h_l, h_v = saturation_enthalpies(w, self._by[u.flash_to].pressure)
+            f = float(flash_fraction(h_in, h_l, h_v))
+            out[u.name] = (f * uflow[u.name] * (1.0 - u.direct_fraction), f)
+        return out
+
     def controls(self, states: dict, boiler_guess: float | None = None) -> Controls:
         """Set-points that balance every header at the given states (see module docstring)."""
         sp, w = self.spec, self.water
@@ -348,7 +367,9 @@ class SiteModel:
             else:
                 h_c = saturation_enthalpies(w, self._by[u.header].pressure)[1]
                 uflow[u.name] = u.heat / (hh[u.header] - h_c)
-        cond_flow = sum(uflow[u.name] * (1.0 - u.direct_fraction) * u.condensate_recovery for u in sp.users)
+        ufl = self._user_flash(uflow)
+        cond_flow = sum(uflow[u.name] * (1.0 - u.direct_fraction) * (1.0 - ufl[u.name][1]) * u.condensate_recovery
+                        for u in sp.users)
         h_cond = w.state(p=sp.deaerator.pressure, T=sp.condensate_return_temperature).h if cond_flow > 0 else 0.0
         # condensing turbines: their condensers return all condensate, saturated at the exhaust pressure
         e_cond = cond_flow * h_cond
@@ -384,6 +405,9 @@ class SiteModel:
                 supply[inj.header] += inj.flow
             if sp.blowdown_flash_header is not None:
                 supply[sp.blowdown_flash_header] += phi * blow
+            for u in sp.users:
+                if u.flash_to is not None:
+                    supply[u.flash_to] += ufl[u.name][0]
             # the deaerator feeds the boiler, the desuperheater sprays and the waste-heat generators
             f_da = f_boiler + spray_total + inj_feed
             try:
@@ -481,6 +505,9 @@ class SiteModel:
         if sp.blowdown_flash_header is not None:
             supplies[sp.blowdown_flash_header].append("blowdown_flash")
         for u in sp.users:
+            if u.flash_to is not None:
+                supplies[u.flash_to].append(f"{u.name}_flash")
+        for u in sp.users:
             draws[u.header][u.name] = c.user_flow[u.name]
         for t in sp.turbines:
             draws[t.inlet][t.name] = c.turbine_flow[t.name]
@@ -546,7 +573,13 @@ class SiteModel:
             fs.add(SteamUser(u.name, u.direct_fraction, fluid=w))
             fs.connect(f"{u.header}.{u.name}", f"{u.name}.steam")
             fs.add(CondensateReturn(f"{u.name}_return", u.condensate_recovery, sp.deaerator.pressure, fluid=w))
-            fs.connect(f"{u.name}.condensate", f"{u.name}_return.condensate")
+            if u.flash_to is None:
+                fs.connect(f"{u.name}.condensate", f"{u.name}_return.condensate")
+            else:  # condensate flash tank: flash steam to the lower header, liquid returns
+                fs.add(FlashTank(f"{u.name}_flash", self._by[u.flash_to].pressure, fluid=w))
+                fs.connect(f"{u.name}.condensate", f"{u.name}_flash.inlet")
+                fs.connect(f"{u.name}_flash.vapour", f"{u.flash_to}.{u.name}_flash")
+                fs.connect(f"{u.name}_flash.liquid", f"{u.name}_return.condensate")
             returned.append(f"{u.name}_return.returned")
         if returned:
             fs.add(CondensateReturn("condensate_tank", 1.0, sp.deaerator.pressure, sp.condensate_return_temperature,
@@ -576,6 +609,7 @@ class SiteModel:
                                                states["header_h"][sp.deaerator.header], c.deaerator_steam),
              "deaerator.condensate": Stream(w, sp.condensate_return_temperature, sp.deaerator.pressure,
                                             sum(c.user_flow[u.name] * (1 - u.direct_fraction) * u.condensate_recovery
+                                                * (1.0 - self._user_flash(c.user_flow)[u.name][1])
                                                 for u in sp.users))}
         for t in sp.turbines:
             if t.outlet is None:
