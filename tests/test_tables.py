@@ -278,3 +278,43 @@ def test_bad_grid_parameters_are_errors():
         Fluid("R134a").table(cache=TableCache(memo=True), n_points=10)
     with raises(ValueError, match="table temperature range"):
         Fluid("R134a").table(cache=TableCache(memo=True), T_max=300.0)
+
+
+@settings(derandomize=True, max_examples=40, deadline=None)
+@given(lnp=st.floats(0.0, 1.0), frac=st.floats(0.0, 1.0))
+def test_h_pT_inverts_T_ph(water, lnp, frac):
+    # h_pT is refined by secant steps on the (p, h) table until |T_ph - T| <= 1e-12 T
+    d = water.data
+    p = _pressure(d, lnp)
+    T = d.T_min + frac * (d.T_max - d.T_min)
+    if p < d.p_crit and abs(T - water.T_sat(p)) < 1e-6:
+        return
+    h = water.h_pT(p, T)
+    assert water.T_ph(p, h) == approx(T, rel=1e-11)
+
+
+def test_quality_matches_the_exact_equilibrium_quality(table):
+    # FluidState.x (CoolProp saturated states) is < 0 subcooled, > 1 superheated
+    fluid = Fluid(table.fluid_name, table.backend)
+    p = 0.2 * fluid.critical_pressure
+    T_sat = fluid.state(p=p, x=0.0).T
+    for T in (T_sat - 20.0, T_sat + 20.0):
+        exact = fluid.state(p=p, T=T)
+        assert table.x_ph(p, exact.h) == approx(exact.x, rel=TARGET, abs=TARGET)
+
+
+def test_pseudo_pure_air_table_brackets_bubble_and_dew_points(tmp_path):
+    # Air is pseudo-pure in CoolProp: bubble and dew temperatures differ at one pressure;
+    # two-phase T runs from one to the other (reference: CoolProp (p, Q) states).
+    table = Fluid("Air").table(cache=TableCache(tmp_path), dlnp=0.2, dln_near=0.3, n_xi=24)
+    p = 2.0e5
+    bubble = CP.PropsSI("T", "P", p, "Q", 0, "HEOS::Air")
+    dew = CP.PropsSI("T", "P", p, "Q", 1, "HEOS::Air")
+    h_mid = 0.5 * (table.h_l(p) + table.h_v(p))
+    assert table.T_sat(p) == approx(bubble, rel=1e-5)
+    assert table.T_ph(p, h_mid) == approx(0.5 * (bubble + dew), rel=1e-5)
+    with raises(ValueError, match="lies between the bubble and dew points at p=200000.0 Pa"):
+        table.h_pT(p, 0.5 * (bubble + dew))
+    # ambient air, single phase: table against CoolProp (coarse grid, 1e-4)
+    h = CP.PropsSI("H", "P", 1.0e5, "T", 300.0, "HEOS::Air")
+    assert table.T_ph(1.0e5, h) == approx(300.0, rel=1e-4)

@@ -116,6 +116,10 @@ class FluidTable:
                 bad = self._first_out_of_range(pf, zf, kind)
             if bad >= 0:
                 lo, hi = K.table_bounds(self.data, pf[bad], kind)
+                if lo <= zf[bad] <= hi:  # only h_pT: inside a pseudo-pure fluid's glide
+                    raise ValueError(f"T={float(zf[bad])!r} K lies between the bubble and dew "
+                                     f"points at p={float(pf[bad])!r} Pa for {self._where()}: "
+                                     "(p, T) does not fix a two-phase state")
                 raise ValueError(f"{second_name} must be in [{lo:.10g}, {hi:.10g}] {unit} at "
                                  f"p={float(pf[bad])!r} Pa for {self._where()}; "
                                  f"got {float(zf[bad])!r} {unit}")
