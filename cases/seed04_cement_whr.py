@@ -11,9 +11,9 @@ steam plant, so it should be well below the whole-plant figure computed here; a 
 above it would be impossible.
 
 Method: two ORCs, one on the preheater exhaust (which must leave warm enough to dry raw
-meal) and one on the cooler exhaust air, each optimised over evaporating temperature and
-superheat with :func:`units.orc.design.optimise_design` (batch kernel + scipy), the optimum
-solved exactly with CoolProp. A steam Rankine cycle on the same sources, solved with the
+meal) and one on the cooler exhaust air. For each source :func:`units.orc.design.rank_fluids`
+optimises every candidate fluid over evaporating temperature and superheat (batch kernel +
+scipy) and the best is solved exactly with CoolProp. A steam Rankine cycle on the same sources, solved with the
 same model (water as the working fluid), is reported beside it.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from procsim.casebook import CaseResult, Figure
 from procsim.stream import Stream
 from procsim.thermo.gas import AIR_DRY, GAS_CONSTANT, GasMixture
 from units.orc import ORC
-from units.orc.design import optimise_design
+from units.orc.design import optimise_design, rank_fluids
 
 CASE_ID = "seed04_cement_whr"
 TITLE = "Cement kiln waste-heat power (preheater and cooler exhaust to ORC)"
@@ -66,7 +66,12 @@ EVAPORATOR_PINCH = 30.0
 #: unverified); expander 0.80 and pump 0.75 isentropic efficiencies (DESIGN.md defaults).
 CONDENSING_T = 318.15
 COOLING_WATER_T = 303.15
-ORC_FLUID = "Cyclopentane"
+#: Candidate working fluids for 250-350 degC exhaust (facts.md 5.2 typical uses; suitability
+#: is engineering judgement); each source gets the best of them by net electric power.
+ORC_CANDIDATES = ("Cyclopentane", "Toluene", "n-Pentane")
+#: Evaporating pressure kept <= 0.9 p_c, a margin from the critical point for stable
+#: evaporation (engineering practice, unverified).
+MAX_REDUCED_PRESSURE = 0.9
 #: Steam Rankine comparison: direct waste-heat boilers (no oil loop) with a 20 K pinch, steam
 #: turbine expanding into the wet region (outlet quality reported; engineering figures).
 STEAM_PINCH = 20.0
@@ -89,13 +94,17 @@ def _orc_power(composition, nm3_per_kg, t_in, t_min_out, clinker_kg_s, steam=Fal
     if steam:
         template = ORC("Water", CONDENSING_T + 60.0, CONDENSING_T, evaporator_pinch=STEAM_PINCH,
                        allow_wet_expansion=True, **common)
-        sh_bounds = (0.0, 100.0)
-    else:
-        template = ORC(ORC_FLUID, CONDENSING_T + 40.0, CONDENSING_T, evaporator_pinch=EVAPORATOR_PINCH,
-                       recuperator_effectiveness=0.7, **common)
-        sh_bounds = (0.0, 20.0)
-    best = optimise_design(template, src, objective="net_electric_power", superheat_bounds=sh_bounds)
-    return best, src
+        best = optimise_design(template, src, objective="net_electric_power",
+                               superheat_bounds=(0.0, 100.0))
+        return best.exact, src
+    details = dict(evaporator_pinch=EVAPORATOR_PINCH, recuperator_effectiveness=0.7, **common)
+    ranks = rank_fluids(src, CONDENSING_T, ORC_CANDIDATES, objective="net_electric_power",
+                        superheat_bounds=(0.0, 20.0), max_reduced_pressure=MAX_REDUCED_PRESSURE,
+                        **details)
+    top = ranks[0]
+    exact = ORC(top.fluid, top.evaporating_temperature, CONDENSING_T, superheat=top.superheat,
+                **details).solve(src)
+    return exact, src
 
 
 def run() -> CaseResult:
@@ -105,8 +114,8 @@ def run() -> CaseResult:
     aqc, aqc_src = _orc_power(AIR_DRY, AQC_AIR_NM3_PER_KG, AQC_AIR_T, AQC_AIR_MIN_OUT, clinker_kg_s)
     ph_st, _ = _orc_power(PH_GAS, PH_GAS_NM3_PER_KG, PH_GAS_T, PH_GAS_MIN_OUT, clinker_kg_s, steam=True)
     aqc_st, _ = _orc_power(AIR_DRY, AQC_AIR_NM3_PER_KG, AQC_AIR_T, AQC_AIR_MIN_OUT, clinker_kg_s, steam=True)
-    steam_kwh_per_t_clinker = (ph_st.exact.net_electric_power + aqc_st.exact.net_electric_power) / 1e3 / clinker_t_h
-    power_w = ph.exact.net_electric_power + aqc.exact.net_electric_power
+    steam_kwh_per_t_clinker = (ph_st.net_electric_power + aqc_st.net_electric_power) / 1e3 / clinker_t_h
+    power_w = ph.net_electric_power + aqc.net_electric_power
     kwh_per_t_clinker = power_w / 1e3 / clinker_t_h
     kwh_per_t_cement = kwh_per_t_clinker * CLINKER_FACTOR
     ef_actual = grid_factor("TW", CLAIM_YEAR, "actual")
@@ -116,17 +125,18 @@ def run() -> CaseResult:
     cement_t_yr = clinker_t_h * OPERATING_HOURS / CLINKER_FACTOR
     t_co2_yr = kg_per_t_cement * cement_t_yr / 1e3
     claim_kwh_per_t_cement = CLAIM_KG_PER_T_CEMENT / float(ef_actual)
-    heat_ph = ph.exact.heat_input / 1e3 / clinker_t_h * 3.6   # MJ/t clinker
-    heat_aqc = aqc.exact.heat_input / 1e3 / clinker_t_h * 3.6
+    heat_ph = ph.heat_input / 1e3 / clinker_t_h * 3.6   # MJ/t clinker
+    heat_aqc = aqc.heat_input / 1e3 / clinker_t_h * 3.6
     case = CASE_ID
     figures = (
         Figure(case, "whr_power_per_t_clinker", None, kwh_per_t_clinker, "kWh/t clinker",
-               f"two {ORC_FLUID} ORCs (preheater {ph.exact.net_electric_power / 1e6:.2f} MWe, cooler "
-               f"{aqc.exact.net_electric_power / 1e6:.2f} MWe) on a {CLINKER_PER_DAY:.0f} t/d kiln; "
+               f"two ORCs, best of {', '.join(ORC_CANDIDATES)} for each source (preheater {ph.fluid} "
+               f"{ph.net_electric_power / 1e6:.2f} MWe, cooler {aqc.fluid} "
+               f"{aqc.net_electric_power / 1e6:.2f} MWe) on a {CLINKER_PER_DAY:.0f} t/d kiln; "
                "typical steam WHR 25-45 kWh/t clinker (facts.md 5.3, unverified), Ayu et al. 2015: 42.1"),
         Figure(case, "steam_rankine_power_per_t_clinker", None, steam_kwh_per_t_clinker, "kWh/t clinker",
                f"same sources, steam Rankine (water, {STEAM_PINCH:.0f} K pinch, optimised pressure and "
-               f"superheat; turbine outlet quality {min(ph_st.exact.state('expander_outlet').x, aqc_st.exact.state('expander_outlet').x):.3f})"),
+               f"superheat; turbine outlet quality {min(ph_st.state('expander_outlet').x, aqc_st.state('expander_outlet').x):.3f})"),
         Figure(case, "whr_power_per_t_cement", claim_kwh_per_t_cement, kwh_per_t_cement, "kWh/t cement",
                f"claimed = 14.5 kg/t / {float(ef_actual):.3f} kg/kWh (2024 actual grid factor): the "
                f"extra power the claim implies; computed = whole ORC plant x clinker factor {CLINKER_FACTOR}"),
@@ -154,17 +164,15 @@ def run() -> CaseResult:
         f"cooler vent air {AQC_AIR_NM3_PER_KG} Nm3/kg clinker at {AQC_AIR_T - 273.15:.0f} degC, to "
         f">= {AQC_AIR_MIN_OUT - 273.15:.0f} degC (unverified)",
         f"clinker/cement {CLINKER_FACTOR} (unverified); {OPERATING_HOURS:.0f} h/yr (unverified)",
-        f"ORC: {ORC_FLUID}, condensing {CONDENSING_T - 273.15:.0f} degC, cooling water "
+        f"ORC: best of {', '.join(ORC_CANDIDATES)} per source (p_e <= {MAX_REDUCED_PRESSURE} p_c), condensing {CONDENSING_T - 273.15:.0f} degC, cooling water "
         f"{COOLING_WATER_T - 273.15:.0f} degC, recuperator 0.7, pinch {EVAPORATOR_PINCH:.0f} K "
         "(thermal-oil loop), pump 0.75, expander 0.80, generator/motor 0.95",
         f"grid factor TW {CLAIM_YEAR}: actual {float(ef_actual):.3f} ({ef_actual.source}); "
         f"target {float(ef_target):.3f} ({ef_target.source})",
     )
     details = {
-        "preheater_orc": ph.exact, "cooler_orc": aqc.exact,
-        "preheater_steam": ph_st.exact, "cooler_steam": aqc_st.exact,
-        "preheater_evaporating_temperature": ph.evaporating_temperature,
-        "cooler_evaporating_temperature": aqc.evaporating_temperature,
+        "preheater_orc": ph, "cooler_orc": aqc,
+        "preheater_steam": ph_st, "cooler_steam": aqc_st,
         "heat_recovered_MJ_per_t_clinker": heat_ph + heat_aqc,
         "preheater_gas_kg_per_kg_clinker": ph_src.mass_flow / clinker_kg_s,
         "cooler_air_kg_per_kg_clinker": aqc_src.mass_flow / clinker_kg_s,

@@ -166,3 +166,15 @@ def test_compiled_kernel_check_records_each_table_once():
     inputs = kernel_inputs(orc, Stream(FLUE, 473.15, 101325.0, 10.0))
     key = (type(inputs[0]).__name__, inputs[1], inputs[0].T_crit, inputs[0].p_max)
     assert key in design._CHECKED_TABLE_TYPES
+
+
+def test_reduced_pressure_cap_and_bad_details():
+    src = Stream(FLUE, 523.15, 101325.0, 10.0)
+    orc = ORC("Isopentane", 380.0, 313.15)
+    best = optimise_design(orc, src, superheat_bounds=(0.0, 0.0), max_reduced_pressure=0.5)
+    p_c = orc.fluid.critical_pressure
+    assert best.exact.evaporating_pressure <= 0.5 * p_c * (1 + 1e-9)
+    with pytest.raises(ValueError, match=r"max_reduced_pressure must be in \(0, 1\]; got 1.5"):
+        optimise_design(orc, src, max_reduced_pressure=1.5)
+    with pytest.raises(ValueError, match=r"pump_efficiency must be in \(0, 1\]; got 2.0"):
+        rank_fluids(src, 313.15, fluids=("R245fa",), pump_efficiency=2.0)

@@ -19,7 +19,7 @@ from scipy.optimize import minimize
 
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import COEFFS, MOLAR_MASS
-from procsim.validation import as_array, check_choice
+from procsim.validation import as_array, check_choice, check_range
 
 from . import kernels as K
 from ._sides import side_of_stream
@@ -236,27 +236,34 @@ class DesignOptimum:
     evaluations: int                # kernel evaluations used
 
 
-def _te_bounds(orc: ORC, t_src: float):
+def _te_bounds(orc: ORC, t_src: float, max_reduced_pressure: float):
     fl = orc.fluid
     lo = orc.condensing_temperature + 5.0
     # 1 K below the critical point: the table and the pinch algorithm stay subcritical
     hi = min(fl.critical_temperature - 1.0, t_src - orc.evaporator_pinch - 0.5)
+    if max_reduced_pressure < 1.0:
+        hi = min(hi, fl.saturation(p=max_reduced_pressure * fl.critical_pressure)[0].T)
     return lo, hi
 
 
 def optimise_design(orc: ORC, heat_source, *, objective: str = "net_power",
                     evaporating_temperature_bounds=None, superheat_bounds=(0.0, 30.0),
-                    grid=(32, 7)) -> DesignOptimum:
+                    grid=(32, 7), max_reduced_pressure: float = 1.0) -> DesignOptimum:
     """Maximise ``objective`` over evaporating temperature and superheat for ``heat_source``.
 
     Condensing temperature, efficiencies, pinches and details come from ``orc``. Coarse
     grid (``grid`` = points in evaporating temperature x superheat) on the batch kernel,
     then scipy.optimize.minimize(method="Powell") within the bounds from the best grid
     point, infeasible designs scoring 0. Raises ValueError when no grid point is feasible.
+    ``max_reduced_pressure`` (in (0, 1]) caps the evaporating pressure at that fraction of
+    the critical pressure (default 1: up to 1 K below the critical temperature); designers
+    often keep a margin from the critical point for stable evaporator operation.
     """
     col = check_choice("objective", objective, OBJECTIVES)
     t_src = float(heat_source.T)
-    lo, hi = _te_bounds(orc, t_src) if evaporating_temperature_bounds is None else \
+    max_reduced_pressure = float(check_range("max_reduced_pressure", max_reduced_pressure, 0.0, 1.0,
+                                             low_inclusive=False))
+    lo, hi = _te_bounds(orc, t_src, max_reduced_pressure) if evaporating_temperature_bounds is None else \
         tuple(float(v) for v in evaporating_temperature_bounds)
     sh_lo, sh_hi = (float(v) for v in superheat_bounds)
     if not (lo < hi and 0.0 <= sh_lo <= sh_hi):
@@ -323,7 +330,8 @@ class FluidRanking:
 
 
 def rank_fluids(heat_source, condensing_temperature: float, fluids=SCREENING_FLUIDS, *,
-                objective: str = "net_power", superheat_bounds=(0.0, 30.0), **orc_details):
+                objective: str = "net_power", superheat_bounds=(0.0, 30.0),
+                max_reduced_pressure: float = 1.0, **orc_details):
     """Optimise every fluid for ``heat_source`` and return FluidRankings, best first.
 
     ``orc_details`` are passed to :class:`ORC` (efficiencies, pinches, details). A fluid
@@ -331,6 +339,9 @@ def rank_fluids(heat_source, condensing_temperature: float, fluids=SCREENING_FLU
     design) is kept at the end with ``feasible=False`` and the reason.
     """
     check_choice("objective", objective, OBJECTIVES)
+    # bad details (efficiencies, pinches, ...) are the caller's error, not a fluid's: check
+    # them once on a fluid-independent design so they raise instead of failing every fluid
+    ORC("Water", 400.0, 350.0, **{k: v for k, v in orc_details.items() if k != "superheat"})
     rows = []
     for name in fluids:
         try:
@@ -343,7 +354,8 @@ def rank_fluids(heat_source, condensing_temperature: float, fluids=SCREENING_FLU
                                                       float(heat_source.T) - 10.0))
             orc = ORC(fl, te0, condensing_temperature, **orc_details)
             best = optimise_design(orc, heat_source, objective=objective,
-                                   superheat_bounds=superheat_bounds)
+                                   superheat_bounds=superheat_bounds,
+                                   max_reduced_pressure=max_reduced_pressure)
             r = best.exact
             rows.append(FluidRanking(fl.name, True, getattr(r, objective), r.net_power, r.thermal_efficiency,
                                      best.evaporating_temperature, best.superheat,
