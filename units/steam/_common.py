@@ -5,15 +5,13 @@ from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from procsim.validation import as_float, check_positive
 
-#: IAPWS-IF97 water, the default property model of every steam unit (DESIGN.md: water and
-#: steam default to IF97; pass ``Fluid("Water", backend="HEOS")`` for IAPWS-95).
-WATER = Fluid("Water")
-
-
 def water_of(fluid) -> Fluid:
-    """The water model a unit uses: ``None`` -> IF97, or the :class:`Fluid` given (must be water)."""
+    """The water model a unit uses: ``None`` -> a new IAPWS-IF97 ``Fluid("Water")`` (DESIGN.md:
+    water and steam default to IF97), or the :class:`Fluid` given (must be water, e.g.
+    ``Fluid("Water", backend="HEOS")`` for IAPWS-95). No fluid object is shared between
+    units (STYLE.md rule 9)."""
     if fluid is None:
-        return WATER
+        return Fluid("Water")
     if not isinstance(fluid, Fluid) or fluid.name != "Water":
         raise ValueError(f"fluid must be a procsim Fluid of water (IF97 or HEOS); got {fluid!r}")
     return fluid

@@ -286,6 +286,13 @@ def site_from_dict(d: dict) -> SiteSpec:
     temperature?}]; ``traps`` [{header, failed_open, orifice_diameter, discharge_coefficient?}];
     ``economics`` {hours, fuel_price, power_price, water_price, fuel_emission_factor,
     grid_emission_factor, site_power_demand, currency}.
+
+    Defaults where a key is left out, each an assumption to be replaced by plant data:
+    deaerator vent 0.1 % of feedwater (vendors' usual sizing, unverified), deaerator steam
+    from the lowest header, condensate returned at 80 C, make-up at 25 C delivered at the
+    deaerator pressure, feed pump isentropic efficiency 0.75 (multistage centrifugal feed
+    pumps, unverified), no blowdown, no blowdown flash or heat recovery, 8,760 h/yr and zero
+    prices and emission factors (money and CO2 then read 0).
     """
     if not isinstance(d, dict):
         raise ValueError(f"a site description must be a dict; got {type(d).__name__}")

@@ -34,7 +34,7 @@ import numpy as np
 from procsim.flowsheet import Flowsheet
 from procsim.stream import Stream
 from units.basic import Pump
-from units.steam._common import WATER, saturation_enthalpies, snap_enthalpy, state_ph
+from units.steam._common import saturation_enthalpies, snap_enthalpy, state_ph, water_of
 from units.steam.condensate import CondensateReturn, MakeupWater
 from units.steam.deaerator import Deaerator
 from units.steam.description import SiteSpec
@@ -156,7 +156,7 @@ class SiteModel:
         if not isinstance(spec, SiteSpec):
             raise ValueError(f"spec must be a SiteSpec (see units.steam.description); got {type(spec).__name__}")
         self.spec = spec
-        self.water = WATER if fluid is None else fluid
+        self.water = water_of(fluid)
         self._by = {h.name: h for h in spec.headers}
         self._top = spec.headers[0].name
         self._balancing = {ld.outlet: ld for ld in spec.letdowns}
