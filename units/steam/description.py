@@ -260,7 +260,10 @@ def _validate(site: SiteSpec) -> SiteSpec:
     for tr in site.traps:
         site.header(tr.header)
     if site.blowdown_flash_header is not None:
-        site.header(site.blowdown_flash_header)
+        fh = site.header(site.blowdown_flash_header)
+        if not (fh.pressure < site.boiler.pressure):
+            raise ValueError(f"site {site.name!r}: blowdown cannot flash into header {fh.name!r} at {fh.pressure!r} Pa: "
+                             f"it must be below the boiler pressure {site.boiler.pressure!r} Pa")
     check_fraction("boiler blowdown_fraction", site.boiler.blowdown_fraction)
     if not (site.boiler.blowdown_fraction < 0.5):
         raise ValueError(f"boiler blowdown_fraction must be < 0.5; got {site.boiler.blowdown_fraction!r}")
@@ -408,7 +411,7 @@ def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbi
     header state); ``turbines``: full turbine entries; letdowns join each
     header to the next lower one; the deaerator takes steam from the lowest header (default
     pressure 1.2 bar(a), vent 0.1 % of feedwater); boiler blowdown flashes into the lowest
-    header. Any other key of :func:`site_from_dict` passes through ``rest``.
+    header when it is below the boiler pressure. Any other key of :func:`site_from_dict` passes through ``rest``.
     """
     if not (1 <= len(headers) <= 3):
         raise ValueError(f"common_site takes 1 to 3 headers; got {len(headers)}")
@@ -424,5 +427,7 @@ def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbi
         us.append({"name": f"process_{k}", "header": k, key: v, "condensate_recovery": condensate_recovery})
     d = {"name": name, "boiler": boiler, "headers": hdrs, "users": us, "turbines": list(turbines or []),
          "deaerator": {"pressure": 1.2e5, "vent_fraction": 0.001, "header": lowest, **(deaerator or {})},
-         "blowdown": {"flash_header": lowest}, **rest}
+         **rest}
+    if "blowdown" not in d and to_si(headers[lowest], "pressure") < to_si(boiler["pressure"], "pressure"):
+        d["blowdown"] = {"flash_header": lowest}
     return site_from_dict(d)
