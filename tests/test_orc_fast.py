@@ -178,3 +178,21 @@ def test_reduced_pressure_cap_and_bad_details():
         optimise_design(orc, src, max_reduced_pressure=1.5)
     with pytest.raises(ValueError, match=r"pump_efficiency must be in \(0, 1\]; got 2.0"):
         rank_fluids(src, 313.15, fluids=("R245fa",), pump_efficiency=2.0)
+
+
+def test_sweep_model_for_procsim_batch():
+    import pickle
+
+    from procsim.batch import sweep
+    from units.orc import ORCSweepModel
+
+    orc = ORC("R245fa", 373.15, 308.15)
+    src = Stream(FLUE, 473.15, 101325.0, 10.0)
+    model = ORCSweepModel(orc, src)
+    df = sweep(model, {"evaporating_temperature": [350.0, 370.0, 390.0], "superheat": [0.0, 8.0]})
+    direct = evaluate_designs(orc, src, evaporating_temperature=df["evaporating_temperature"].to_numpy(),
+                              superheat=df["superheat"].to_numpy())
+    np.testing.assert_array_equal(df["net_power"].to_numpy(), direct.net_power)
+    again = pickle.loads(pickle.dumps(model))           # what a Dask worker receives
+    np.testing.assert_array_equal(again(evaporating_temperature=np.array([370.0]))["net_power"],
+                                  model(evaporating_temperature=np.array([370.0]))["net_power"])

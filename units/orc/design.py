@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 from scipy.optimize import minimize
@@ -26,7 +26,8 @@ from ._sides import side_of_stream
 from .cycle import ORC, ORCResult
 
 __all__ = ["BatchResult", "DesignOptimum", "FluidRanking", "evaluate_designs", "optimise_design",
-           "rank_fluids", "STATUS_MESSAGES", "OBJECTIVES", "SCREENING_FLUIDS", "kernel_inputs"]
+           "rank_fluids", "STATUS_MESSAGES", "OBJECTIVES", "SCREENING_FLUIDS", "kernel_inputs",
+           "ORCSweepModel", "SWEEP_OUTPUTS"]
 
 #: What a non-zero kernel status means (``BatchResult.status``).
 STATUS_MESSAGES = {
@@ -368,3 +369,65 @@ def rank_fluids(heat_source, condensing_temperature: float, fluids=SCREENING_FLU
     return tuple(sorted(rows, key=lambda r: (not r.feasible,
                                              -(r.objective_value if r.feasible else 0.0))))
 
+
+
+#: Outputs of :class:`ORCSweepModel` (BatchResult fields).
+SWEEP_OUTPUTS = ("net_power", "net_electric_power", "thermal_efficiency", "working_fluid_flow",
+                 "heat_input", "heat_source_outlet_temperature", "status")
+
+
+def _orc_spec(orc: ORC):
+    kw = {f.name: getattr(orc, f.name) for f in fields(orc) if f.name != "fluid"}
+    return (orc.fluid.name, orc.fluid.backend), kw
+
+
+def _source_spec(stream):
+    mat = stream.material
+    if isinstance(mat, Fluid):
+        return ("fluid", mat.name, mat.backend, float(stream.p), float(stream.h), float(stream.mass_flow))
+    return ("gas", dict(mat.mole_fractions), float(stream.T), float(stream.p), float(stream.mass_flow))
+
+
+def _rebuild_model(orc_spec, source_spec):
+    from procsim.stream import Stream
+
+    (name, backend), kw = orc_spec
+    orc = ORC(Fluid(name, backend), **kw)
+    if source_spec[0] == "fluid":
+        _, sname, sbackend, p, h, m = source_spec
+        src = Stream.from_ph(Fluid(sname, sbackend), p, h, m)
+    else:
+        _, comp, T, p, m = source_spec
+        src = Stream(comp, T, p, m)
+    return ORCSweepModel(orc, src)
+
+
+@dataclass(frozen=True)
+class ORCSweepModel:
+    """An ORC design evaluation in the form :mod:`procsim.batch` sweeps and samples.
+
+    Called with keyword arrays named as :func:`evaluate_designs` takes them
+    (``evaporating_temperature``, ``superheat``, ``condensing_temperature``,
+    ``source_temperature``, ``source_mass_flow``), it returns a dict of 1-D arrays
+    (:data:`SWEEP_OUTPUTS`; NaN and a status code where a design is infeasible). It pickles
+    by value (fluid names, parameters, source state) so Dask workers can rebuild it.
+
+    Examples
+    --------
+    >>> from procsim.batch import sweep
+    >>> from procsim.stream import Stream
+    >>> model = ORCSweepModel(ORC("R245fa", 373.15, 308.15), Stream("Water", 423.15, 5.0e5, 10.0))
+    >>> df = sweep(model, {"evaporating_temperature": [353.15, 373.15], "superheat": [0.0, 5.0]})
+    >>> len(df), int(df["status"].max())
+    (4, 0)
+    """
+
+    orc: ORC
+    heat_source: object
+
+    def __call__(self, **arrays) -> dict:
+        res = evaluate_designs(self.orc, self.heat_source, **arrays)
+        return {name: np.ravel(getattr(res, name)) for name in SWEEP_OUTPUTS}
+
+    def __reduce__(self):
+        return (_rebuild_model, (_orc_spec(self.orc), _source_spec(self.heat_source)))
