@@ -26,9 +26,9 @@ at p >= p_c. ``tab_h_pT`` at T = T_sat(p) returns the saturated liquid.
 
 Scheme
 ------
-* Two-phase states are never interpolated: below p_c the dome is located by the
-  saturation curves h_l(p), h_v(p) (s_l, s_v for (p, s)); inside it T = T_sat(p) and h, s
-  and 1/rho follow the lever rule.
+* Two-phase states are never interpolated across the dome: below p_c the dome is
+  located by the saturation curves h_l(p), h_v(p) (s_l, s_v for (p, s)); inside it
+  T = T_sat(p) and h, s and 1/rho follow the lever rule.
 * Single phase: two regions per table, the liquid between the T_min isotherm and the
   saturated liquid, the vapour between the saturated vapour and the T_max isotherm.
   Above p_c the T_c isotherm takes the place of the dome. In each region the
@@ -39,34 +39,55 @@ Scheme
   p_c that use ln(p_c - p) (from 0.7 p_c) and ln(p - p_c) (to 2 p_c), which crowd nodes
   towards the critical point and resolve the pseudo-critical line; one linear cell
   spans p_c (1 +- 1e-4). Each block is its own spline, so the critical singularity does
-  not leak into neighbouring cells.
+  not leak into neighbouring cells. IF97 tables also split blocks at the constant-
+  pressure seams of IF97 (p_sat(623.15 K) and the region-3 subregion limits), where
+  CoolProp's saturated h_v jumps by ~40 J/kg.
 * Interpolation: bicubic Hermite patches whose node derivatives are those of the
   not-a-knot tensor-product cubic spline (i.e. the table *is* that C2 spline); boundary
   curves and T_sat(p) are cubic splines on the same pressure nodes; p_sat(T) is a cubic
-  spline of ln p on uniform T nodes. Node states are exact CoolProp states of the
-  fluid's own backend (IF97 for water by default, HEOS otherwise); see ``build``.
+  spline of ln p on uniform T nodes. ``h_pT`` takes a first estimate from a (p, T) table
+  and refines it on T(p, h) (secant), so ``T_ph(p, h_pT(p, T)) == T`` to 1e-12. Node
+  states are exact CoolProp states of the fluid's own backend (IF97 for water by
+  default, HEOS otherwise); see :mod:`procsim.thermo.tables.build`.
+* Pseudo-pure fluids (Air): T_sat and p_sat are bubble-point values; two-phase T runs
+  linearly in quality from the bubble to the dew temperature.
 
 Default grid (``build.default_grid``): T_min = the EOS lower limit raised to
 min(T_c/2, 250 K) (water: 273.16 K), T_max = EOS upper limit capped at 1073.15 K,
-p_min = max(p_triple, 1.5 p_sat(T_min)), p_max = min(3 p_c, EOS limit) (water: 100 MPa).
-About 330-390 pressure nodes x 64 xi nodes x 2 regions; 9-10 MB per fluid.
+p_min = max(p_triple, 1.5 p_sat(T_min)), p_max = min(3 p_c, EOS limit) (water: 100 MPa);
+300-480 pressure nodes x 64 (IF97, Air: 80) nodes per single-phase region; 8-12 MB.
 
-Accuracy (measured by ``benchmarks/bench_properties.py --accuracy`` on 10,000 random
-states per fluid, single phase with |p - p_c| > 5 % p_c plus 20 % two-phase states;
-reference: CoolProp 8.0.0 called directly, same backend; relative error of T, of s
-against max(|s|, R) and of h against max(|h|, R T_c), R the specific gas constant, so
-that states near the reference-state zero of h or s are not divided by ~0):
-max error <= 6e-6, median ~1e-10 for Water (IF97), R245fa and Isopentane. The largest
-errors sit where the grid is coarsest relative to curvature: compressed cold liquid,
-the block joins at 0.7 p_c and 2 p_c, the pseudo-critical line. Within 5 % of p_c the
-error is larger and unstated. For IF97 the reference is the forward IF97 equations:
-CoolProp's IF97 (p, h) and (p, s) inputs use the IAPWS backward equations, which differ
-from the forward equations by up to ~1e-5 in T (IAPWS R7-97(2012) Tables 7 and 19);
-the tables follow the forward equations.
+Accuracy, measured with ``python benchmarks/bench_properties.py --accuracy --all-fluids``
+on 10,000 random states per fluid (single phase with |p - p_c| > 5 % p_c, plus 20 %
+two-phase states) against CoolProp 8.0.0 called directly with the same backend
+(HEOS: CoolProp's own (p, h) and (p, s) flashes). Relative error of T; of s against
+max(|s|, R) and of h against max(|h|, R T_c), R the specific gas constant, so that
+states next to the reference-state zero of h or s are not divided by ~0. Max / median:
 
-Caching: see :mod:`procsim.thermo.tables.cache` (``~/.cache/procsim/tables``, file per
-fluid/backend/CoolProp version/grid/format, atomic writes). Build: ~1.5-5 s per fluid on
-a 2-core machine; load: milliseconds (figures in ``benchmarks/bench_properties.py``).
+=============  =================  =================  =================
+fluid          T(p, h)            s(p, h)            h(p, s)
+=============  =================  =================  =================
+Water (IF97)   3.2e-06 / 2.8e-11  1.8e-06 / 2.4e-11  1.3e-06 / 1.3e-10
+R245fa         6.4e-07 / 4.8e-11  3.4e-07 / 4.4e-11  2.1e-07 / 7.0e-11
+Isopentane     6.0e-07 / 8.5e-11  1.3e-06 / 1.8e-10  4.3e-07 / 2.2e-10
+=============  =================  =================  =================
+
+and max <= 4e-6 for Water (HEOS), Air, R1233zd(E), n-Pentane, Cyclopentane, Toluene,
+n-Butane, IsoButane and R134a. The largest errors sit where the grid is coarsest
+relative to curvature: compressed cold liquid, block joins at 0.7 p_c and 2 p_c, the
+pseudo-critical line, IF97's region seams. Within 5 % of p_c the error is larger and
+not stated. IF97: the reference is the forward IF97 equations. CoolProp's IF97 (p, h)
+and (p, s) inputs use the IAPWS backward equations, which differ from the forward
+equations by up to 8e-5 in T on the same sample (IAPWS R7-97(2012) sec. 5.2.1, Table 7
+and sec. 6.2.1, Table 19 allow up to 25 mK); the tables follow the forward equations, so
+against ``PropsSI("T", "P", p, "H", h, "IF97::Water")`` they differ by that much.
+
+Caching: see :mod:`procsim.thermo.tables.cache` (``~/.cache/procsim/tables``, one file
+per fluid / backend / CoolProp version / grid / format version, atomic writes). There
+is no module-level memo: ``fluid.table()`` loads from disk each call (milliseconds);
+pass ``cache=TableCache(memo=True)`` and reuse that object to keep tables in memory. Build
+1.6-3.7 s per HEOS fluid, 2.6 s for water (IF97), 10-14 s for water (HEOS, whose (p, T)
+update alone costs 15 us) on a 2-core machine; load 3-4 ms.
 
 References
 ----------

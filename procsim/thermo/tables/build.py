@@ -119,7 +119,8 @@ def default_grid(fluid, **overrides) -> GridSpec:
     triple-point pressure and 1.5 p_sat(T_min) (so that liquid exists at p_min).
     p_max = 100 MPa for water (IF97 region 1-3 limit), else min(3 p_c, EOS limit).
     IF97 tables use a denser grid (dlnp 0.035, dln_near 0.07, n_xi 80) because of the
-    seams between IF97 regions.
+    seams between IF97 regions; fluids with T_max > 2 T_c (Air) use n_xi 80 and
+    xi_stretch 0.4 (nodes 6 times denser at the dew line).
     """
     st = _abstract_state(fluid)
     t_crit, p_crit = fluid.critical_temperature, fluid.critical_pressure
@@ -134,6 +135,10 @@ def default_grid(fluid, **overrides) -> GridSpec:
     st.update(CP.QT_INPUTS, 0.0, t_min)
     p_min = max(fluid.minimum_pressure, 1.5 * st.p())
     fields = dict(p_min=p_min, p_max=p_max, T_min=t_min, T_max=t_max)
+    if t_max > 2.0 * t_crit:
+        # a vapour range many times the dome's temperature (Air: 1073 K against T_c = 133 K)
+        # needs nodes crowded harder towards the dew line, where cold vapour curves most
+        fields.update(xi_stretch=0.4, n_xi=80)
     if fluid.backend == "IF97":
         # IF97 is piecewise (regions 1, 2, 3 meet along T = 623.15 K and the B23 line,
         # R7-97 sec. 4); its derivatives jump there, which a spline resolves only to
