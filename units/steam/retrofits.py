@@ -33,7 +33,8 @@ from procsim.validation import check_fraction
 from units.steam.description import InjectionSpec, SiteSpec, TurbineSpec
 from units.steam.site import SiteModel, SiteResult
 
-__all__ = ["Retrofit", "RetrofitResult", "RETROFITS", "evaluate_retrofit", "SweepResult", "sweep_retrofit"]
+__all__ = ["Retrofit", "RetrofitResult", "RETROFITS", "evaluate_retrofit", "SweepResult", "sweep_retrofit",
+           "SWEEP_ENGINES"]
 
 
 def _demand_reduction(site: SiteSpec, user: str, flow: float | None = None, fraction: float | None = None,
@@ -201,16 +202,46 @@ class SweepResult:
     total_cost_per_year: np.ndarray
 
 
-def sweep_retrofit(site: SiteSpec, kind: str, parameter: str, values, **fixed) -> SweepResult:
+#: Sweep engines: "batch" (numba loop, :mod:`units.steam.batch`), "python" (load control per
+#: point), "auto" (batch where the site and the retrofit kind allow it, else python).
+SWEEP_ENGINES = ("auto", "batch", "python")
+_BATCH_KINDS = ("demand_reduction", "condensate_recovery")
+
+
+def sweep_retrofit(site: SiteSpec, kind: str, parameter: str, values, engine: str = "auto", **fixed) -> SweepResult:
     """Balance the site with ``Retrofit(kind, {parameter: v, **fixed})`` for every ``v``.
 
-    Each point is settled by the site's load control on estimated states
-    (:meth:`SiteModel.settle`, warm-started from the previous point) and its figures are
-    taken from :meth:`SiteModel.figures`, the balances the flowsheet would close; a sweep
-    therefore costs no flowsheet pass per point (the tests and ``benchmarks/bench_steam.py``
-    check it against :meth:`SiteModel.solve` point by point).
+    ``engine="python"``: each point is settled by the site's load control on estimated states
+    (:meth:`SiteModel.settle`, warm-started from the previous point) and its figures taken from
+    :meth:`SiteModel.figures`, the balances the flowsheet would close, with no flowsheet pass per
+    point. ``engine="batch"``: the users' flows and recoveries of every point go to the numba
+    loop :func:`units.steam.batch.site_balance_batch` (kinds ``demand_reduction`` and
+    ``condensate_recovery`` on chain sites). ``"auto"`` picks batch when it applies. The tests
+    and ``benchmarks/bench_steam.py`` check both against :meth:`SiteModel.solve` point by point.
     """
+    if engine not in SWEEP_ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(repr(e) for e in SWEEP_ENGINES)}; got {engine!r}")
     vals = np.asarray(values, dtype=float).ravel()
+    if engine in ("auto", "batch"):
+        from units.steam.batch import batch_site, run_batch
+
+        try:
+            if kind not in _BATCH_KINDS:
+                raise ValueError(f"the batch engine sweeps {', '.join(_BATCH_KINDS)}; got {kind!r}")
+            bsite = batch_site(SiteModel(site))
+        except ValueError:
+            if engine == "batch":
+                raise
+        else:
+            flows = np.empty((vals.size, len(site.users)))
+            rec = np.empty_like(flows)
+            for i, v in enumerate(vals):  # users by mass flow only (batch_site checks it)
+                sp = Retrofit(kind, {parameter: float(v), **fixed}).apply(site)
+                flows[i] = [u.flow for u in sp.users]
+                rec[i] = [u.condensate_recovery for u in sp.users]
+            b = run_batch(bsite, flows, rec)
+            return SweepResult(kind, parameter, vals, b.boiler_steam, b.fuel_input, b.power_import, b.makeup_water,
+                               b.co2_per_year, b.total_cost_per_year)
     out = {k: np.empty(vals.size) for k in ("boiler_steam", "fuel_input", "power_import", "makeup_water",
                                             "co2_per_year", "total_cost_per_year")}
     states = None
