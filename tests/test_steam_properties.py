@@ -2,7 +2,8 @@
 
 * IAPWS R7-97(2012), "Revised Release on the IAPWS Industrial Formulation 1997 for the
   Thermodynamic Properties of Water and Steam": computer-program verification values,
-  Table 5 (region 1), Table 15 (region 2), Table 33 (region 3), Tables 35/36 (saturation).
+  Table 5 (region 1), Table 15 (region 2), Table 33 (region 3), Tables 35/36 (saturation),
+  Table 42 (region 5).
 * U.S. DOE Steam Tip Sheet #15 "Benchmark the Fuel Cost of Steam Generation" (DOE/GO-102012-3396,
   2012), Table 1 "Energy required to produce one pound of saturated steam, Btu".
 * MIL-HDBK-1003/7 "Steam Power Plants - Fossil Fueled" (1990), sec. 5.1.8, Table 8
@@ -29,13 +30,16 @@ IF97_FORWARD = [
     (300.0, 0.0035, 0.394913866e2, 0.254991145e4, 0.852238967e1),   # Table 15, region 2
     (700.0, 0.0035, 0.923015898e2, 0.333568375e4, 0.101749996e2),   # Table 15
     (700.0, 30.0, 0.542946619e-2, 0.263149474e4, 0.517540298e1),    # Table 15
+    (1500.0, 0.5, 0.138455090e1, 0.521976855e4, 0.965408875e1),     # Table 42, region 5
+    (1500.0, 30.0, 0.230761299e-1, 0.516723514e4, 0.772970133e1),   # Table 42
+    (2000.0, 30.0, 0.311385219e-1, 0.657122604e4, 0.853640523e1),   # Table 42
 ]
 
 
 @pytest.mark.parametrize("T, p, v, h, s", IF97_FORWARD)
-def test_if97_regions_1_2_verification_values(T, p, v, h, s):
+def test_if97_regions_1_2_5_verification_values(T, p, v, h, s):
     # tables print 9 significant digits: 5e-9 relative is their rounding; 1e-6 is the
-    # acceptance asked of procsim (measured here: below 3e-9 for all six points)
+    # acceptance asked of procsim (measured here: below 3e-9 for all nine points)
     st = W.state(p=p * 1e6, T=T)
     assert 1.0 / st.rho == pytest.approx(v, rel=1e-6)
     assert st.h / 1e3 == pytest.approx(h, rel=1e-6)
