@@ -85,7 +85,7 @@ def test_steam_generation_heat_closed_form():
 
 
 def test_napier_reproduces_doe_trap_formula():
-    # DOE Steam Tip Sheet #1 (2012): W [lb/h] = 24.24 * P [psia] * D^2 [in]; Cd 0.6 with Napier
+    # DOE Steam Tip Sheet #1: W [lb/h] = 24.24 * P [psia] * D^2 [in]; Cd 0.6 with Napier
     p_psia, d_in = 114.7, 0.125
     w_lbh = 24.24 * p_psia * d_in ** 2
     kg_s = K.napier_steam_flow(p_psia * 6894.757293168361, d_in * 0.0254, 0.6)

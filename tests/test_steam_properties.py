@@ -4,8 +4,8 @@
   Thermodynamic Properties of Water and Steam": computer-program verification values,
   Table 5 (region 1), Table 15 (region 2), Table 33 (region 3), Tables 35/36 (saturation),
   Table 42 (region 5).
-* U.S. DOE Steam Tip Sheet #15 "Benchmark the Fuel Cost of Steam Generation" (DOE/GO-102012-3396,
-  2012), Table 1 "Energy required to produce one pound of saturated steam, Btu".
+* U.S. DOE Steam Tip Sheet #15 "Benchmark the Fuel Cost of Steam Generation" (U.S. DOE
+  BestPractices / Advanced Manufacturing Office), Table 1 "Energy required to produce one pound of saturated steam, Btu".
 * MIL-HDBK-1003/7 "Steam Power Plants - Fossil Fueled" (1990), sec. 5.1.8, Table 8
   "Theoretical steam rates, lb/kWh", TSR = 3413 / (h1 - h2s).
 """

@@ -137,7 +137,7 @@ class MakeupWater:
     pressure : delivery pressure [Pa abs]
     blowdown_effectiveness : effectiveness of a blowdown-to-make-up heat exchanger [-] in
         [0, 1], or None for no exchanger (ports ``raw`` -> ``makeup``). With an exchanger the
-        unit has the inlet ``blowdown`` and the outlet ``drain``. DOE Steam Tip Sheet #10 (2012)
+        unit has the inlet ``blowdown`` and the outlet ``drain``. DOE Steam Tip Sheet #10
         "Recover Heat from Boiler Blowdown": such exchangers recover about 90 % of the
         blowdown heat.
     fluid : water model (default IAPWS-IF97)
@@ -147,7 +147,7 @@ class MakeupWater:
     Heat recovered :math:`Q = \\varepsilon\\,Q_{max}`,
     :math:`Q_{max} = \\min[\\dot m_b (h_b - h_b(T_{raw})),\\ \\dot m_r (h_r(T_b) - h_r)]` with real
     enthalpies on both sides (the effectiveness definition of Incropera et al., *Fundamentals
-    of Heat and Mass Transfer*, 6th ed., 2007, eq. 11.20, written with enthalpies).
+    of Heat and Mass Transfer*, 6th ed., 2007, sec. 11.4, written with enthalpies).
     """
 
     name: str

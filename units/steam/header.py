@@ -65,7 +65,7 @@ class SteamHeader:
     Notes
     -----
     Mixing at the header pressure with a heat loss (steady-flow energy balance, Cengel &
-    Boles 2015, sec. 5-4):
+    Boles 2015, ch. 5):
 
     .. math:: h = \\frac{\\sum_i \\dot m_i h_i - \\dot Q_{loss}}{\\sum_i \\dot m_i}
 

@@ -10,10 +10,10 @@ element that was not (its outputs are NaN).
 References
 ----------
 * Y. A. Cengel, M. A. Boles, *Thermodynamics: An Engineering Approach*, 8th ed.,
-  McGraw-Hill, 2015: isentropic efficiency of turbines (eq. 7-59), steady-flow mixing
-  chambers (sec. 5-4), throttling valves (sec. 5-4).
+  McGraw-Hill, 2015: chapter 7, isentropic efficiencies of steady-flow devices (turbines);
+  chapter 5, mixing chambers and throttling valves.
 * U.S. DOE, *Improving Steam System Performance: A Sourcebook for Industry*, 2nd ed.,
-  DOE/GO-102012-3423, 2012: deaerators, flash steam, blowdown heat recovery, PRVs with
+  2012: deaerators, flash steam, blowdown heat recovery, PRVs with
   desuperheaters, back-pressure turbines.
 """
 from __future__ import annotations
@@ -38,7 +38,7 @@ def turbine_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
     .. math:: h_2 = h_1 - \eta_s\,(h_1 - h_{2s})
 
     ``efficiency`` in (0, 1]; ``h_out_isentropic`` < ``h_in`` (an expansion). NaN otherwise.
-    Reference: Cengel & Boles (2015), eq. 7-59.
+    Reference: Cengel & Boles (2015), ch. 7, isentropic efficiency of turbines.
     """
     if not (0.0 < efficiency <= 1.0) or not (h_out_isentropic < h_in):
         return math.nan
@@ -103,7 +103,7 @@ def flash_fraction(h_in, h_liquid, h_vapour):
     with :math:`h_l, h_v` the saturated liquid and vapour at the flash pressure. Liquid that
     arrives subcooled at the flash pressure does not flash (f = 0). NaN if the inlet
     is above the saturated vapour (nothing to separate) or the saturation data are not ordered.
-    DOE Steam Tip Sheet #12 "Flash High-Pressure Condensate to Regenerate Low-Pressure Steam" (2012).
+    DOE Steam Tip Sheet #12 "Flash High-Pressure Condensate to Regenerate Low-Pressure Steam".
     """
     if not (h_vapour > h_liquid) or not (h_in <= h_vapour):
         return math.nan
@@ -175,7 +175,7 @@ def steam_generation_heat(h_steam, h_feedwater, blowdown_fraction, h_blowdown):
 
     .. math:: q = (h_s - h_{fw}) + \frac{b}{1-b}\,(h_{bd} - h_{fw})
 
-    DOE Steam Tip Sheet #15 (2012) Table 1 gives the first term (b = 0). NaN for b outside [0, 1).
+    DOE Steam Tip Sheet #15 Table 1 gives the first term (b = 0). NaN for b outside [0, 1).
     """
     if not (0.0 <= blowdown_fraction < 1.0):
         return math.nan
@@ -219,7 +219,7 @@ def flash_fraction_array(h_in, h_liquid, h_vapour, out):
 #: units: mass flow [lb/s] = p [psia] * A [in^2] / 70 (R. Napier, 1866; e.g. W. C. Reynolds &
 #: H. C. Perkins, *Engineering Thermodynamics*, 2nd ed., McGraw-Hill 1977, sec. 11.8),
 #: converted here to SI: kg/s per (Pa * m^2). With a discharge coefficient of 0.6 it
-#: gives DOE Steam Tip Sheet #1 (2012) "Inspect and Repair Steam Traps": W [lb/h] = 24.24 P D^2.
+#: gives DOE Steam Tip Sheet #1 "Inspect and Repair Steam Traps": W [lb/h] = 24.24 P D^2.
 NAPIER_SI = (0.45359237 / 70.0) / (6894.757293168361 * 0.00064516)
 
 

@@ -53,7 +53,7 @@ class PressureReducingValve:
 
     Notes
     -----
-    Throttling is isenthalpic (Cengel & Boles 2015, sec. 5-4); spray mixing:
+    Throttling is isenthalpic (Cengel & Boles 2015, ch. 5); spray mixing:
     :math:`\\dot m_w/\\dot m_s = (h_s - h_t)/(h_t - h_w)` (:func:`~units.steam.kernels.desuperheater_spray_ratio`).
     The set-point must be above the saturation temperature at the outlet pressure (a spray
     cannot make wet steam on purpose), and the spray water below the set-point enthalpy.

@@ -103,7 +103,7 @@ class SteamTurbine:
     Notes
     -----
     :math:`h_2 = h_1 - \\eta_s (h_1 - h_{2s})`, :math:`h_{2s} = h(p_2, s_1)`;
-    :math:`P = \\eta_g \\dot m (h_1 - h_2)` (Cengel & Boles 2015, eq. 7-59). The generator loss
+    :math:`P = \\eta_g \\dot m (h_1 - h_2)` (Cengel & Boles 2015, ch. 7). The generator loss
     :math:`(1-\\eta_g)\\dot m (h_1-h_2)` leaves as heat (energy source of minus that amount).
     """
 

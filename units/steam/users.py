@@ -106,7 +106,7 @@ class SteamTraps:
     name : unit name
     failed_open : number of traps failed open (>= 0)
     orifice_diameter : trap orifice diameter [m] > 0
-    discharge_coefficient : [-] in (0, 1]; 0.6 reproduces DOE Steam Tip Sheet #1 (2012),
+    discharge_coefficient : [-] in (0, 1]; 0.6 reproduces DOE Steam Tip Sheet #1,
         W = 24.24 P D^2 lb/h (P psia, D inch), see :data:`~units.steam.kernels.NAPIER_SI`
 
     The unit passes its inlet to ``lost``; :meth:`loss_flow` gives the flow the header must
