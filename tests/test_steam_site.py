@@ -324,3 +324,23 @@ def test_batch_engine_refuses_sites_it_cannot_balance(three):
     # auto falls back to the Python engine where batch does not apply
     r = sweep_retrofit(heat_users, "condensate_recovery", "recovery", [0.5])
     assert r.fuel_input[0] > 0
+
+
+def test_extraction_condensing_turbine_feeds_a_header():
+    # HP steam through an extraction-condensing turbine: 2 kg/s extracted to LP, the rest condensed;
+    # run by power, so the inlet flow follows from the two sections' enthalpy drops
+    spec = common_site(boiler={"pressure": "42 bar(g)", "efficiency": 0.88, "temperature": "400 degC",
+                               "blowdown_fraction": 0.02},
+                       headers={"HP": "41 bar(g)", "LP": "3.5 bar(g)"}, users={"HP": "5 t/h", "LP": "25 t/h"},
+                       turbines=[{"name": "ECT", "inlet": "HP", "outlet_pressure": "0.1 bar(a)", "power": "4 MW",
+                                  "extraction": "LP", "extraction_flow": 2.0, "isentropic_efficiency": 0.78,
+                                  "generator_efficiency": 0.97}],
+                       condensate={"return_temperature": "80 degC"}, makeup={"temperature": "25 degC"})
+    r = SiteModel(spec).solve()
+    u = r.solution.units["ECT"]
+    assert u.power == pytest.approx(4e6, rel=1e-9) and u.extraction_flow == 2.0
+    assert r.overall["energy_relative"] < 1e-9 and r.max_unit_energy_relative < 1e-9
+    with pytest.raises(ValueError, match="extraction header 'HP' at .* must lie between"):
+        common_site(boiler={"pressure": "42 bar(g)", "efficiency": 0.88}, headers={"HP": "41 bar(g)", "LP": "3.5 bar(g)"},
+                    turbines=[{"name": "X", "inlet": "HP", "outlet": "LP", "flow": 3.0, "extraction": "HP",
+                               "extraction_flow": 1.0, "isentropic_efficiency": 0.7, "generator_efficiency": 0.95}])

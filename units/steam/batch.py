@@ -226,8 +226,8 @@ def batch_site(model) -> BatchSite:
         problems.append("users given by heat")
     if any(u.flash_to is not None for u in sp.users):
         problems.append("condensate flash")
-    if any(t.outlet is None or t.flow is None for t in sp.turbines):
-        problems.append("condensing turbines or turbines run by power")
+    if any(t.outlet is None or t.flow is None or t.extraction is not None for t in sp.turbines):
+        problems.append("condensing or extraction turbines, or turbines run by power")
     if model.fired is not None:
         problems.append("a boiler modelled by its combustion side (give its efficiency)")
     if w.backend != "IF97":

@@ -88,7 +88,9 @@ class UserSpec:
 @dataclass(frozen=True)
 class TurbineSpec:
     """name, inlet header, exhaust header (or None: condensing to ``outlet_pressure``),
-    flow [kg/s] or power [W] (exactly one), isentropic_efficiency, generator_efficiency."""
+    flow [kg/s] (at the inlet) or power [W] (exactly one), isentropic_efficiency (of each
+    section), generator_efficiency; extraction turbines also name the ``extraction`` header
+    and the ``extraction_flow`` [kg/s] taken off there."""
 
     name: str
     inlet: str
@@ -98,6 +100,8 @@ class TurbineSpec:
     flow: float | None = None
     power: float | None = None
     outlet_pressure: float | None = None
+    extraction: str | None = None
+    extraction_flow: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -241,6 +245,16 @@ def _validate(site: SiteSpec) -> SiteSpec:
                                  f"{by[t.inlet].pressure!r} Pa")
         elif t.outlet_pressure is None:
             raise ValueError(f"site {site.name!r}: condensing turbine {t.name!r} needs outlet_pressure")
+        if t.extraction is not None:
+            p_x = site.header(t.extraction).pressure
+            p_o = by[t.outlet].pressure if t.outlet is not None else t.outlet_pressure
+            if not (p_o < p_x < by[t.inlet].pressure):
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r} extraction header {t.extraction!r} at "
+                                 f"{p_x!r} Pa must lie between its inlet ({by[t.inlet].pressure!r} Pa) and exhaust "
+                                 f"({p_o!r} Pa) pressures")
+            if not (t.extraction_flow >= 0.0) or (t.flow is not None and t.extraction_flow > t.flow):
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r} extraction_flow {t.extraction_flow!r} kg/s "
+                                 f"must be in [0, {t.flow!r}] kg/s (the inlet flow)")
     lower = {}
     for ld in site.letdowns:
         site.header(ld.inlet), site.header(ld.outlet)
@@ -281,7 +295,8 @@ def site_from_dict(d: dict) -> SiteSpec:
     Keys: ``name``; ``boiler`` {pressure, temperature?, efficiency, basis?, blowdown_fraction,
     capacity?, fuel?}; ``headers`` [{name, pressure, heat_loss?}]; ``users`` [{name, header,
     flow, condensate_recovery?, direct_fraction?}]; ``turbines`` [{name, inlet, outlet |
-    outlet_pressure, flow | power, isentropic_efficiency, generator_efficiency}];
+    outlet_pressure, flow | power, isentropic_efficiency, generator_efficiency, extraction?,
+    extraction_flow?}];
     ``letdowns`` [{inlet, outlet, desuperheat_to?}] (default: each header fed from the next
     higher one); ``deaerator`` {pressure, vent_fraction, header?}; ``condensate``
     {return_temperature}; ``makeup`` {temperature, pressure?}; ``blowdown`` {flash_header?,
@@ -337,14 +352,16 @@ def site_from_dict(d: dict) -> SiteSpec:
     turbines = []
     for i, t in enumerate(d.get("turbines") or []):
         _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",
-                   "generator_efficiency"}, f"turbines[{i}]")
+                   "generator_efficiency", "extraction", "extraction_flow"}, f"turbines[{i}]")
         w = f"turbine {t.get('name')}"
         turbines.append(TurbineSpec(str(t["name"]), str(t["inlet"]),
                                     None if t.get("outlet") is None else str(t["outlet"]),
                                     _q(t, "isentropic_efficiency", "fraction", w),
                                     _q(t, "generator_efficiency", "fraction", w),
                                     _q(t, "flow", "mass_flow", w, None), _q(t, "power", "power", w, None),
-                                    _q(t, "outlet_pressure", "pressure", w, None)))
+                                    _q(t, "outlet_pressure", "pressure", w, None),
+                                    None if t.get("extraction") is None else str(t["extraction"]),
+                                    _q(t, "extraction_flow", "mass_flow", w, 0.0)))
     if "letdowns" in d:
         letdowns = []
         for i, ld in enumerate(d["letdowns"] or []):

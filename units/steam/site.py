@@ -42,7 +42,7 @@ from units.steam.flash import FlashTank
 from units.steam.header import SteamHeader
 from units.steam.kernels import desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power
 from units.steam.prv import PressureReducingValve
-from units.steam.turbine import SteamTurbine
+from units.steam.turbine import ExtractionTurbine, SteamTurbine
 from units.steam.users import EfficiencyBoiler, SteamTraps, SteamUser, SteamVent, WasteHeatSteam
 
 __all__ = ["SiteModel", "SiteResult", "Controls", "SiteBalanceError"]
@@ -232,9 +232,14 @@ class SiteModel:
                     m += ms + mw
                     e += ms * hh[ld.inlet] + mw * spray_h
             for t in sp.turbines:
-                if t.outlet == h.name:
-                    m += c.turbine_flow[t.name]
-                    e += c.turbine_flow[t.name] * self._turbine_exhaust_h(t, hh[t.inlet])
+                if t.outlet == h.name or t.extraction == h.name:
+                    h_x, h_out = self._turbine_states(t, hh[t.inlet])
+                    if t.extraction == h.name:
+                        m += t.extraction_flow
+                        e += t.extraction_flow * h_x
+                    if t.outlet == h.name:
+                        m += c.turbine_flow[t.name] - t.extraction_flow
+                        e += (c.turbine_flow[t.name] - t.extraction_flow) * h_out
             for inj in sp.injections:
                 if inj.header == h.name:
                     st = (w.state(p=h.pressure, x=1.0) if inj.temperature is None
@@ -295,7 +300,7 @@ class SiteModel:
         gen = 0.0
         for t in sp.turbines:
             h_in = states["header_h"][t.inlet]
-            gen += t.generator_efficiency * c.turbine_flow[t.name] * (h_in - self._turbine_exhaust_h(t, h_in))
+            gen += self._turbine_power(t, c.turbine_flow[t.name], h_in)
         f_da = F + sum(c.letdown_spray.values()) + sum(inj.flow for inj in sp.injections)
         pump = f_da * (h_fw - saturation_enthalpies(w, sp.deaerator.pressure)[1])
         econ = sp.economics
@@ -313,13 +318,29 @@ class SiteModel:
                 "spray_h": sol.stream("feed_pump.outlet").h,
                 "makeup_h": sol.stream("makeup.makeup").h}
 
-    def _turbine_exhaust_h(self, t, h_in: float) -> float:
+    def _expand(self, p_in: float, h_in: float, p_out: float, eta: float) -> float:
         w = self.water
+        h_s = w.state(p=p_out, s=state_ph(w, p_in, h_in).s).h
+        return h_in - eta * (h_in - h_s)
+
+    def _turbine_states(self, t, h_in: float) -> tuple[float, float]:
+        """(extraction enthalpy or NaN, exhaust enthalpy) [J/kg] of turbine ``t`` from inlet enthalpy ``h_in``."""
         p_in = self._by[t.inlet].pressure
         p_out = self._by[t.outlet].pressure if t.outlet is not None else t.outlet_pressure
-        s_in = state_ph(w, p_in, h_in).s
-        h_s = w.state(p=p_out, s=s_in).h
-        return h_in - t.isentropic_efficiency * (h_in - h_s)
+        if t.extraction is None:
+            return math.nan, self._expand(p_in, h_in, p_out, t.isentropic_efficiency)
+        p_x = self._by[t.extraction].pressure
+        h_x = self._expand(p_in, h_in, p_x, t.isentropic_efficiency)
+        return h_x, self._expand(p_x, h_x, p_out, t.isentropic_efficiency)
+
+    def _turbine_exhaust_h(self, t, h_in: float) -> float:
+        return self._turbine_states(t, h_in)[1]
+
+    def _turbine_power(self, t, m: float, h_in: float) -> float:
+        h_x, h_out = self._turbine_states(t, h_in)
+        if t.extraction is None:
+            return t.generator_efficiency * m * (h_in - h_out)
+        return t.generator_efficiency * (m * (h_in - h_x) + (m - t.extraction_flow) * (h_x - h_out))
 
     # ------------------------------------------------------------------ load control
     def _user_flash(self, uflow: dict) -> dict:
@@ -345,9 +366,16 @@ class SiteModel:
         for t in sp.turbines:
             if t.flow is not None:
                 tflow[t.name] = t.flow
-            else:
+            elif t.extraction is None:
                 h_out = self._turbine_exhaust_h(t, hh[t.inlet])
                 tflow[t.name] = float(turbine_flow_for_power(t.power, hh[t.inlet], h_out, t.generator_efficiency))
+            else:  # P/eta_g = m (h1 - h3) - m_x (h2 - h3)
+                h_x, h_out = self._turbine_states(t, hh[t.inlet])
+                tflow[t.name] = ((t.power / t.generator_efficiency + t.extraction_flow * (h_x - h_out))
+                                 / (hh[t.inlet] - h_out))
+            if t.extraction_flow > tflow[t.name] * (1.0 + 1e-12):
+                raise SiteBalanceError(f"site {sp.name!r}: turbine {t.name!r} extraction {t.extraction_flow!r} kg/s "
+                                       f"exceeds its inlet flow {tflow[t.name]!r} kg/s")
         traps = {tr.header: 0.0 for tr in sp.traps}
         for tr in sp.traps:
             traps[tr.header] += SteamTraps("t", tr.failed_open, tr.orifice_diameter,
@@ -375,8 +403,8 @@ class SiteModel:
         e_cond = cond_flow * h_cond
         for t in sp.turbines:
             if t.outlet is None:
-                cond_flow += tflow[t.name]
-                e_cond += tflow[t.name] * saturation_enthalpies(w, t.outlet_pressure)[1]
+                cond_flow += tflow[t.name] - t.extraction_flow
+                e_cond += (tflow[t.name] - t.extraction_flow) * saturation_enthalpies(w, t.outlet_pressure)[1]
         h_cond = e_cond / cond_flow if cond_flow > 0 else 0.0
         if sp.blowdown_flash_header is not None:
             t_sat, h_l, h_v = saturation_enthalpies(w, self._by[sp.blowdown_flash_header].pressure)
@@ -397,8 +425,10 @@ class SiteModel:
                 d[u.header] += uflow[u.name]
             for t in sp.turbines:
                 d[t.inlet] += tflow[t.name]
+                if t.extraction is not None:
+                    supply[t.extraction] += t.extraction_flow
                 if t.outlet is not None:
-                    supply[t.outlet] += tflow[t.name]
+                    supply[t.outlet] += tflow[t.name] - t.extraction_flow
             for k, v in traps.items():
                 d[k] += v
             for inj in sp.injections:
@@ -500,6 +530,8 @@ class SiteModel:
         for t in sp.turbines:
             if t.outlet is not None:
                 supplies[t.outlet].append(t.name)
+            if t.extraction is not None:
+                supplies[t.extraction].append(f"{t.name}_extraction")
         for inj in sp.injections:
             supplies[inj.header].append(inj.name)
         if sp.blowdown_flash_header is not None:
@@ -545,8 +577,14 @@ class SiteModel:
             fs.connect(f"{ld.name}.steam", f"{ld.outlet}.{ld.name}")
         for t in sp.turbines:
             p_out = self._by[t.outlet].pressure if t.outlet is not None else t.outlet_pressure
-            fs.add(SteamTurbine(t.name, p_out, t.generator_efficiency, isentropic_efficiency=t.isentropic_efficiency,
-                                fluid=w))
+            if t.extraction is None:
+                fs.add(SteamTurbine(t.name, p_out, t.generator_efficiency,
+                                    isentropic_efficiency=t.isentropic_efficiency, fluid=w))
+            else:
+                fs.add(ExtractionTurbine(t.name, self._by[t.extraction].pressure, p_out, t.extraction_flow,
+                                         (t.isentropic_efficiency, t.isentropic_efficiency), t.generator_efficiency,
+                                         fluid=w))
+                fs.connect(f"{t.name}.extraction", f"{t.extraction}.{t.name}_extraction")
             fs.connect(f"{t.inlet}.{t.name}", f"{t.name}.steam")
             if t.outlet is not None:
                 fs.connect(f"{t.name}.exhaust", f"{t.outlet}.{t.name}")
@@ -614,7 +652,8 @@ class SiteModel:
         for t in sp.turbines:
             if t.outlet is None:
                 g[f"deaerator.condenser_{t.name}"] = Stream.from_ph(
-                    w, sp.deaerator.pressure, saturation_enthalpies(w, t.outlet_pressure)[1], c.turbine_flow[t.name])
+                    w, sp.deaerator.pressure, saturation_enthalpies(w, t.outlet_pressure)[1],
+                    c.turbine_flow[t.name] - t.extraction_flow)
         blow = c.boiler_steam * sp.boiler.blowdown_fraction / (1.0 - sp.boiler.blowdown_fraction)
         if sp.blowdown_heat_recovery is not None:
             if sp.blowdown_flash_header is not None:
