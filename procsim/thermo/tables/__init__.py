@@ -55,7 +55,7 @@ Scheme
 Default grid (``build.default_grid``): T_min = the EOS lower limit raised to
 min(T_c/2, 250 K) (water: 273.16 K), T_max = EOS upper limit capped at 1073.15 K,
 p_min = max(p_triple, 1.5 p_sat(T_min)), p_max = min(3 p_c, EOS limit) (water: 100 MPa);
-300-480 pressure nodes x 64 (IF97, Air: 80) nodes per single-phase region; 8-12 MB.
+280-570 pressure nodes x 64 (IF97, Air: 80) nodes per single-phase region; 8-18 MB.
 
 Accuracy, measured with ``python benchmarks/bench_properties.py --accuracy --all-fluids``
 on 10,000 random states per fluid (single phase with |p - p_c| > 5 % p_c, plus 20 %
