@@ -13,13 +13,20 @@ specifications" of process simulators:
    make-up states of the last pass, a bottom-up balance over the headers (lowest pressure
    first) gives the letdown flow each lower header needs, its spray water, forced vents of
    surplus steam, the boiler steam output, and the deaerator's heating steam and make-up.
+   :meth:`SiteModel.settle` first alternates it with the header states those set-points
+   produce (top-down mixing, turbine expansions, heat losses) so that the flowsheet starts
+   from set-points and tear guesses that are already consistent.
 2. *Flowsheet* (:meth:`SiteModel.flowsheet`): every unit with those set-points, wired with
    real streams. The deaerator/condensate loop (deaerator -> feed pump -> boiler ->
    blowdown flash -> low-pressure header -> deaerator, and blowdown -> make-up preheater ->
    deaerator; condensate -> deaerator) is a recycle: its tear streams are converged by
    :meth:`procsim.flowsheet.Flowsheet.solve` (Wegstein), which returns the tear residual history.
-3. The two are repeated until the set-points stop changing (relative change below ``tol``);
-   the residual history of this outer loop is kept in the result as well.
+3. The two are repeated, the states accelerated by Wegstein's method, until the set-points
+   stop changing (relative change below ``tol``; usually after the first pass); the residual
+   history of this outer loop is kept in the result as well.
+
+For sweeps, :meth:`SiteModel.figures` evaluates the settled set-points without a flowsheet
+pass, and :mod:`units.steam.batch` runs the same balances as a numba loop.
 
 Every unit's mass and energy balance and the flowsheet's overall balance are checked by
 the flowsheet on every pass.
