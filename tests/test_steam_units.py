@@ -218,3 +218,28 @@ def test_traps_boiler_and_vent():
     rb = b.solve(bins).result
     assert rb.fuel_input * 0.82 == pytest.approx(rb.heat_absorbed, rel=1e-14)
     assert rb.blowdown_fraction == pytest.approx(0.03, rel=1e-12)
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+@settings(derandomize=True, max_examples=15, deadline=None)
+@given(m1=st.floats(0.1, 20.0), m2=st.floats(0.0, 20.0), t1=st.floats(460.0, 700.0), loss=st.floats(0.0, 2e5),
+       draw=st.floats(0.0, 1.0))
+def test_header_conserves_mass_and_energy(m1, m2, t1, loss, draw):
+    hdr = S.SteamHeader("H", 1.0e6, supplies=("a", "b"), draws={"u": draw * (m1 + m2)}, balance="rest",
+                        heat_loss=loss)
+    ins = {"a": Stream("Water", t1, 2.0e6, m1), "b": Stream("Water", 480.0, 1.0e6, m2)}
+    sol = hdr.solve(ins)
+    b = unit_balance(ins, sol)
+    assert b["mass_relative"] <= 1e-12 and b["energy_relative"] <= 1e-12
+
+
+@settings(derandomize=True, max_examples=15, deadline=None)
+@given(t_in=st.floats(520.0, 750.0), p_out=st.floats(2e5, 3.9e6))
+def test_prv_throttling_never_heats_superheated_steam(t_in, p_out):
+    # Joule-Thomson coefficient of superheated steam is positive: an isenthalpic drop cools it
+    r = S.PressureReducingValve("v", p_out).solve({"steam": Stream("Water", t_in, 4.0e6, 1.0)}).result
+    assert r.outlet_temperature <= t_in + 1e-9
+    assert r.energy_residual == pytest.approx(0.0, abs=1e-6)
