@@ -3,7 +3,18 @@ condensate return, make-up water, users, traps, pipe losses, vents) and a site m
 balances any number of headers through a procsim flowsheet.
 
 Water and steam are IAPWS-IF97 by default (``Fluid("Water")``); pass
-``fluid=Fluid("Water", backend="HEOS")`` to a unit for IAPWS-95.
+``fluid=Fluid("Water", backend="HEOS")`` to a unit (or to ``SiteModel``) for IAPWS-95.
+
+Tour::
+
+    from units.steam import common_site, SiteModel, Retrofit, evaluate_retrofit, sweep_retrofit
+    site = common_site(boiler={"pressure": "42 bar(g)", "temperature": "400 degC", "efficiency": 0.88,
+                               "blowdown_fraction": 0.03},
+                       headers={"HP": "41 bar(g)", "MP": "11 bar(g)", "LP": "3.5 bar(g)"},
+                       users={"MP": "30 t/h", "LP": "24 MW"}, condensate_recovery=0.6)
+    r = SiteModel(site).solve()          # r.fuel_input, r.power_import, r.makeup_water, r.co2_per_year ...
+    e = evaluate_retrofit(site, Retrofit("condensate_recovery", {"recovery": 0.8}))
+    s = sweep_retrofit(site, "condensate_recovery", "recovery", numpy.linspace(0.3, 0.95, 1000))
 """
 from units.steam.condensate import CondensateResult, CondensateReturn, MakeupResult, MakeupWater
 from units.steam.deaerator import Deaerator, DeaeratorResult
