@@ -344,3 +344,18 @@ def test_extraction_condensing_turbine_feeds_a_header():
         common_site(boiler={"pressure": "42 bar(g)", "efficiency": 0.88}, headers={"HP": "41 bar(g)", "LP": "3.5 bar(g)"},
                     turbines=[{"name": "X", "inlet": "HP", "outlet": "LP", "flow": 3.0, "extraction": "HP",
                                "extraction_flow": 1.0, "isentropic_efficiency": 0.7, "generator_efficiency": 0.95}])
+
+
+def test_economics_from_accounting_factors():
+    from units.steam.description import Economics
+
+    e = Economics.from_accounting("natural_gas", year=2024, hours=8000)
+    # IPCC 2006 NCV factors: CO2 56,100 + AR5 GWP 28 x CH4 1 + 265 x N2O 0.1 kg/TJ (facts.md 1.2, 1.3)
+    assert e.fuel_emission_factor == pytest.approx((56100 + 28 * 1 + 265 * 0.1) / 1e12, rel=1e-12)
+    # 2024 Taiwan grid factor 0.474 kg/kWh and industrial tariff NT$3.81/kWh in force on 1 July 2024
+    assert e.grid_emission_factor * 3.6e6 == pytest.approx(0.474, rel=1e-12)
+    assert e.power_price * 3.6e6 == pytest.approx(3.81, rel=1e-12)
+    hhv = Economics.from_accounting("natural_gas", basis="hhv")
+    assert hhv.fuel_emission_factor < e.fuel_emission_factor
+    with pytest.raises(ValueError, match="fuel must be one of"):
+        Economics.from_accounting("peat")

@@ -162,6 +162,46 @@ class Economics:
     site_power_demand: float = 0.0
     currency: str = "TWD"
 
+    #: procsim fuel names -> IPCC 2006 fuel names of :func:`procsim.accounting.fuel_factor`
+    IPCC_FUEL = {"natural_gas": "natural_gas", "pipeline_gas": "natural_gas", "lpg": "lpg",
+                 "diesel": "gas_diesel_oil", "fuel_oil": "residual_fuel_oil",
+                 "bituminous_coal": "other_bituminous_coal", "sub_bituminous_coal": "sub_bituminous_coal",
+                 "petroleum_coke": "petroleum_coke"}
+
+    @classmethod
+    def from_accounting(cls, fuel: str, *, basis: str = "lhv", region: str = "TW", year: int = 2024,
+                        grid_basis: str = "actual", gwp_set: str = "AR5", fuel_price: float = 0.0,
+                        hours: float = 8760.0, water_price: float = 0.0, site_power_demand: float = 0.0,
+                        power_price: float | None = None, currency: str = "TWD") -> "Economics":
+        """Emission factors and the electricity price from :mod:`procsim.accounting`.
+
+        Fuel: IPCC 2006 CO2, CH4 and N2O factors (NCV basis, manufacturing sector) weighted by
+        the ``gwp_set``, per J of fuel on the boiler's ``basis`` (an HHV-basis boiler uses the
+        fuel's LHV/HHV ratio from :class:`procsim.thermo.combustion.Fuel`). Grid:
+        ``grid_factor(region, year, grid_basis)``. Power price: ``energy_price("electricity_kwh",
+        region, year)`` unless given [currency per J]. ``fuel_price`` [currency per J on
+        ``basis``] has no packaged default.
+        """
+        from procsim.accounting import energy_price, fuel_factor, grid_factor, gwp
+        from procsim.thermo.combustion import Fuel
+
+        if fuel not in cls.IPCC_FUEL:
+            raise ValueError(f"fuel must be one of {', '.join(repr(k) for k in cls.IPCC_FUEL)}; got {fuel!r}")
+        ipcc = cls.IPCC_FUEL[fuel]
+        per_tj = (float(fuel_factor(ipcc, "co2")) + float(gwp("CH4", gwp_set)) * float(fuel_factor(ipcc, "ch4"))
+                  + float(gwp("N2O", gwp_set)) * float(fuel_factor(ipcc, "n2o")))
+        ef = per_tj / 1e12
+        if basis == "hhv":
+            f = Fuel.from_name(fuel)
+            ef *= f.lhv / f.hhv
+        elif basis != "lhv":
+            raise ValueError(f"basis must be 'lhv' or 'hhv'; got {basis!r}")
+        grid = float(grid_factor(region, year, grid_basis)) / 3.6e6
+        pp = float(energy_price("electricity_kwh", region, year)) / 3.6e6 if power_price is None else power_price
+        return cls(hours=hours, fuel_price=fuel_price, power_price=pp, water_price=water_price,
+                   fuel_emission_factor=ef, grid_emission_factor=grid, site_power_demand=site_power_demand,
+                   currency=currency)
+
 
 @dataclass(frozen=True)
 class SiteSpec:
