@@ -279,6 +279,32 @@ def batch_site(model) -> BatchSite:
     return BatchSite(sp, user_header, args)
 
 
+#: Table layouts for which the compiled batch kernel has matched its Python version in this
+#: process (a record of a check done, not a switch: it only avoids repeating the check).
+_CHECKED: set = set()
+
+
+def _check_compiled(data, bsite: BatchSite, draw, cond) -> None:
+    """Compare the compiled kernel with its Python version on one point; recompile if they differ.
+
+    numba checks a cached kernel only against its own source file; this kernel inlines the
+    table kernels of :mod:`procsim.thermo.tables`, so after those change the cached machine code
+    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout change).
+    ``py_func`` calls the current table kernels, so a difference beyond rounding means stale.
+    """
+    key = tuple(type(v).__name__ + str(np.shape(v)) for v in data)
+    if key in _CHECKED:
+        return
+    args = (data, bsite.args[0], bsite.args[1], draw, cond) + bsite.args[2:]
+    a, b = np.empty((1, 6)), np.empty((1, 6))
+    ra = site_balance_batch(*args, a)
+    rb = site_balance_batch.py_func(*args, b)
+    if ra != rb or not np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True):
+        for fn in (_exhaust_h, site_balance_batch):
+            fn.recompile()
+    _CHECKED.add(key)
+
+
 def run_batch(bsite: BatchSite, user_flows, recoveries, direct_fractions=None) -> BatchResult:
     """Balance the site for per-point user flows [kg/s] and condensate recoveries [-], arrays (K, n_users)."""
     from procsim.thermo.fluids import Fluid
@@ -302,6 +328,7 @@ def run_batch(bsite: BatchSite, user_flows, recoveries, direct_fractions=None) -
      b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
     out = np.empty((uf.shape[0], 6))
     data = Fluid("Water").table().data
+    _check_compiled(data, bsite, draw[:1], cond[:1])
     bad = site_balance_batch(data, p_h, heat_loss, np.ascontiguousarray(draw), cond, h_cond, trap, inj_flow, inj_h,
                              t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
                              h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, out)
