@@ -18,7 +18,7 @@ from procsim.validation import check_fraction, check_range
 
 __all__ = ["BoilerSpec", "HeaderSpec", "UserSpec", "TurbineSpec", "LetdownSpec", "DeaeratorSpec",
            "InjectionSpec", "TrapSpec", "Economics", "SiteSpec", "site_from_dict", "site_from_toml",
-           "common_site"]
+           "common_site", "common_site_from_toml"]
 
 
 def _q(d: dict, key: str, kind: str, where: str, default=dataclasses.MISSING):
@@ -488,3 +488,12 @@ def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbi
     if "blowdown" not in d and to_si(headers[lowest], "pressure") < to_si(boiler["pressure"], "pressure"):
         d["blowdown"] = {"flash_header": lowest}
     return site_from_dict(d)
+
+
+def common_site_from_toml(path) -> SiteSpec:
+    """:func:`common_site` from a TOML file whose top-level keys are its arguments
+    (``[boiler]``, ``[headers]`` as name = "pressure", ``[users]`` as header = "flow or heat", ...)."""
+    import tomllib
+
+    with open(path, "rb") as fh:
+        return common_site(**tomllib.load(fh))
