@@ -9,8 +9,6 @@
 * MIL-HDBK-1003/7 "Steam Power Plants - Fossil Fueled" (1990), sec. 5.1.8, Table 8
   "Theoretical steam rates, lb/kWh", TSR = 3413 / (h1 - h2s).
 """
-import math
-
 import pytest
 
 from procsim.thermo.fluids import Fluid

@@ -1,6 +1,4 @@
 """Steam site model: balances, recycle convergence, a hand-solved site, retrofits, bad sites."""
-import math
-
 import CoolProp.CoolProp as CP
 import numpy as np
 import pytest

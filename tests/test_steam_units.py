@@ -1,9 +1,9 @@
 """Steam unit models: balances, states against CoolProp called directly, bad input."""
 import dataclasses
-import math
-
 import CoolProp.CoolProp as CP
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import units.steam as S
 from procsim.flowsheet import unit_balance
@@ -218,10 +218,6 @@ def test_traps_boiler_and_vent():
     rb = b.solve(bins).result
     assert rb.fuel_input * 0.82 == pytest.approx(rb.heat_absorbed, rel=1e-14)
     assert rb.blowdown_fraction == pytest.approx(0.03, rel=1e-12)
-
-
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 
 @settings(derandomize=True, max_examples=15, deadline=None)
