@@ -1,5 +1,6 @@
 """Steam unit models: balances, states against CoolProp called directly, bad input."""
 import dataclasses
+
 import CoolProp.CoolProp as CP
 import pytest
 from hypothesis import given, settings
