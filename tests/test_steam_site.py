@@ -296,16 +296,14 @@ def test_batch_engine_against_full_solves_and_py_func(three):
     assert d.fuel_input[0] < d.fuel_input[1]
     # compiled kernel == its Python source on one point
     bs = batch_site(SiteModel(spec))
-    (p_h, hl, h_cond, trap, inj_f, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_s, h_d, bd, eta, phi, fi,
-     h_fv, vf, h_l, h_v, h_fw, h_raw, eps, qh, qc) = bs.args
     draw = np.array([[10 / 3.6, 30 / 3.6, 40 / 3.6]])
     cond = np.array([80 / 3.6 * 0.6])
+    no_heat = np.zeros((1, 3))
     outs = []
     for fn in (site_balance_batch, site_balance_batch.py_func):
         out = np.empty((1, 6))
-        assert fn(Fluid("Water").table().data, p_h, hl, draw, cond, h_cond, trap, inj_f, inj_h, t_in, t_out, t_flow,
-                  t_eta, t_etag, ld_ht, h_s, h_d, bd, eta, phi, fi, h_fv, vf, h_l, h_v, h_fw, h_raw, eps, qh, qc,
-                  out) == -1
+        args = (Fluid("Water").table().data, bs.args[0], bs.args[1], draw, cond, no_heat, no_heat) + bs.args[2:]
+        assert fn(*args, out) == -1
         outs.append(out)
     np.testing.assert_allclose(outs[0], outs[1], rtol=1e-12)
 
@@ -315,15 +313,22 @@ def test_batch_engine_refuses_sites_it_cannot_balance(three):
 
     spec, _ = three
     heat_users = common_site(**{**THREE, "users": {"HP": "7 MW", "MP": "18 MW", "LP": "24 MW"}})
-    with pytest.raises(ValueError, match="does not fit the batch path: users given by heat"):
-        sweep_retrofit(heat_users, "condensate_recovery", "recovery", [0.5], engine="batch")
+    flashing = spec.replace(users=tuple(u.__class__(**{**u.__dict__, "flash_to": "LP"}) if u.header == "HP" else u
+                                        for u in spec.users))
+    with pytest.raises(ValueError, match="does not fit the batch path: condensate flash"):
+        sweep_retrofit(flashing, "condensate_recovery", "recovery", [0.5], engine="batch")
     with pytest.raises(ValueError, match="the batch engine sweeps demand_reduction, condensate_recovery"):
         sweep_retrofit(spec, "trap_repair", "header", [0.5], engine="batch")
     with pytest.raises(ValueError, match="engine must be one of 'auto', 'batch', 'python'"):
         sweep_retrofit(spec, "condensate_recovery", "recovery", [0.5], engine="gpu")
     # auto falls back to the Python engine where batch does not apply
-    r = sweep_retrofit(heat_users, "condensate_recovery", "recovery", [0.5])
+    r = sweep_retrofit(flashing, "condensate_recovery", "recovery", [0.5])
     assert r.fuel_input[0] > 0
+    # users by heat go through the batch loop and agree with full solves
+    hb = sweep_retrofit(heat_users, "condensate_recovery", "recovery", [0.4, 0.8], engine="batch")
+    for v, f in zip((0.4, 0.8), hb.fuel_input):
+        full = SiteModel(Retrofit("condensate_recovery", {"recovery": v}).apply(heat_users)).solve()
+        assert f == pytest.approx(full.fuel_input, rel=1e-9)
 
 
 def test_extraction_condensing_turbine_feeds_a_header():

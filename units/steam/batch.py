@@ -11,9 +11,9 @@ exactly (CoolProp) once in the wrapper.
 
 Supported sites (checked, with an error naming what is not): headers joined in a chain by
 their balancing letdowns (each to the next lower header), the deaerator on the lowest
-header, users given by mass flow without condensate flash, turbines between headers given by
-flow, a boiler given by its efficiency. Per point, the users' flows and condensate
-recoveries may vary (the retrofit variables ``demand_reduction`` and
+header, users given by mass flow or heat without condensate flash, back-pressure turbines
+between headers given by flow, a boiler given by its efficiency. Per point, the users'
+demands and condensate recoveries may vary (the retrofit variables ``demand_reduction`` and
 ``condensate_recovery``); see :func:`units.steam.retrofits.sweep_retrofit`.
 """
 from __future__ import annotations
@@ -39,7 +39,8 @@ def _exhaust_h(data, p_in, h_in, p_out, eta):
 
 
 @njit(cache=True)
-def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, h_cond, trap_draw, inj_flow, inj_h,
+def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, heat_ret, h_lsat, h_cond,
+                       trap_draw, inj_flow, inj_h,
                        t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
                        phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
                        q_hot_bd, q_cold_mu, out):
@@ -48,7 +49,10 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, h_cond, trap_d
 
     Header 0 is the top (boiler) header, header n-1 the lowest (deaerator) header; letdown i
     joins header i to i+1 with desuperheater set-point enthalpy ``ld_ht[i]`` (NaN: none).
-    ``user_draw`` (K, n) and ``cond_ret`` (K,) vary per point; the rest is fixed. Balances as
+    ``user_draw`` (K, n) [kg/s] and ``cond_ret`` (K,) [kg/s] vary per point, and so do the heat
+    users' duties ``user_heat`` (K, n) [W] and their returned share ``heat_ret`` (K, n) [W], whose
+    steam flows follow the header state, heat / (h - h_l(p)) with ``h_lsat`` (n,) the saturated
+    liquid at each header; the rest is fixed. Balances as
     in :meth:`units.steam.site.SiteModel.controls` and ``_estimate_states``. Returns -1, or the
     index of the first point that could not be balanced (its row NaN).
     """
@@ -69,7 +73,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, h_cond, trap_d
         inj_total += inj_flow[j]
     S = 0.0
     for j in range(n):
-        S += user_draw[0, j]
+        S += user_draw[0, j] + user_heat[0, j] / 2.0e6
     S *= 1.2
     h_mu = h_raw
     for k in range(K):
@@ -85,16 +89,20 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, h_cond, trap_d
             for _it in range(500):
                 F = S / (1.0 - b)
                 blow = F - S
+                cond = cond_ret[k]
                 for j in range(n):
                     d[j] = user_draw[k, j] + trap_draw[j]
                     sup[j] = inj_flow[j]
+                    if user_heat[k, j] > 0.0:
+                        d[j] += user_heat[k, j] / (hh[j] - h_lsat[j])
+                        cond += heat_ret[k, j] / (hh[j] - h_lsat[j])
                 for t in range(nt):
                     d[t_in[t]] += t_flow[t]
                     sup[t_out[t]] += t_flow[t]
                 if flash_idx >= 0:
                     sup[flash_idx] += phi * blow
                 f_da = F + spray_total + inj_total
-                st = deaerator_balance(f_da, h_l_da, vent_fraction * f_da, h_v_da, cond_ret[k], h_cond,
+                st = deaerator_balance(f_da, h_l_da, vent_fraction * f_da, h_v_da, cond, h_cond,
                                        h_mu, hh[n - 1], da)
                 if st != 0:
                     ok = False
@@ -222,8 +230,6 @@ def batch_site(model) -> BatchSite:
         problems.append("extra letdowns beside the balancing chain")
     if sp.deaerator.header != names[-1]:
         problems.append("the deaerator is not on the lowest header")
-    if any(u.flow is None for u in sp.users):
-        problems.append("users given by heat")
     if any(u.flash_to is not None for u in sp.users):
         problems.append("condensate flash")
     if any(t.outlet is None or t.flow is None or t.extraction is not None for t in sp.turbines):
@@ -273,7 +279,8 @@ def batch_site(model) -> BatchSite:
     q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
     h_cond = w.state(p=p_da, T=sp.condensate_return_temperature).h
     user_header = np.array([idx[u.header] for u in sp.users], dtype=np.int64)
-    args = (p_h, heat_loss, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht,
+    h_lsat = np.array([saturation_enthalpies(w, p)[1] for p in p_h])
+    args = (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht,
             model._steam_h, model._drum.h, sp.boiler.blowdown_fraction, sp.boiler.efficiency, phi, flash_idx,
             h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0))
     return BatchSite(sp, user_header, args)
@@ -284,7 +291,7 @@ def batch_site(model) -> BatchSite:
 _CHECKED: set = set()
 
 
-def _check_compiled(data, bsite: BatchSite, draw, cond) -> None:
+def _check_compiled(data, bsite: BatchSite, per_point) -> None:
     """Compare the compiled kernel with its Python version on one point; recompile if they differ.
 
     numba checks a cached kernel only against its own source file; this kernel inlines the
@@ -295,7 +302,7 @@ def _check_compiled(data, bsite: BatchSite, draw, cond) -> None:
     key = tuple(type(v).__name__ + str(np.shape(v)) for v in data)
     if key in _CHECKED:
         return
-    args = (data, bsite.args[0], bsite.args[1], draw, cond) + bsite.args[2:]
+    args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:]
     a, b = np.empty((1, 6)), np.empty((1, 6))
     ra = site_balance_batch(*args, a)
     rb = site_balance_batch.py_func(*args, b)
@@ -305,35 +312,48 @@ def _check_compiled(data, bsite: BatchSite, draw, cond) -> None:
     _CHECKED.add(key)
 
 
-def run_batch(bsite: BatchSite, user_flows, recoveries, direct_fractions=None) -> BatchResult:
-    """Balance the site for per-point user flows [kg/s] and condensate recoveries [-], arrays (K, n_users)."""
+def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> BatchResult:
+    """Balance the site for per-point user demands and condensate recoveries, arrays (K, n_users).
+
+    ``demands[k, i]``: the flow [kg/s] of a user given by flow, the heat [W] of one given by
+    heat (as in the site description); ``recoveries[k, i]`` in [0, 1].
+    """
     from procsim.thermo.fluids import Fluid
 
     sp = bsite.spec
-    uf = np.atleast_2d(np.asarray(user_flows, dtype=float))
+    dem = np.atleast_2d(np.asarray(demands, dtype=float))
     rec = np.atleast_2d(np.asarray(recoveries, dtype=float))
     nu = len(sp.users)
-    if uf.shape[1] != nu or rec.shape != uf.shape:
-        raise ValueError(f"user_flows and recoveries must have shape (K, {nu}); got {uf.shape} and {rec.shape}")
-    if not (np.all(uf >= 0.0) and np.all((rec >= 0.0) & (rec <= 1.0))):
-        raise ValueError("user flows must be >= 0 kg/s and recoveries in [0, 1]")
+    if dem.shape[1] != nu or rec.shape != dem.shape:
+        raise ValueError(f"demands and recoveries must have shape (K, {nu}); got {dem.shape} and {rec.shape}")
+    if not (np.all(dem >= 0.0) and np.all((rec >= 0.0) & (rec <= 1.0))):
+        raise ValueError("user demands must be >= 0 (kg/s or W) and recoveries in [0, 1]")
     direct = (np.array([u.direct_fraction for u in sp.users]) if direct_fractions is None
               else np.asarray(direct_fractions, dtype=float))
+    by_heat = np.array([u.flow is None for u in sp.users])
     n = len(sp.headers)
-    draw = np.zeros((uf.shape[0], n))
+    K = dem.shape[0]
+    draw, heat, heat_ret = np.zeros((K, n)), np.zeros((K, n)), np.zeros((K, n))
     for i in range(nu):
-        draw[:, bsite.user_header[i]] += uf[:, i]
-    cond = np.ascontiguousarray((uf * (1.0 - direct) * rec).sum(axis=1))
-    (p_h, heat_loss, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum,
-     b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
-    out = np.empty((uf.shape[0], 6))
+        j = bsite.user_header[i]
+        if by_heat[i]:
+            heat[:, j] += dem[:, i]
+            heat_ret[:, j] += dem[:, i] * (1.0 - direct[i]) * rec[:, i]
+        else:
+            draw[:, j] += dem[:, i]
+    mass = ~by_heat
+    cond = np.ascontiguousarray((dem[:, mass] * (1.0 - direct[mass]) * rec[:, mass]).sum(axis=1))
+    (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam,
+     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
+    out = np.empty((K, 6))
     data = Fluid("Water").table().data
-    _check_compiled(data, bsite, draw[:1], cond[:1])
-    bad = site_balance_batch(data, p_h, heat_loss, np.ascontiguousarray(draw), cond, h_cond, trap, inj_flow, inj_h,
+    per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
+    _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
+    bad = site_balance_batch(data, p_h, heat_loss, *per_point, h_lsat, h_cond, trap, inj_flow, inj_h,
                              t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
                              h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, out)
     if bad >= 0:
-        raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user flows {uf[bad].tolist()} kg/s, "
+        raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "
                          "or no steam/make-up split heats it")
     econ = sp.economics

@@ -235,9 +235,9 @@ def sweep_retrofit(site: SiteSpec, kind: str, parameter: str, values, engine: st
         else:
             flows = np.empty((vals.size, len(site.users)))
             rec = np.empty_like(flows)
-            for i, v in enumerate(vals):  # users by mass flow only (batch_site checks it)
+            for i, v in enumerate(vals):
                 sp = Retrofit(kind, {parameter: float(v), **fixed}).apply(site)
-                flows[i] = [u.flow for u in sp.users]
+                flows[i] = [u.flow if u.flow is not None else u.heat for u in sp.users]
                 rec[i] = [u.condensate_recovery for u in sp.users]
             b = run_batch(bsite, flows, rec)
             return SweepResult(kind, parameter, vals, b.boiler_steam, b.fuel_input, b.power_import, b.makeup_water,
