@@ -56,9 +56,10 @@ def saturation_enthalpies(water: Fluid, p: float) -> tuple[float, float, float]:
 
 
 #: Enthalpies within this relative distance of a saturation enthalpy are taken as saturated.
-#: CoolProp's IF97 (p, h) path (through procsim.thermo.fluids) can fail for states a few ulp
-#: outside the dome (measured: h_l (1 - 1e-16), h_v (1 + 1e-12) at 1.2 bar(a)); 1e-11 of h
-#: moves an energy flow by far less than the 1e-9 balance tolerance.
+#: A defence kept from an earlier procsim.thermo.fluids, whose IF97 (p, h) iteration failed a
+#: few ulp outside the dome (h_l (1 - 1e-16), h_v (1 + 1e-12) at 1.2 bar(a); passes since
+#: the "one side of the dome" change); 1e-11 of h moves an energy flow by far less than the
+#: 1e-9 balance tolerance.
 SATURATION_SNAP = 1e-11
 
 
