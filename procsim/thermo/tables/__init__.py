@@ -34,8 +34,7 @@ Scheme
   Above p_c the T_c isotherm takes the place of the dome. In each region the
   second input is normalised, ``xi = (z - z_low(p)) / (z_high(p) - z_low(p))``, so no cell
   ever straddles the saturation line. Nodes in xi crowd towards the dome / T_c isotherm
-  (``kernels.xi_to_eta``: eta = w (1 + c) / (1 + c w), one division per look-up; 3 times
-  denser there by default, 6 times for Air).
+  (``kernels.xi_to_eta``, 3 times denser there by default).
 * Pressure nodes: uniform in ln p (spacing ``dlnp`` = 0.05), except in two blocks around
   p_c that use ln(p_c - p) (from 0.7 p_c) and ln(p - p_c) (to 2 p_c), which crowd nodes
   towards the critical point and resolve the pseudo-critical line; one linear cell

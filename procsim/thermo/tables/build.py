@@ -33,7 +33,7 @@ from procsim.thermo.tables import kernels as K
 __all__ = ["GridSpec", "TableData", "default_grid", "build_table_data"]
 
 #: Version of the table layout and construction; part of every cache key.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 
 class TableData(NamedTuple):
@@ -71,9 +71,8 @@ class GridSpec:
         resolves the pseudo-critical line (sharpest close to p_c) [-].
     critical_gap : relative half-width of the single linear cell across p_c [-].
     n_xi : nodes across each single-phase region.
-    xi_stretch : node crowding c towards the saturation / T_c boundary: nodes are
-        (1 + c)^2 times denser there than at the far isotherm (``kernels.xi_to_eta``;
-        0.732: 3 times).
+    xi_stretch : node crowding towards the saturation / T_c boundary (see
+        ``kernels.xi_to_eta``; 1.0: 3 times denser there than at the far end).
     n_tsat : nodes of the vapour-pressure curve p_sat(T).
     breaks : pressures [Pa] where the equation of state itself is piecewise; the
         pressure blocks are split there, so no spline runs across such a seam.
@@ -89,7 +88,7 @@ class GridSpec:
     near_fraction_above: float = 1.0
     critical_gap: float = 1.0e-4
     n_xi: int = 64
-    xi_stretch: float = 0.732
+    xi_stretch: float = 1.0
     n_tsat: int = 400
     breaks: tuple = ()
 
@@ -139,7 +138,7 @@ def default_grid(fluid, **overrides) -> GridSpec:
     if t_max > 2.0 * t_crit:
         # a vapour range many times the dome's temperature (Air: 1073 K against T_c = 133 K)
         # needs nodes crowded harder towards the dew line, where cold vapour curves most
-        fields.update(xi_stretch=1.449, n_xi=80)
+        fields.update(xi_stretch=0.4, n_xi=80)
     if fluid.backend == "IF97":
         # IF97 is piecewise (regions 1, 2, 3 meet along T = 623.15 K and the B23 line,
         # R7-97 sec. 4); its derivatives jump there, which a spline resolves only to
@@ -357,7 +356,7 @@ def build_table_data(fluid, spec: GridSpec) -> TableData:
     p_eval[join + 1] *= 1.0 + 1.0e-9
     eta = np.linspace(0.0, 1.0, n_xi)
     c = spec.xi_stretch
-    w = eta / (1.0 + c - c * eta)  # inverse of kernels._eta: eta = w (1 + c) / (1 + c w)
+    w = eta * (eta + c) / (1.0 + c)
     xi_regions = (1.0 - w[::-1], w)  # liquid: dense towards xi = 1; vapour: towards xi = 0
     solver = _NodeSolver(fluid)
 

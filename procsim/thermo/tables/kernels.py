@@ -8,7 +8,7 @@ Cell location: a short scan over the pressure blocks (``TableData.blocks``: at m
 dozen or so), then direct indexing, since nodes are uniform in each block's pressure
 coordinate ``ln p``, ``ln(p_c - p)``, ``ln(p - p_c)`` or ``p`` (codes below). The second
 coordinate is the normalised position ``xi`` between two boundary curves, mapped to
-the uniform node coordinate ``eta`` by :func:`xi_to_eta` (``_eta`` in the kernels). Values are cubic Hermite in
+the uniform node coordinate ``eta`` by :func:`xi_to_eta`. Values are cubic Hermite in
 both coordinates. Memory layout keeps one evaluation on few cache lines: the four
 Hermite values (F, F_x, F_eta, F_x_eta) of a node are adjacent, and so are all
 boundary curves at one pressure node. Internal helpers take arrays (not the tuple)
@@ -86,35 +86,24 @@ def _curve(curves, c, j, w0, w1, w2, w3):
 
 
 @njit(cache=True, inline="always")
-def _eta(d, width, region, stretch):
-    """Node coordinate eta of a point at distance ``d`` from the dome (or T_c) boundary.
+def xi_to_eta(xi, region, stretch):
+    """Node coordinate eta (uniform nodes) of the normalised position ``xi`` in a region.
 
-    ``width`` is the region's extent in the same variable; with w = d / width (0 at
-    the boundary, 1 at the far isotherm), ``eta_w = w (1 + c) / (1 + c w)``, c = stretch:
-    nodes uniform in eta are (1 + c)^2 times denser at the boundary than at the far
-    end. Written with a single division, which sits on the path to the table load.
+    Nodes sit at ``w = eta (eta + c) / (1 + c)``, ``w`` measured from the saturation
+    (or T_c) boundary: ``w = xi`` in the vapour region, ``w = 1 - xi`` in the liquid
+    region, ``c = stretch``; the nodes are (2 + c) / c times denser at the boundary
+    than at the far end of the region.
     """
-    e = d * (1.0 + stretch) / (width + stretch * d)
+    w = xi if region == VAPOUR else 1.0 - xi
+    e = 0.5 * (math.sqrt(max(stretch * stretch + 4.0 * (1.0 + stretch) * w, 0.0)) - stretch)
     return e if region == VAPOUR else 1.0 - e
 
 
-@njit(cache=True)
-def xi_to_eta(xi, region, stretch):
-    """Node coordinate eta of the normalised position ``xi`` (0 at the region's lower bound).
-
-    Liquid regions are measured from xi = 1 (the saturated liquid), vapour regions
-    from xi = 0 (the saturated vapour); see ``_eta``.
-    """
-    if region == VAPOUR:
-        return _eta(xi, 1.0, region, stretch)
-    return _eta(1.0 - xi, 1.0, region, stretch)
-
-
 @njit(cache=True, inline="always")
-def _surface(surf, q, r, j, w0, w1, w2, w3, eta):
-    """Bicubic Hermite value of property ``q`` in region ``r`` at node ``j`` weights, ``eta``."""
+def _surface(surf, q, r, j, w0, w1, w2, w3, xi, stretch):
+    """Bicubic Hermite value of property ``q`` in region ``r`` at node ``j`` weights, ``xi``."""
     n = surf.shape[3]
-    s = min(max(eta, 0.0), 1.0) * (n - 1)
+    s = min(max(xi_to_eta(xi, r, stretch), 0.0), 1.0) * (n - 1)
     k = min(int(s), n - 2)
     u = s - k
     dy = 1.0 / (n - 1)
@@ -137,8 +126,8 @@ def _surface(surf, q, r, j, w0, w1, w2, w3, eta):
 
 
 @njit(cache=True, inline="always")
-def _split(curves, j, w0, w1, w2, w3, z, p, p_crit, stretch, c_lo, c_bl, c_bv, c_hi):
-    """Region of ``z`` between the boundary curves: (region, eta, two-phase quality).
+def _split(curves, j, w0, w1, w2, w3, z, p, p_crit, c_lo, c_bl, c_bv, c_hi):
+    """Region of ``z`` between the boundary curves: (region, xi, two-phase quality).
 
     region -1: outside the table; 0 liquid; 1 vapour; 2 two-phase (quality returned).
     Above the critical pressure the two middle curves coincide (the T_c isotherm) and
@@ -150,12 +139,12 @@ def _split(curves, j, w0, w1, w2, w3, z, p, p_crit, stretch, c_lo, c_bl, c_bv, c
         lo = _curve(curves, c_lo, j, w0, w1, w2, w3)
         if not (z >= lo):
             return -1, np.nan, np.nan
-        return LIQUID, _eta(bl - z, bl - lo, LIQUID, stretch), np.nan
+        return LIQUID, (z - lo) / (bl - lo), np.nan
     if z >= bv:
         hi = _curve(curves, c_hi, j, w0, w1, w2, w3)
         if not (z <= hi):
             return -1, np.nan, np.nan
-        return VAPOUR, _eta(z - bv, hi - bv, VAPOUR, stretch), np.nan
+        return VAPOUR, (z - bv) / (hi - bv), np.nan
     if not (z == z):
         return -1, np.nan, np.nan
     return 2, np.nan, (z - bl) / (bv - bl)
@@ -166,12 +155,11 @@ def _ph(blocks, curves, surf, p_crit, stretch, p, h, q):
     j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
     if j < 0 or not (h == h):
         return np.nan
-    region, eta, x = _split(curves, j, w0, w1, w2, w3, h, p, p_crit, stretch,
-                            C_H_LO, C_H_BL, C_H_BV, C_H_HI)
+    region, xi, x = _split(curves, j, w0, w1, w2, w3, h, p, p_crit, C_H_LO, C_H_BL, C_H_BV, C_H_HI)
     if region < 0:
         return np.nan
     if region < 2:
-        return _surface(surf, q, region, j, w0, w1, w2, w3, eta)
+        return _surface(surf, q, region, j, w0, w1, w2, w3, xi, stretch)
     if q == PH_T:
         # pure fluids: T_l == T_v; pseudo-pure (Air): linear from bubble to dew point
         t_l = _curve(curves, C_T_B, j, w0, w1, w2, w3)
@@ -223,12 +211,11 @@ def _ps(blocks, curves, surf, p_crit, stretch, p, s, q):
     j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
     if j < 0 or not (s == s):
         return np.nan
-    region, eta, x = _split(curves, j, w0, w1, w2, w3, s, p, p_crit, stretch,
-                            C_S_LO, C_S_BL, C_S_BV, C_S_HI)
+    region, xi, x = _split(curves, j, w0, w1, w2, w3, s, p, p_crit, C_S_LO, C_S_BL, C_S_BV, C_S_HI)
     if region < 0:
         return np.nan
     if region < 2:
-        return _surface(surf, q, region, j, w0, w1, w2, w3, eta)
+        return _surface(surf, q, region, j, w0, w1, w2, w3, xi, stretch)
     if q == PS_T:
         t_l = _curve(curves, C_T_B, j, w0, w1, w2, w3)
         return t_l + x * (_curve(curves, C_T_BV, j, w0, w1, w2, w3) - t_l)
@@ -250,8 +237,7 @@ def tab_T_ps(data, p, s):
 
 @njit(cache=True, inline="always")
 def _T_in_region(ph, r, j, w0, w1, w2, w3, h, lo, hi, stretch):
-    d = hi - h if r == LIQUID else h - lo
-    return _surface(ph, PH_T, r, j, w0, w1, w2, w3, _eta(d, hi - lo, r, stretch))
+    return _surface(ph, PH_T, r, j, w0, w1, w2, w3, (h - lo) / (hi - lo), stretch)
 
 
 @njit(cache=True)
@@ -274,7 +260,7 @@ def tab_h_pT(data, p, T):
     if T <= tb or (p >= data.p_crit and T <= data.T_crit):
         r = LIQUID
         h = _surface(data.pt, PT_H, LIQUID, j, w0, w1, w2, w3,
-                     _eta(tb - T, tb - data.T_min, LIQUID, stretch))
+                     (T - data.T_min) / (tb - data.T_min), stretch)
         lo = _curve(curves, C_H_LO, j, w0, w1, w2, w3)
         hi = _curve(curves, C_H_BL, j, w0, w1, w2, w3)
     else:
@@ -283,7 +269,7 @@ def tab_h_pT(data, p, T):
             return np.nan
         r = VAPOUR
         h = _surface(data.pt, PT_H, VAPOUR, j, w0, w1, w2, w3,
-                     _eta(T - tv, data.T_max - tv, VAPOUR, stretch))
+                     (T - tv) / (data.T_max - tv), stretch)
         lo = _curve(curves, C_H_BV, j, w0, w1, w2, w3)
         hi = _curve(curves, C_H_HI, j, w0, w1, w2, w3)
     h = min(max(h, lo), hi)
