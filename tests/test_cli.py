@@ -55,3 +55,25 @@ def test_bad_claim_file_is_an_error(tmp_path):
 def test_unknown_case_id():
     result = runner.invoke(app, ["cases", "--only", "no_such_case"])
     assert result.exit_code == 2
+
+
+def test_sweep_effectiveness_matches_closed_form():
+    import math
+
+    result = runner.invoke(app, ["sweep", "effectiveness", "-p", "ntu=0.5,1,2", "--set", "cr=0.5",
+                                 "--set", "arrangement=parallel", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    for r in rows:  # parallel flow: (1 - exp(-N(1+Cr)))/(1+Cr) (Incropera 6th ed., Table 11.3)
+        assert r["effectiveness"] == pytest.approx((1 - math.exp(-r["ntu"] * 1.5)) / 1.5, rel=1e-12)
+
+
+def test_sweep_grid_and_errors(tmp_path):
+    out = tmp_path / "s.csv"
+    result = runner.invoke(app, ["sweep", "stack-loss", "-p", "o2=0.02:0.06:3", "-p",
+                                 "stack_temperature=423.15,473.15", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert len(out.read_text().strip().splitlines()) == 1 + 6
+    bad = runner.invoke(app, ["sweep", "leak-flow", "-p", "dia=1"])
+    assert bad.exit_code == 2 and "no input 'dia'" in bad.output
+    assert runner.invoke(app, ["sweep", "nothing", "-p", "x=1"]).exit_code == 2
