@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cached_property
 
 import CoolProp
 import CoolProp.CoolProp as CP
+import numpy as np
+
+from procsim.thermo import if97_region3
 
 from procsim.validation import as_float, check_fraction, check_positive, check_range
 
@@ -205,6 +207,8 @@ class Fluid:
                 f"(p={va!r} Pa, T={vb!r} K) lies on the saturation curve of {self.name}: "
                 "the state is not defined by p and T; give h, s or x instead")
         try:
+            if self.backend == "IF97" and keys == frozenset("pT"):
+                return self._if97_state_pT(va, vb)
             self._state.update(code, va, vb)
         except (ValueError, IndexError, RuntimeError) as exc:
             raise ValueError(f"CoolProp ({self.backend}) cannot evaluate {self.name} at "
@@ -257,16 +261,15 @@ class Fluid:
             # the root lies on one side of the dome: keep the iteration there, because a
             # forward (p, T) evaluation across T_sat jumps to the other phase
             edge = t_sat * 1e-12
+            pick = 0 if key == "h" else 1
             if value > f_v:
                 t_lo = t_sat + edge
-                st.update(CP.PT_INPUTS, p, t_lo)
-                if value <= getter():   # within rounding of saturated vapour
+                if value <= self._if97_pT(p, t_lo)[pick]:   # within rounding of saturated vapour
                     st.update(CP.PQ_INPUTS, p, 1.0)
                     return self._snapshot()
             else:
                 t_hi = t_sat - edge
-                st.update(CP.PT_INPUTS, p, t_hi)
-                if value >= getter():   # within rounding of saturated liquid
+                if value >= self._if97_pT(p, t_hi)[pick]:   # within rounding of saturated liquid
                     st.update(CP.PQ_INPUTS, p, 0.0)
                     return self._snapshot()
         try:
@@ -281,13 +284,13 @@ class Fluid:
         # Newton on the forward equation, safeguarded by the bracket [t_lo, t_hi]
         for _ in range(100):
             T = min(max(T, t_lo), t_hi)
-            st.update(CP.PT_INPUTS, p, T)
-            r = getter() - value
+            h_T, s_T, _, cp_T = self._if97_pT(p, T)
+            r = (h_T if key == "h" else s_T) - value
             if r > 0.0:
                 t_hi = T
             else:
                 t_lo = T
-            slope = st.cpmass() if key == "h" else st.cpmass() / T
+            slope = cp_T if key == "h" else cp_T / T
             T_new = T - r / slope
             if not (t_lo <= T_new <= t_hi):
                 T_new = 0.5 * (t_lo + t_hi)
@@ -298,17 +301,46 @@ class Fluid:
         else:
             raise ValueError(f"IF97 forward iteration for {self.name} at p={p!r} Pa, "
                              f"{key}={value!r} did not converge")
+        return self._if97_state_pT(p, T)
+
+    def _if97_pT(self, p: float, T: float) -> tuple[float, float, float, float]:
+        """(h, s, rho, cp) of water at (p, T) on the IF97 forward equations.
+
+        Regions 1, 2 and 5 come from CoolProp's IF97 backend, which evaluates them forward.
+        In region 3 that backend uses the backward equations v(p, T) (about 1e-5 in v);
+        there the density is solved from the region-3 Helmholtz equation instead
+        (:mod:`procsim.thermo.if97_region3`), starting from CoolProp's value.
+        """
+        st = self._state
         st.update(CP.PT_INPUTS, p, T)
-        return self._snapshot()
+        if if97_region3.in_region3(p, T):
+            rho = if97_region3.density_from_pT(p, T, st.rhomass())
+            if rho == rho:
+                out = np.empty(4)
+                if97_region3.properties(rho, T, out)
+                return float(out[1]), float(out[2]), float(rho), float(out[3])
+        return st.hmass(), st.smass(), st.rhomass(), st.cpmass()
+
+    def _if97_state_pT(self, p: float, T: float) -> FluidState:
+        h, s, rho, _ = self._if97_pT(p, T)
+        if not if97_region3.in_region3(p, T):
+            return self._snapshot()
+        if p < self.critical_pressure:
+            x = self._equilibrium_quality(p, h)
+            phase = "liquid" if x < 0.0 else ("vapour" if x > 1.0 else "two_phase")
+        else:
+            x, phase = math.nan, "supercritical"
+        return FluidState(T=float(T), p=float(p), h=h, s=s, rho=rho, x=float(x), phase=phase)
 
     def _if97_bracket(self, p: float, getter, value: float, key: str) -> float:
         """Start temperature for the forward iteration by bisection over the IF97 range."""
         st = self._state
         lo, hi = self.minimum_temperature, 1073.15
 
+        pick = 0 if key == "h" else 1
+
         def resid(T):
-            st.update(CP.PT_INPUTS, p, T)
-            return getter() - value
+            return self._if97_pT(p, T)[pick] - value
 
         r_lo, r_hi = resid(lo), resid(hi)
         if not (r_lo <= 0.0 <= r_hi):
@@ -373,6 +405,8 @@ class Fluid:
         st = self.state(p=p, T=T)  # validates and rejects states on the saturation line
         if st.phase == "two_phase":
             raise ValueError(f"cp is not defined in the two-phase region; got p={p!r} Pa, T={T!r} K")
+        if self.backend == "IF97":
+            return self._if97_pT(float(p), float(T))[3]
         self._state.update(CP.PT_INPUTS, float(p), float(T))
         return float(self._state.cpmass())
 
