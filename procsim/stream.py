@@ -90,9 +90,8 @@ class Stream:
             T = as_float("T", self.T, "K")
             if not (T > 0.0):
                 raise ValueError(f"T must be > 0 K; got {T!r} K")
-            h = math.nan if not math.isnan(self.h) and False else mat.h(T)
             object.__setattr__(self, "T", T)
-            object.__setattr__(self, "h", float(h) if math.isnan(self.h) else float(self.h))
+            object.__setattr__(self, "h", float(mat.h(T)))
             object.__setattr__(self, "s", float(mat.s(T, p)))
             return
         if not math.isnan(self.h):
@@ -127,7 +126,10 @@ class Stream:
         p_new = self.p if p is None else p
         m_new = self.mass_flow if mass_flow is None else mass_flow
         if h is not None:
-            return Stream.from_ph(self.material, p_new, h, m_new).with_fluid(self.fluid)
+            h = as_float("h", h, "J/kg")
+            if self.is_gas:
+                return Stream(self.fluid, self.material.T_from_h(h), p_new, m_new, material=self.material)
+            return Stream(self.fluid, None, p_new, m_new, h=h, material=self.material)
         if x is not None:
             return Stream(self.fluid, None, p_new, m_new, x=x, material=self.material)
         if T is None and p is not None and not self.is_gas:
@@ -138,10 +140,6 @@ class Stream:
         if T is None and p is None and not self.is_gas:
             return Stream(self.fluid, None, p_new, m_new, h=self.h, material=self.material)
         return Stream(self.fluid, T_new, p_new, m_new, material=self.material)
-
-    def with_fluid(self, fluid) -> "Stream":
-        object.__setattr__(self, "fluid", fluid)
-        return self
 
     # ------------------------------------------------------------------- properties
     @property
