@@ -69,7 +69,7 @@ def test_disconnected_port():
 def test_bad_connections():
     fs = Flowsheet("bad")
     fs.add(Valve("v", 1e5))
-    fs.add(Pump("p", 5e5))
+    fs.add(Pump("p", 5e5, 0.7))
     with pytest.raises(ValueError, match="unit 'v' has no outlet port 'out'"):
         fs.connect("v.out", "p.inlet")
     with pytest.raises(ValueError, match="unknown unit 'x'"):

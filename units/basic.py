@@ -185,7 +185,7 @@ class Pump:
 
     name: str
     outlet_pressure: float
-    efficiency: float = 0.75
+    efficiency: float  # isentropic; no default: it depends on pump size and duty (data sheet)
 
     def __post_init__(self):
         check_positive("outlet_pressure", self.outlet_pressure, "Pa")

@@ -219,7 +219,7 @@ class SiteSpec:
     makeup_pressure: float
     blowdown_flash_header: str | None = None
     blowdown_heat_recovery: float | None = None
-    feed_pump_efficiency: float = 0.75
+    feed_pump_efficiency: float = 0.75  # assumed (unverified), a mid-range centrifugal value: pass the data sheet
     injections: tuple = ()
     traps: tuple = ()
     economics: Economics = field(default_factory=Economics)
