@@ -16,7 +16,6 @@ LocalCluster or a real cluster). Dask is an optional dependency (``pip install p
 """
 from __future__ import annotations
 
-import itertools
 import math
 from dataclasses import dataclass
 from typing import Callable, Mapping

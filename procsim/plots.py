@@ -57,7 +57,8 @@ def energy_sankey(solution, T0: float = DEAD_STATE_T, p0: float = DEAD_STATE_P, 
     flows = {k: v for k, v in boundary_energy_flows(solution, T0, p0).items() if abs(v) > 0}
     total = sum(abs(v) for v in flows.values()) or 1.0
     fig = plt.figure(figsize=(8, 5))
-    ax = fig.add_subplot(1, 1, 1, xticks=[], yticks=[], title=f"Energy flows: {solution.streams.index.name or ''}")
+    ax = fig.add_subplot(1, 1, 1, xticks=[], yticks=[],
+                         title=f"Energy across the flowsheet boundary (streams from {T0:g} K, {p0:g} Pa)")
     sk = Sankey(ax=ax, scale=scale or 1.0 / total, unit=" W", format="%.3g")
     labels = list(flows)
     sk.add(flows=[flows[k] for k in labels], labels=labels,

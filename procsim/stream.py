@@ -30,7 +30,7 @@ from typing import Mapping, Union
 import numpy as np
 
 from procsim.thermo.fluids import DEAD_STATE_P, DEAD_STATE_T, Fluid
-from procsim.thermo.gas import GasMixture
+from procsim.thermo.gas import SPECIES, GasMixture
 from procsim.validation import as_float, check_fraction
 
 __all__ = ["Stream", "EnergyStream", "ENERGY_KINDS", "material_of"]
@@ -188,9 +188,9 @@ class Stream:
     def from_vector(self, v: np.ndarray) -> "Stream":
         """Stream like this one with the state in ``v`` (see :meth:`to_vector`)."""
         m, h, p = float(v[0]), float(v[1]), float(v[2])
+        # Wegstein extrapolation can step a flow or a mole fraction a little below zero
+        # between iterations; the converged streams are checked by the balances afterwards
         if self.is_gas:
-            from procsim.thermo.gas import SPECIES
-
             xs = np.clip(np.asarray(v[3:], dtype=float), 0.0, None)
             comp = {SPECIES[i]: xs[i] for i in np.flatnonzero(xs)}
             mat = GasMixture(comp) if comp else self.material

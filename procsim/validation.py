@@ -10,7 +10,6 @@ floats (``as_float``) so wrappers can hand the result straight to a kernel.
 """
 from __future__ import annotations
 
-import math
 from typing import Iterable, Mapping
 
 import numpy as np
@@ -23,7 +22,6 @@ __all__ = [
     "check_range",
     "check_fraction",
     "check_choice",
-    "check_finite",
     "broadcast_arrays",
 ]
 
@@ -56,12 +54,6 @@ def as_float(name: str, value, unit: str = "") -> float:
     if arr.size != 1:
         raise ValueError(f"{name} must be a single number; got an array of shape {arr.shape}")
     return float(arr.reshape(()))
-
-
-def check_finite(name: str, value, unit: str = ""):
-    """Alias of :func:`as_array` that keeps scalars scalar."""
-    arr = as_array(name, value, unit)
-    return float(arr) if arr.ndim == 0 else arr
 
 
 def _result(arr: np.ndarray):
@@ -136,10 +128,3 @@ def broadcast_arrays(**named):
     shape = b[0].shape
     return shape, [np.ascontiguousarray(a, dtype=np.float64).ravel() for a in b]
 
-
-def is_number(x) -> bool:
-    """True for a finite real scalar."""
-    try:
-        return math.isfinite(float(x))
-    except (TypeError, ValueError):
-        return False

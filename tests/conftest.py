@@ -1,5 +1,4 @@
 """Shared test configuration: every test carries exactly one of the unit/component/integration marks."""
-import os
 
 import matplotlib
 import pytest

@@ -1,5 +1,4 @@
 """Sweeps, Monte Carlo and optimisation: closed-form models, and local == Dask for the same seed."""
-import math
 
 import numpy as np
 import pytest

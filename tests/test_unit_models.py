@@ -13,7 +13,7 @@ import pytest
 
 import units
 from procsim.flowsheet import Flowsheet, UnitSolution, unit_balance
-from procsim.stream import EnergyStream, Stream
+from procsim.stream import Stream
 
 pytestmark = pytest.mark.component
 

@@ -13,8 +13,8 @@ from numba import njit
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
-from procsim.thermo.gas import MOLAR_MASS, SPECIES, GasMixture
-from procsim.validation import as_float, check_fraction, check_positive, check_range
+from procsim.thermo.gas import SPECIES, GasMixture
+from procsim.validation import check_fraction, check_positive, check_range
 
 __all__ = ["Mixer", "Splitter", "Valve", "Pump", "Heater", "pump_outlet_enthalpy",
            "MixerResult", "SplitterResult", "ValveResult", "PumpResult", "HeaterResult"]

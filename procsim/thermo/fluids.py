@@ -280,7 +280,7 @@ class Fluid:
             T = st.T()
         except (ValueError, IndexError, RuntimeError):
             # some backward equations are missing near the critical region: bracket instead
-            T = self._if97_bracket(p, getter, value, key)
+            T = self._if97_bracket(p, value, key)
         # Newton on the forward equation, safeguarded by the bracket [t_lo, t_hi]
         for _ in range(100):
             T = min(max(T, t_lo), t_hi)
@@ -332,9 +332,8 @@ class Fluid:
             x, phase = math.nan, "supercritical"
         return FluidState(T=float(T), p=float(p), h=h, s=s, rho=rho, x=float(x), phase=phase)
 
-    def _if97_bracket(self, p: float, getter, value: float, key: str) -> float:
+    def _if97_bracket(self, p: float, value: float, key: str) -> float:
         """Start temperature for the forward iteration by bisection over the IF97 range."""
-        st = self._state
         lo, hi = self.minimum_temperature, 1073.15
 
         pick = 0 if key == "h" else 1
