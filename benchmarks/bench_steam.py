@@ -1,6 +1,7 @@
 """Benchmark: steam site model solves per second, and a retrofit sweep against full solves.
 
-1. Site solves per second: the three-header site of tests/test_steam_site.py (boiler, HP/MP/LP
+1. Site solves per second: the three-header example site
+   (:func:`units.steam.description.example_site_description`, boiler, HP/MP/LP
    headers, a back-pressure turbine, a desuperheating letdown, deaerator, flash, blowdown
    heat recovery, failed traps) balanced by :meth:`SiteModel.solve` (load control + one
    flowsheet pass with its recycle), best of N.
@@ -32,20 +33,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-SITE = dict(
-    boiler={"pressure": "42 bar(g)", "efficiency": 0.88, "blowdown_fraction": 0.03, "temperature": "400 degC"},
-    headers={"HP": "41 bar(g)", "MP": "11 bar(g)", "LP": "3.5 bar(g)"},
-    users={"HP": "10 t/h", "MP": "30 t/h", "LP": "40 t/h"}, condensate_recovery=0.6,
-    turbines=[{"name": "T1", "inlet": "HP", "outlet": "LP", "flow": "20 t/h", "isentropic_efficiency": 0.7,
-               "generator_efficiency": 0.96}],
-    condensate={"return_temperature": "80 degC"}, makeup={"temperature": "25 degC"},
-    letdowns=[{"inlet": "HP", "outlet": "MP", "desuperheat_to": "230 degC"}, {"inlet": "MP", "outlet": "LP"}],
-    blowdown={"flash_header": "LP", "heat_recovery": 0.9},
-    traps=[{"header": "MP", "failed_open": 4, "orifice_diameter": "3 mm"}],
-    economics={"hours": 8000, "fuel_price": 300e-9, "power_price": 4.0 / 3.6e6, "water_price": 0.012,
-               "fuel_emission_factor": 56.1e-9, "grid_emission_factor": 0.494 / 3.6e6, "site_power_demand": 5e6},
-)
-
 
 def _best(fn, repeats):
     best, out = float("inf"), None
@@ -62,11 +49,11 @@ def main(argv=None) -> dict:
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    from units.steam.description import common_site
+    from units.steam.description import common_site, example_site_description
     from units.steam.retrofits import Retrofit, sweep_retrofit
     from units.steam.site import SiteModel
 
-    spec = common_site(**SITE)
+    spec = common_site(**example_site_description())
     SiteModel(spec).solve()              # warm-up: imports, numba cache load, CoolProp
     warm = time.perf_counter() - t0
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from procsim.thermo.fluids import Fluid
-from units.steam.description import common_site, site_from_dict, site_from_toml
+from units.steam.description import common_site, example_site_description, site_from_dict, site_from_toml
 from units.steam.retrofits import Retrofit, evaluate_retrofit
 from units.steam.site import SiteBalanceError, SiteModel
 
@@ -15,19 +15,7 @@ def cp(out, a, va, b, vb):
     return CP.PropsSI(out, a, va, b, vb, "IF97::Water")
 
 
-THREE = dict(
-    boiler={"pressure": "42 bar(g)", "efficiency": 0.88, "blowdown_fraction": 0.03, "temperature": "400 degC"},
-    headers={"HP": "41 bar(g)", "MP": "11 bar(g)", "LP": "3.5 bar(g)"},
-    users={"HP": "10 t/h", "MP": "30 t/h", "LP": "40 t/h"}, condensate_recovery=0.6,
-    turbines=[{"name": "T1", "inlet": "HP", "outlet": "LP", "flow": "20 t/h", "isentropic_efficiency": 0.7,
-               "generator_efficiency": 0.96}],
-    condensate={"return_temperature": "80 degC"}, makeup={"temperature": "25 degC"},
-    letdowns=[{"inlet": "HP", "outlet": "MP", "desuperheat_to": "230 degC"}, {"inlet": "MP", "outlet": "LP"}],
-    blowdown={"flash_header": "LP", "heat_recovery": 0.9},
-    traps=[{"header": "MP", "failed_open": 4, "orifice_diameter": "3 mm"}],
-    economics={"hours": 8000, "fuel_price": 300e-9, "power_price": 4.0 / 3.6e6, "water_price": 0.012,
-               "fuel_emission_factor": 56.1e-9, "grid_emission_factor": 0.494 / 3.6e6, "site_power_demand": 5e6},
-)
+THREE = example_site_description()
 
 
 @pytest.fixture(scope="module")

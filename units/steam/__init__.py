@@ -23,8 +23,8 @@ from units.steam.header import HeaderResult, HeaderShortfall, SteamHeader
 from units.steam.prv import PressureReducingValve, PRVResult
 from units.steam.turbine import (ExtractionTurbine, ExtractionTurbineResult, SteamTurbine,
                                  TurbineResult)
-from units.steam.description import (SiteSpec, common_site, common_site_from_toml, site_from_dict,
-                                     site_from_toml)
+from units.steam.description import (SiteSpec, common_site, common_site_from_toml, example_site_description,
+                                     site_from_dict, site_from_toml)
 from units.steam.site import SiteBalanceError, SiteModel, SiteResult
 from units.steam.retrofits import (RETROFITS, Retrofit, RetrofitResult, SweepResult, evaluate_retrofit,
                                    sweep_retrofit)
@@ -39,6 +39,6 @@ __all__ = [
     "SteamTurbine", "TurbineResult", "BoilerResult", "EfficiencyBoiler", "PipeHeatLoss",
     "PipeLossResult", "SteamTraps", "SteamUser", "SteamVent", "TrapResult", "UserResult", "VentResult",
     "WasteHeatResult", "WasteHeatSteam",
-    "SiteSpec", "common_site", "common_site_from_toml", "site_from_dict", "site_from_toml", "SiteBalanceError", "SiteModel", "SiteResult",
+    "SiteSpec", "common_site", "common_site_from_toml", "example_site_description", "site_from_dict", "site_from_toml", "SiteBalanceError", "SiteModel", "SiteResult",
     "RETROFITS", "Retrofit", "RetrofitResult", "SweepResult", "evaluate_retrofit", "sweep_retrofit",
 ]

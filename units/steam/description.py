@@ -18,7 +18,7 @@ from procsim.validation import check_fraction, check_range
 
 __all__ = ["BoilerSpec", "HeaderSpec", "UserSpec", "TurbineSpec", "LetdownSpec", "DeaeratorSpec",
            "InjectionSpec", "TrapSpec", "Economics", "SiteSpec", "site_from_dict", "site_from_toml",
-           "common_site", "common_site_from_toml"]
+           "common_site", "common_site_from_toml", "example_site_description"]
 
 
 def _q(d: dict, key: str, kind: str, where: str, default=dataclasses.MISSING):
@@ -444,7 +444,7 @@ def site_from_dict(d: dict) -> SiteSpec:
         makeup_pressure=_q(mu, "pressure", "pressure", "makeup", deaerator.pressure),
         blowdown_flash_header=bd.get("flash_header"),
         blowdown_heat_recovery=_q(bd, "heat_recovery", "fraction", "blowdown", None),
-        feed_pump_efficiency=float(d.get("feed_pump_efficiency", 0.75)),
+        feed_pump_efficiency=float(d.get("feed_pump_efficiency", SiteSpec.feed_pump_efficiency)),
         injections=tuple(injections), traps=tuple(traps), economics=econ)
     return _validate(site)
 
@@ -497,3 +497,48 @@ def common_site_from_toml(path) -> SiteSpec:
 
     with open(path, "rb") as fh:
         return common_site(**tomllib.load(fh))
+
+
+def example_site_description() -> dict:
+    """Keyword arguments of :func:`common_site` for the three-header example site (a new dict
+    on every call, so callers may change entries).
+
+    A 42 bar(g) / 400 degC boiler feeding HP (41 bar(g)), MP (11 bar(g)) and LP (3.5 bar(g))
+    headers; 10, 30 and 40 t/h of process steam with 60 % condensate return; a back-pressure
+    turbine HP -> LP passing 20 t/h; letdowns HP -> MP (desuperheated to 230 degC) and MP -> LP;
+    blowdown flashed to LP with 90 % heat recovery; four failed-open 3 mm traps on MP. It is the
+    site of ``tests/test_steam_site.py`` and ``benchmarks/bench_steam.py``.
+
+    The plant data (pressures, flows, efficiencies, trap count) are illustrative, assumed and
+    unverified: they describe no real site. Economics, per SI unit (TWD):
+
+    - ``fuel_emission_factor`` 56.1e-9 kg CO2/J: IPCC 2006 Guidelines for National GHG
+      Inventories, Vol. 2 Energy, Ch. 1, Table 1.4, natural gas 56,100 kg CO2/TJ (NCV basis);
+      ``procsim/data/fuel_factors.csv``.
+    - ``grid_emission_factor`` 0.494 kg CO2e/kWh: Taiwan 2023 grid factor announced by MOEA on
+      2024-04-26; ``procsim/data/grid_factors.csv`` (TW, 2023, actual).
+    - ``power_price`` 4.0 TWD/kWh: assumed round figure between the TW industrial averages of
+      ``procsim/data/energy_prices.csv`` (3.81 from 2024-04, 4.29 from 2024-10).
+    - ``fuel_price`` 300 TWD/GJ and ``water_price`` 12 TWD/m3 (0.012 TWD/kg): assumed, unverified.
+    - ``hours`` 8000 h/yr and ``site_power_demand`` 5 MW: assumed, unverified.
+
+    Examples
+    --------
+    >>> site = common_site(**example_site_description())
+    >>> [h.name for h in site.headers]
+    ['HP', 'MP', 'LP']
+    """
+    return dict(
+        boiler={"pressure": "42 bar(g)", "efficiency": 0.88, "blowdown_fraction": 0.03, "temperature": "400 degC"},
+        headers={"HP": "41 bar(g)", "MP": "11 bar(g)", "LP": "3.5 bar(g)"},
+        users={"HP": "10 t/h", "MP": "30 t/h", "LP": "40 t/h"}, condensate_recovery=0.6,
+        turbines=[{"name": "T1", "inlet": "HP", "outlet": "LP", "flow": "20 t/h", "isentropic_efficiency": 0.7,
+                   "generator_efficiency": 0.96}],
+        condensate={"return_temperature": "80 degC"}, makeup={"temperature": "25 degC"},
+        letdowns=[{"inlet": "HP", "outlet": "MP", "desuperheat_to": "230 degC"}, {"inlet": "MP", "outlet": "LP"}],
+        blowdown={"flash_header": "LP", "heat_recovery": 0.9},
+        traps=[{"header": "MP", "failed_open": 4, "orifice_diameter": "3 mm"}],
+        economics={"hours": 8000, "fuel_price": 300e-9, "power_price": 4.0 / 3.6e6, "water_price": 0.012,
+                   "fuel_emission_factor": 56.1e-9, "grid_emission_factor": 0.494 / 3.6e6,
+                   "site_power_demand": 5e6},
+    )

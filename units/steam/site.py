@@ -171,7 +171,6 @@ class SiteModel:
         st = (self.water.state(p=spec.boiler.pressure, x=1.0) if spec.boiler.temperature is None
               else self.water.state(p=spec.boiler.pressure, T=spec.boiler.temperature))
         self._steam_h = st.h
-        self._pump_p = spec.boiler.pressure * 1.0 + 0.0
         t_da = self.water.saturation(p=spec.deaerator.pressure)[0].T
         if not (spec.condensate_return_temperature < t_da):
             raise ValueError(f"site {spec.name!r}: condensate return temperature {spec.condensate_return_temperature!r} K "
