@@ -30,14 +30,13 @@ References
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
-from procsim.validation import as_float, check_choice, check_nonnegative, check_positive
+from procsim.validation import check_choice, check_nonnegative, check_positive
 
 from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
                                           solve_two_stream)
@@ -65,6 +64,13 @@ def _stream(inlets, port, name):
 
 def _with_dew(res: ExchangerResult, limits) -> ExchangerResult:
     return replace(res, dew_point=limits[0], dew_point_margin=res.hot_outlet_temperature - limits[0])
+
+
+def _gas_side_spec(unit, cold_key: str) -> tuple[str, float]:
+    """The one specification of a flue-gas unit, keyed as :func:`solve_two_stream` expects."""
+    k, v = one_spec(unit.name, ua=unit.ua, gas_outlet_temperature=unit.gas_outlet_temperature,
+                    **{cold_key: getattr(unit, cold_key)})
+    return {"gas_outlet_temperature": "hot_outlet_temperature", cold_key: "cold_outlet_temperature"}.get(k, k), v
 
 
 def _check_common(obj):
@@ -118,16 +124,8 @@ class Economizer:
     outlets = ("gas_out", "water_out")
 
     def __post_init__(self):
-        one_spec(self.name, ua=self.ua, gas_outlet_temperature=self.gas_outlet_temperature,
-                 water_outlet_temperature=self.water_outlet_temperature)
+        _gas_side_spec(self, "water_outlet_temperature")
         _check_common(self)
-
-    @property
-    def _spec(self):
-        k, v = one_spec(self.name, ua=self.ua, gas_outlet_temperature=self.gas_outlet_temperature,
-                        water_outlet_temperature=self.water_outlet_temperature)
-        return {"gas_outlet_temperature": "hot_outlet_temperature",
-                "water_outlet_temperature": "cold_outlet_temperature"}.get(k, k), v
 
     @classmethod
     def example(cls):
@@ -141,9 +139,10 @@ class Economizer:
         gas = _stream(inlets, "gas_in", self.name)
         water = _stream(inlets, "water_in", self.name)
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
-        gas_out, water_out, res = solve_two_stream(
-            self.name, gas, water, self._spec, self.arrangement, self.pressure_drop_hot,
-            self.pressure_drop_cold, self.min_approach, self.segments)
+        spec = _gas_side_spec(self, "water_outlet_temperature")
+        gas_out, water_out, res = solve_two_stream(self.name, gas, water, spec, self.arrangement,
+                                                   self.pressure_drop_hot, self.pressure_drop_cold,
+                                                   self.min_approach, self.segments)
         check_dew_point(self.name, gas_out.T, limits, self.condensing)
         if water_out.x is not None and water_out.x == water_out.x and water_out.x >= 0.0:
             raise ValueError(f"{self.name}: water leaves at {water_out.T:.6g} K with quality {water_out.x:.4g} "
@@ -179,8 +178,7 @@ class AirPreheater:
     outlets = ("gas_out", "air_out")
 
     def __post_init__(self):
-        one_spec(self.name, ua=self.ua, gas_outlet_temperature=self.gas_outlet_temperature,
-                 air_outlet_temperature=self.air_outlet_temperature)
+        _gas_side_spec(self, "air_outlet_temperature")
         _check_common(self)
 
     @classmethod
@@ -197,10 +195,7 @@ class AirPreheater:
         gas = _stream(inlets, "gas_in", self.name)
         air = _stream(inlets, "air_in", self.name)
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
-        k, v = one_spec(self.name, ua=self.ua, gas_outlet_temperature=self.gas_outlet_temperature,
-                        air_outlet_temperature=self.air_outlet_temperature)
-        spec = ({"gas_outlet_temperature": "hot_outlet_temperature",
-                 "air_outlet_temperature": "cold_outlet_temperature"}.get(k, k), v)
+        spec = _gas_side_spec(self, "air_outlet_temperature")
         gas_out, air_out, res = solve_two_stream(self.name, gas, air, spec, self.arrangement,
                                                  self.pressure_drop_hot, self.pressure_drop_cold,
                                                  self.min_approach, self.segments)
