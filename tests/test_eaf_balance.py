@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procsim.thermo.gas import _CANTERA_NAMES, SPECIES
-from units.eaf import (ElectricArcFurnace, Material, charge_from_mix, gas_composition, kg_from_normal_volume,
+from units.eaf import (ElectricArcFurnace, Material, charge_from_mix, gas_composition,
                        liquidus_temperature, material, typical_heat)
 from units.eaf import kernels as K
 

@@ -1,5 +1,4 @@
 """EAF waste-heat recovery units and per-tonne accounting."""
-import math
 
 import pytest
 from CoolProp.CoolProp import PropsSI

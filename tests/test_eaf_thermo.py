@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from procsim.thermo.gas import COEFFS, species_index
+from procsim.thermo.gas import COEFFS
 from units.eaf import condensed as cd
 from units.eaf import kernels as K
 from units.eaf.furnace import _GAS_INDEX

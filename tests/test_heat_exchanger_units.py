@@ -6,7 +6,6 @@ import cantera as ct
 from hypothesis import given, settings
 from hypothesis import strategies as st
 import CoolProp.CoolProp as CP
-import numpy as np
 import pytest
 from pytest import approx, raises
 from scipy.integrate import quad

@@ -16,7 +16,6 @@ True
 """
 from __future__ import annotations
 
-import math
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache

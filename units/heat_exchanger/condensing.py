@@ -41,7 +41,7 @@ from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
-from procsim.validation import check_nonnegative, check_positive
+from procsim.validation import check_nonnegative
 
 from units.heat_exchanger._common import one_spec
 from units.heat_exchanger.zones import side_temperatures, zone_kernel
