@@ -51,21 +51,13 @@ T_REF = 298.15
 NATURAL_GAS_CO2 = 56100.0e-12
 
 
-def _gas_inlet(unit: str, inlets: Mapping, port: str) -> Stream:
+def _inlet(unit: str, inlets: Mapping, port: str, gas: bool) -> Stream:
+    """The Stream on ``port``: a gas mixture when ``gas``, else water (a pure fluid)."""
     if port not in inlets:
         raise ValueError(f"{unit}: missing inlet {port!r}; got {', '.join(inlets) or 'none'}")
     s = inlets[port]
-    if not (isinstance(s, Stream) and s.is_gas):
-        raise ValueError(f"{unit}: inlet {port!r} must be a gas-mixture Stream; got {s!r}")
-    return s
-
-
-def _water_inlet(unit: str, inlets: Mapping, port: str) -> Stream:
-    if port not in inlets:
-        raise ValueError(f"{unit}: missing inlet {port!r}; got {', '.join(inlets) or 'none'}")
-    s = inlets[port]
-    if not (isinstance(s, Stream) and not s.is_gas):
-        raise ValueError(f"{unit}: inlet {port!r} must be a water Stream; got {s!r}")
+    if not (isinstance(s, Stream) and s.is_gas == gas):
+        raise ValueError(f"{unit}: inlet {port!r} must be a {'gas-mixture' if gas else 'water'} Stream; got {s!r}")
     return s
 
 
@@ -131,8 +123,8 @@ class OffGasPostCombustion:
                        "air": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 5.5)}
 
     def solve(self, inlets) -> UnitSolution:
-        g = _gas_inlet(self.name, inlets, "off_gas")
-        a = _gas_inlet(self.name, inlets, "air")
+        g = _inlet(self.name, inlets, "off_gas", gas=True)
+        a = _inlet(self.name, inlets, "air", gas=True)
         n_in = _moles_per_s(g) + _moles_per_s(a)
         m = g.mass_flow + a.mass_flow
         if not m > 0.0:
@@ -237,7 +229,7 @@ class ScrapPreheater:
                                          COMPONENT_SEGMENTS, SEGMENTS))
 
     def solve(self, inlets) -> UnitSolution:
-        g = _gas_inlet(self.name, inlets, "off_gas")
+        g = _inlet(self.name, inlets, "off_gas", gas=True)
         t_in = self.scrap.temperature
         if not g.T > t_in:
             raise ValueError(f"{self.name}: off-gas temperature {g.T!r} K must exceed the scrap temperature "
@@ -374,8 +366,8 @@ class WasteHeatBoiler:
         return q_gas * (1.0 - self.casing_loss_fraction) / (h_steam - feedwater.h)
 
     def solve(self, inlets) -> UnitSolution:
-        g = _gas_inlet(self.name, inlets, "flue_gas")
-        fw = _water_inlet(self.name, inlets, "feedwater")
+        g = _inlet(self.name, inlets, "flue_gas", gas=True)
+        fw = _inlet(self.name, inlets, "feedwater", gas=False)
         if not fw.p >= self.steam_pressure:
             raise ValueError(f"{self.name}: feedwater pressure {fw.p!r} Pa must be >= steam_pressure "
                              f"{self.steam_pressure!r} Pa (the feed pump is upstream)")
@@ -493,8 +485,9 @@ class SlagHeatRecovery:
                                          COMPONENT_SEGMENTS, SEGMENTS))
 
     def solve(self, inlets) -> UnitSolution:
-        a = _gas_inlet(self.name, inlets, "air")
-        released = self.slag_enthalpy(self.slag_temperature) - self.slag_enthalpy(self.slag_outlet_temperature)
+        a = _inlet(self.name, inlets, "air", gas=True)
+        h_slag = self.slag_enthalpy(self.slag_temperature)
+        released = h_slag - self.slag_enthalpy(self.slag_outlet_temperature)
         recovered = self.bed_efficiency * released
         m_heat = a.mass_flow * self.tap_to_tap_time
         if not m_heat > 0.0:
@@ -505,10 +498,10 @@ class SlagHeatRecovery:
                              f"{self.slag_temperature!r} K: raise the air flow")
         out = Stream.from_ph(a.material, a.p, h_out, a.mass_flow)
         t = self.tap_to_tap_time
+        slag_heat = h_slag - self.slag_enthalpy(T_REF)
         res = SlagHeatResult(
-            slag_heat_released=released, recovered_heat=recovered,
-            slag_heat=self.slag_enthalpy(self.slag_temperature) - self.slag_enthalpy(T_REF),
-            share_of_slag_heat=recovered / (self.slag_enthalpy(self.slag_temperature) - self.slag_enthalpy(T_REF)),
+            slag_heat_released=released, recovered_heat=recovered, slag_heat=slag_heat,
+            share_of_slag_heat=recovered / slag_heat,
             air_inlet_temperature=a.T, air_outlet_temperature=out.T,
             mass_residual=a.mass_flow - out.mass_flow,
             energy_residual=a.energy_flow + released / t - (released - recovered) / t - out.energy_flow)
@@ -586,8 +579,9 @@ class TappedSteelHeatRecovery:
 
     def _steel(self) -> np.ndarray:
         v = np.zeros(len(COMPONENTS))
-        v[component_index("C")] = self.steel_mass * self.steel_carbon / COMPONENT_MOLAR_MASS[component_index("C")]
-        v[component_index("Fe")] = self.steel_mass * (1 - self.steel_carbon) / COMPONENT_MOLAR_MASS[component_index("Fe")]
+        i_c, i_fe = component_index("C"), component_index("Fe")
+        v[i_c] = self.steel_mass * self.steel_carbon / COMPONENT_MOLAR_MASS[i_c]
+        v[i_fe] = self.steel_mass * (1 - self.steel_carbon) / COMPONENT_MOLAR_MASS[i_fe]
         return v
 
     def heats(self) -> tuple[float, float]:
@@ -605,7 +599,7 @@ class TappedSteelHeatRecovery:
         return self.capture_efficiency * released / self.tap_to_tap_time / (h_steam - feedwater.h)
 
     def solve(self, inlets) -> UnitSolution:
-        fw = _water_inlet(self.name, inlets, "feedwater")
+        fw = _inlet(self.name, inlets, "feedwater", gas=False)
         if not fw.mass_flow > 0.0:
             raise ValueError(f"{self.name}: feedwater mass_flow must be > 0 kg/s; got {fw.mass_flow!r} kg/s")
         if not fw.p >= self.steam_pressure:
