@@ -181,8 +181,6 @@ def run() -> CaseResult:
 
 
 if __name__ == "__main__":
-    res = run()
-    for f in res.figures:
-        print(f"{f.metric:26s} claimed {f.claimed!s:>10}  computed {f.computed:12.5g} {f.unit}")
-    for a in res.assumptions:
-        print(" -", a)
+    from procsim.report import case_markdown
+
+    print(case_markdown(run()))
