@@ -5,6 +5,7 @@ from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from procsim.validation import as_float, check_positive
 
+
 def water_of(fluid) -> Fluid:
     """The water model a unit uses: ``None`` -> a new IAPWS-IF97 ``Fluid("Water")`` (DESIGN.md:
     water and steam default to IF97), or the :class:`Fluid` given (must be water, e.g.
@@ -47,6 +48,16 @@ def check_pressure(name: str, value, water: Fluid) -> float:
         raise ValueError(f"{name} must be in [{water.minimum_pressure:g}, {water.maximum_pressure:g}] Pa "
                          f"(absolute) for water ({water.backend}); got {p!r} Pa")
     return p
+
+
+def check_superheated(name: str, value, p: float, water: Fluid) -> float:
+    """A steam temperature [K] above the saturation temperature at pressure ``p`` [Pa abs]."""
+    t = as_float(name, value, "K")
+    t_sat = water.saturation(p=p)[0].T
+    if not (t > t_sat):
+        raise ValueError(f"{name} must be above the saturation temperature {t_sat:.6g} K at {p!r} Pa "
+                         f"(or None for saturated steam); got {t!r} K")
+    return t
 
 
 def saturation_enthalpies(water: Fluid, p: float) -> tuple[float, float, float]:

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
-from procsim.validation import as_float
-from units.steam._common import check_pressure, check_water_inlets, stream, water_of
+from units.steam._common import check_pressure, check_superheated, check_water_inlets, stream, water_of
 from units.steam.kernels import desuperheater_spray_ratio
 
 __all__ = ["PressureReducingValve", "PRVResult"]
@@ -70,12 +69,8 @@ class PressureReducingValve:
         object.__setattr__(self, "outlet_pressure",
                            check_pressure(f"{self.name}: outlet_pressure", self.outlet_pressure, w))
         if self.outlet_temperature is not None:
-            t = as_float(f"{self.name}: outlet_temperature", self.outlet_temperature, "K")
-            t_sat = w.saturation(p=self.outlet_pressure)[0].T
-            if not (t > t_sat):
-                raise ValueError(f"{self.name}: outlet_temperature must be above the saturation temperature "
-                                 f"{t_sat:.6g} K at the outlet pressure {self.outlet_pressure!r} Pa; got {t!r} K")
-            object.__setattr__(self, "outlet_temperature", t)
+            object.__setattr__(self, "outlet_temperature", check_superheated(
+                f"{self.name}: outlet_temperature", self.outlet_temperature, self.outlet_pressure, w))
 
     @property
     def inlets(self):

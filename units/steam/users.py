@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
 from procsim.validation import as_float, check_fraction, check_range
-from units.steam._common import (check_flow, check_pressure, check_water_inlets,
+from units.steam._common import (check_flow, check_pressure, check_superheated, check_water_inlets,
                                  saturation_enthalpies, stream, water_of)
 from units.steam.kernels import napier_steam_flow
 
@@ -296,12 +296,8 @@ class EfficiencyBoiler:
         if self.basis not in ("lhv", "hhv"):
             raise ValueError(f"{self.name}: basis must be 'lhv' or 'hhv'; got {self.basis!r}")
         if self.temperature is not None:
-            t = as_float(f"{self.name}: temperature", self.temperature, "K")
-            t_sat = w.saturation(p=self.pressure)[0].T
-            if not (t > t_sat):
-                raise ValueError(f"{self.name}: temperature must be above saturation {t_sat:.6g} K at "
-                                 f"{self.pressure!r} Pa (or None for saturated steam); got {t!r} K")
-            object.__setattr__(self, "temperature", t)
+            object.__setattr__(self, "temperature", check_superheated(f"{self.name}: temperature", self.temperature,
+                                                                      self.pressure, w))
         if self.capacity is not None:
             cap = check_flow(f"{self.name}: capacity", self.capacity)
             object.__setattr__(self, "capacity", cap)
@@ -381,11 +377,8 @@ class WasteHeatSteam:
         object.__setattr__(self, "fluid", w)
         object.__setattr__(self, "pressure", check_pressure(f"{self.name}: pressure", self.pressure, w))
         if self.temperature is not None:
-            t = as_float(f"{self.name}: temperature", self.temperature, "K")
-            t_sat = w.saturation(p=self.pressure)[0].T
-            if not (t > t_sat):
-                raise ValueError(f"{self.name}: temperature must be above saturation {t_sat:.6g} K; got {t!r} K")
-            object.__setattr__(self, "temperature", t)
+            object.__setattr__(self, "temperature", check_superheated(f"{self.name}: temperature", self.temperature,
+                                                                      self.pressure, w))
 
     inlets = ("feedwater",)
     outlets = ("steam",)
