@@ -22,7 +22,7 @@ packaged 2024 industrial price).
 """
 from __future__ import annotations
 
-from procsim.accounting import energy_price, grid_factor
+from procsim.accounting import compare, energy_price, grid_factor
 from procsim.casebook import CaseResult, Figure
 from procsim.quantities import to_si
 from units.compressed_air import (AirSystem, EndUses, LeakSurvey, Receiver, evaluate, fleet,
@@ -34,6 +34,7 @@ TITLE = "Semiconductor parts maker: compressed-air leak survey and repair"
 DT = 60.0
 DAYS = 14.0
 SEED = 13
+GRID_YEAR, PRICE_YEAR = 2023, 2024   # Taiwan grid factor year; packaged electricity price year
 LEAK_SHARE = 0.20            # leaks / compressor output before repair (DOE Tip Sheet #3 low end)
 
 SURVEY = ((20, 0.8e-3), (14, 1.6e-3), (5, 3.2e-3), (1, 4.8e-3))   # (count, hole diameter m)
@@ -63,14 +64,16 @@ def run() -> CaseResult:
     casc = base.replace(control="cascade", pressure_bands=bands)
     res_c = evaluate("leak repair (cascade)", casc, leak_repair(casc), demand, DT)
 
-    ef = grid_factor(region="TW", year=2023, basis="actual")
-    price = energy_price("electricity_kwh", "TW", 2024)
+    ef = grid_factor(region="TW", year=GRID_YEAR, basis="actual")
+    price = energy_price("electricity_kwh", "TW", PRICE_YEAR)
+    acc = compare({"electricity_kwh": res.baseline_kwh}, {"electricity_kwh": res.retrofit_kwh},
+                  year=GRID_YEAR, prices={"electricity_kwh": float(price)})
     figs = (
         Figure(CASE_ID, "electricity_saved", 226_730, res.kwh_saved, "kWh/yr",
                "simulated with and without the 40 surveyed leaks"),
-        Figure(CASE_ID, "cost_saved", 794_000, res.money(price), "NT$/yr",
+        Figure(CASE_ID, "cost_saved", 794_000, acc.cost_saved, "NT$/yr",
                f"price {float(price)} NT$/kWh ({price.source}); the source implies 3.50"),
-        Figure(CASE_ID, "co2_avoided", None, res.co2_t(ef), "t CO2e/yr", f"grid factor {float(ef)}"),
+        Figure(CASE_ID, "co2_avoided", None, acc.co2e_saved_t["total"], "t CO2e/yr", f"grid factor {float(ef)}"),
         Figure(CASE_ID, "leak_flow", None, leak_q * 60.0, "m3/min", "sum of leak_flow at 6.5 bar(g), C_d 0.61"),
         Figure(CASE_ID, "saving_fraction", None, 100.0 * res.saving_fraction, "%"),
         Figure(CASE_ID, "peak_demand_reduction", None, res.peak_kw_reduction, "kW"),
