@@ -8,8 +8,7 @@ from pytest import approx, raises
 from scipy.optimize import brentq
 
 from units.compressed_air import (CRITICAL_PRESSURE_RATIO, RHO_FREE_AIR, churchill_friction_factor,
-                                  free_air_flow, leak_flow, mass_from_free_air, orifice_mass_flow,
-                                  pipe_pressure_drop)
+                                  free_air_flow, leak_flow, mass_from_free_air, pipe_pressure_drop)
 from units.compressed_air.flow import orifice_mass_flux
 
 pytestmark = pytest.mark.unit

@@ -1,6 +1,4 @@
 """Sequencer simulation: receiver dynamics, mass balance per step, controllers, bad input."""
-import math
-
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st

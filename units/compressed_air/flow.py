@@ -28,7 +28,7 @@ import math
 import numpy as np
 from numba import njit
 
-from procsim.validation import broadcast_arrays, check_positive, check_range
+from procsim.validation import broadcast_arrays, check_nonnegative, check_positive, check_range
 
 __all__ = [
     "R_AIR", "GAMMA_AIR", "P_ATM", "ISO1217_PRESSURE", "ISO1217_TEMPERATURE", "RHO_FREE_AIR",
@@ -170,14 +170,12 @@ def free_air_flow(mass_flow):
     >>> round(free_air_flow(1.188372), 5)
     1.0
     """
-    from procsim.validation import check_nonnegative
     m = check_nonnegative("mass_flow", mass_flow, "kg/s")
     return m / RHO_FREE_AIR
 
 
 def mass_from_free_air(flow):
     """Inverse of :func:`free_air_flow`: kg/s from m3/s of ISO 1217 free air [vec]."""
-    from procsim.validation import check_nonnegative
     return check_nonnegative("flow", flow, "m3/s") * RHO_FREE_AIR
 
 
@@ -221,7 +219,6 @@ def pipe_pressure_drop(flow, diameter, length, inlet_pressure, temperature=293.1
     temperature [K] > 0; roughness : absolute roughness [m] >= 0 (default 0.045 mm,
     commercial steel, Moody 1944 chart).
     """
-    from procsim.validation import check_nonnegative
     q = check_nonnegative("flow", flow, "m3/s")
     d = check_positive("diameter", diameter, "m")
     length_ = check_positive("length", length, "m")
