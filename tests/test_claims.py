@@ -154,31 +154,28 @@ def test_every_claim_file_is_covered():
     assert {p.stem for p in CLAIMS.glob("*.toml")} == set(SEED_VERDICTS)
 
 
-def test_malformed_files_report_line_and_field(tmp_path):
-    p = tmp_path / "bad.toml"
-    p.write_text('name = "x"\nyear = 2024\n[savings]\nco2_t = = 5\n')
-    with raises(ValueError, match=r"malformed TOML in .*bad.toml: .*line 4"):
+MALFORMED = [  # (file name, text, the error it must give: which line and which field)
+    ("bad.toml", 'name = "x"\nyear = 2024\n[savings]\nco2_t = = 5\n',
+     r"malformed TOML in .*bad.toml: .*line 4"),
+    ("bad.yaml", "name: x\nsavings:\n  co2_t: 5\n co2: [\n", r"malformed YAML in .*bad.yaml at line \d+"),
+    ("bad.json", '{"name": "x",\n "year": }', r"malformed JSON in .*bad.json at line 2, column 10"),
+    ("unknown.toml", 'name = "x"\nyear = 2024\n[savings]\nelectricity_mwh = 5\n',
+     r"field savings.electricity_mwh \(line 4\): unknown key"),
+    ("neg.yaml", "year: 2024\nbaseline:\n  natural_gas_nm3: -10\n",
+     r"field baseline.natural_gas_nm3 \(line 3\): .* must be >= 0"),
+    ("claim.txt", "x", "must end in .toml, .yaml, .yml or .json"),
+]
+
+
+@pytest.mark.parametrize("name,text,match", MALFORMED, ids=[m[0] for m in MALFORMED])
+def test_malformed_files_report_line_and_field(tmp_path, name, text, match):
+    p = tmp_path / name
+    p.write_text(text)
+    with raises(ValueError, match=match):
         load_claim(p)
-    p = tmp_path / "bad.yaml"
-    p.write_text("name: x\nsavings:\n  co2_t: 5\n co2: [\n")
-    with raises(ValueError, match=r"malformed YAML in .*bad.yaml at line \d+"):
-        load_claim(p)
-    p = tmp_path / "bad.json"
-    p.write_text('{"name": "x",\n "year": }')
-    with raises(ValueError, match=r"malformed JSON in .*bad.json at line 2, column 10"):
-        load_claim(p)
-    p = tmp_path / "unknown.toml"
-    p.write_text('name = "x"\nyear = 2024\n[savings]\nelectricity_mwh = 5\n')
-    with raises(ValueError, match=r"field savings.electricity_mwh \(line 4\): unknown key"):
-        load_claim(p)
-    p = tmp_path / "neg.yaml"
-    p.write_text("year: 2024\nbaseline:\n  natural_gas_nm3: -10\n")
-    with raises(ValueError, match=r"field baseline.natural_gas_nm3 \(line 3\): .* must be >= 0"):
-        load_claim(p)
-    p = tmp_path / "claim.txt"
-    p.write_text("x")
-    with raises(ValueError, match="must end in .toml, .yaml, .yml or .json"):
-        load_claim(p)
+
+
+def test_missing_claim_file(tmp_path):
     with raises(ValueError, match="cannot read claim file"):
         load_claim(tmp_path / "missing.toml")
 
