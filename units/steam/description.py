@@ -144,7 +144,7 @@ class TrapSpec:
     header: str
     failed_open: int
     orifice_diameter: float
-    discharge_coefficient: float = 0.6
+    discharge_coefficient: float = 0.6  # reproduces DOE Steam Tip Sheet #1 (see units.steam.users.SteamTraps)
 
 
 @dataclass(frozen=True)
@@ -412,6 +412,7 @@ def site_from_dict(d: dict) -> SiteSpec:
         letdowns = [LetdownSpec(headers[i].name, headers[i + 1].name) for i in range(len(headers) - 1)]
     da = d.get("deaerator") or {}
     _known(da, {"pressure", "vent_fraction", "header"}, "deaerator")
+    # defaults for keys left out: the assumptions listed in the docstring
     deaerator = DeaeratorSpec(_q(da, "pressure", "pressure", "deaerator"),
                               _q(da, "vent_fraction", "fraction", "deaerator", 0.001),
                               str(da.get("header", headers[-1].name if headers else "")))
@@ -432,7 +433,7 @@ def site_from_dict(d: dict) -> SiteSpec:
         _known(tr, {"header", "failed_open", "orifice_diameter", "discharge_coefficient"}, f"traps[{i}]")
         traps.append(TrapSpec(str(tr["header"]), int(tr["failed_open"]),
                               _q(tr, "orifice_diameter", "length", f"traps[{i}]"),
-                              float(tr.get("discharge_coefficient", 0.6))))
+                              float(tr.get("discharge_coefficient", TrapSpec.discharge_coefficient))))
     ec = d.get("economics") or {}
     _known(ec, {f.name for f in dataclasses.fields(Economics)}, "economics")
     econ = Economics(**{k: (v if k == "currency" else float(v)) for k, v in ec.items()})
@@ -483,6 +484,7 @@ def common_site(*, boiler: dict, headers: dict, users: dict | None = None, turbi
             key = "flow"
         us.append({"name": f"process_{k}", "header": k, key: v, "condensate_recovery": condensate_recovery})
     d = {"name": name, "boiler": boiler, "headers": hdrs, "users": us, "turbines": list(turbines or []),
+         # deaerator 1.2 bar(a), vent 0.1 %: assumed, unverified defaults
          "deaerator": {"pressure": 1.2e5, "vent_fraction": 0.001, "header": lowest, **(deaerator or {})},
          **rest}
     if "blowdown" not in d and to_si(headers[lowest], "pressure") < to_si(boiler["pressure"], "pressure"):
