@@ -46,7 +46,8 @@ SEVERITIES = ("ok", "info", "warning", "error")
 _PRICE_BAND = (0.6, 1.6)            # x min / x max tariff of the year (TOU spread, judgement)
 _STEAM_EFF = (0.75, 0.95)           # boiler efficiency range behind steam/heat (judgement)
 _STEAM_ENTHALPY = (0.85, 1.10)      # x 2.672 GJ/t: feedwater 105 degC ... steam 3 MPa (judgement)
-_FUEL_SPREAD = 0.05                 # +/- on IPCC default CO2e per unit (heating value, CI)
+_FUEL_SPREAD = 0.05                 # +/- on IPCC default CO2e per unit for heating-value and
+                                    # carbon-content spread (judgement; assumed, unverified)
 _PUBLISHED_ROUNDING = 0.0005        # grid factors are announced to 3 decimals
 
 
