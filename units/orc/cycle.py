@@ -182,8 +182,10 @@ class ORC:
     condensing_temperature : saturation temperature in the condenser [K], below the
         evaporating temperature
     superheat : expander-inlet temperature above saturation [K], >= 0
-    pump_efficiency, expander_efficiency : isentropic efficiencies, in (0, 1]
-    evaporator_pinch : minimum source - working fluid temperature difference [K], >= 0
+    pump_efficiency, expander_efficiency : isentropic efficiencies, in (0, 1], default 0.75 and
+        0.80 (assumed, unverified round figures: pass the machines' data)
+    evaporator_pinch : minimum source - working fluid temperature difference [K], >= 0,
+        default 10 (assumed, unverified)
 
     Keyword details
     ---------------
@@ -202,14 +204,15 @@ class ORC:
     source_minimum_outlet_temperature : lowest allowed heat-source outlet [K] (e.g. an acid
         dew point), or None (default: only the pinch limits the cooling of the source)
     cooling_fluid : "water" (default) or "air", when no cooling stream is given to solve()
-    cooling_inlet_temperature : [K], default 298.15 (25 degC)
+    cooling_inlet_temperature : [K], default 298.15 (25 degC; assumed, unverified)
     cooling_temperature_rise : coolant temperature rise [K], default 5 (engineering default,
         unverified; cooling-tower ranges are typically 5-10 K)
-    cooling_pressure : [Pa], default 101325
+    cooling_pressure : [Pa], default 101325 (one standard atmosphere)
     ambient_temperature : dead-state temperature for exergy [K], default 298.15
         (Bejan, Tsatsaronis & Moran 1996, sec. 3.1)
     allow_wet_expansion : accept an expander outlet inside the dome (default False)
     zone_segments : temperature steps per evaporator zone for the pinch search, default 10
+        (a numerical resolution, not a physical figure)
 
     Examples
     --------
