@@ -20,11 +20,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from procsim.validation import check_nonnegative, check_positive
-from units.eaf.furnace import HeatBalance
+from units.eaf.furnace import J_PER_KWH, HeatBalance
 
 __all__ = ["EAFAccounts"]
-
-J_PER_KWH = 3.6e6
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ _DATA = Path(__file__).resolve().parents[2] / "procsim" / "data"
 #: Molar volume of an ideal gas at 273.15 K and 101.325 kPa [m3/mol] (CODATA 2018,
 #: 22.413 969 54 L/mol), the "normal" state of Nm3 (DIN 1343).
 NORMAL_MOLAR_VOLUME = 22.41396954e-3
+#: joules per kilowatt-hour, exact by definition (1 kW x 3600 s)
 J_PER_KWH = 3.6e6
 #: tolerance on a composition or charge mix summing to 1 [-]
 SUM_TOLERANCE = 1e-6

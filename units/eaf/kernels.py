@@ -47,6 +47,8 @@ from units.eaf.condensed import h_condensed, h_condensed_mixture
 FE, C, SI, MN, FEO, SIO2, CAO, MGO, AL2O3, MNO = range(10)
 STABLE = 0
 LIQUID = 1
+#: reference temperature of the enthalpies of formation [K]: 298.15 K, the standard
+#: temperature of the NASA-7 and JANAF tables (IUPAC standard state)
 T_REF = 298.15
 
 # gas product slots in the `gas_index` argument

@@ -29,6 +29,7 @@ from typing import Mapping
 
 import numpy as np
 
+from procsim.accounting.factors import fuel_factor
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
@@ -36,19 +37,14 @@ from procsim.thermo.gas import AIR_DRY, MOLAR_MASS, SPECIES, GasMixture
 from procsim.validation import as_float, check_fraction, check_positive, check_range
 from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, SEGMENTS,
                                  T_from_h_condensed, component_index, h_condensed_mixture)
-from units.eaf.furnace import PHASE_MODES_BY_STATE, HeatBalance, Material, material
+from units.eaf.furnace import J_PER_KWH, PHASE_MODES_BY_STATE, HeatBalance, Material, material
+from units.eaf.kernels import T_REF
 
 __all__ = [
     "OffGasPostCombustion", "PostCombustionResult", "ScrapPreheater", "ScrapPreheatResult",
     "WasteHeatBoiler", "WasteHeatBoilerResult", "SlagHeatRecovery", "SlagHeatResult",
     "TappedSteelHeatRecovery", "TappedSteelHeatResult", "J_PER_KWH",
 ]
-
-J_PER_KWH = 3.6e6
-T_REF = 298.15
-#: CO2 of natural gas per J of fuel on NCV [kg/J]: 56,100 kg/TJ, IPCC 2006 Guidelines Vol. 2
-#: ch. 2 Table 2.3 (facts.md 1.2, verified)
-NATURAL_GAS_CO2 = 56100.0e-12
 
 
 def _inlet(unit: str, inlets: Mapping, port: str, gas: bool) -> Stream:
@@ -302,8 +298,14 @@ class WasteHeatBoilerResult:
         check_range("boiler_efficiency", boiler_efficiency, 0.0, 1.0, "", low_inclusive=False)
         return self.heat_to_steam / boiler_efficiency
 
-    def co2_avoided(self, boiler_efficiency: float = 0.85, fuel_co2: float = NATURAL_GAS_CO2) -> float:
-        """CO2 [kg/s] of the fired-boiler fuel the steam replaces (``fuel_co2`` kg per J of fuel)."""
+    def co2_avoided(self, boiler_efficiency: float = 0.85, fuel_co2: float | None = None) -> float:
+        """CO2 [kg/s] of the fired-boiler fuel the steam replaces (``fuel_co2`` kg per J of fuel).
+
+        Default ``fuel_co2``: natural gas on NCV, :func:`procsim.accounting.factors.fuel_factor`
+        (IPCC 2006 Guidelines Vol. 2 ch. 2 Table 2.3, 56,100 kg/TJ).
+        """
+        if fuel_co2 is None:
+            fuel_co2 = float(fuel_factor("natural_gas", "co2")) / 1e12  # kg/TJ -> kg/J
         return self.fuel_saved(boiler_efficiency) * fuel_co2
 
 
