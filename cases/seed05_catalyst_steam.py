@@ -22,7 +22,7 @@ as the stated fuel; the CO2 is also given for a coal-fired boiler house, because
 """
 from __future__ import annotations
 
-from procsim.accounting import emissions, simple_payback
+from procsim.accounting import carrier_energy, emissions, simple_payback
 from procsim.casebook import CaseResult, Figure
 from procsim.thermo.combustion import Fuel
 from units.steam.description import site_from_dict
@@ -68,7 +68,7 @@ def _fuel_co2_t(fuel_energy_lhv: float, fuel: str) -> tuple[float, float]:
     if fuel == "natural_gas":
         nm3 = kg * f.volume_per_kg
         return emissions({"natural_gas_nm3": nm3}).total_co2e_t, nm3
-    t = fuel_energy_lhv / 25.8e9      # coal_t carrier: IPCC NCV 25.8 GJ/t (other bituminous coal)
+    t = fuel_energy_lhv / carrier_energy("coal_t", 1.0, "J")   # IPCC 2006 NCV, other bituminous coal
     return emissions({"coal_t": t}).total_co2e_t, t
 
 
