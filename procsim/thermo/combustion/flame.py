@@ -89,8 +89,8 @@ def adiabatic_flame(fuel: Fuel, excess_air: float = 0.0, *, air_temperature: flo
                      200.0, 1500.0, "K")
     p = check_positive("pressure", as_float("pressure", pressure, "Pa"), "Pa")
     air = combustion_air(air_humidity)
-    o2st = K.stoichiometric_o2(fuel.vector)
-    dry_air = (1.0 + e) * o2st / air[K.A_O2]
+    n = np.empty(K.N_PRODUCTS)                  # complete-combustion products [mol/kg fuel]
+    dry_air = K.products(fuel.vector, air, e, 0.0, n)
     air_moles = {"O2": dry_air * air[K.A_O2], "N2": dry_air * air[K.A_N2],
                  "AR": dry_air * air[K.A_AR], "CO2": dry_air * air[K.A_CO2],
                  "H2O": dry_air * air[K.A_HUM]}
@@ -100,9 +100,9 @@ def adiabatic_flame(fuel: Fuel, excess_air: float = 0.0, *, air_temperature: flo
         g = ct.Solution("gri30.yaml")
         n_fuel = {_GRI_NAMES[s]: v / fuel.molar_mass for s, v in fx.items()}   # mol/kg fuel
         g.TPX = K.T_REFERENCE, p, n_fuel
-        h_fuel = g.enthalpy_mass * 1.0
+        h_fuel = g.enthalpy_mass                                             # J per kg fuel
         g.TPX = ta, p, {_GRI_NAMES[k]: v for k, v in air_moles.items()}
-        m_air = sum(v for v in air_moles.values()) * g.mean_molecular_weight / 1000.0
+        m_air = sum(air_moles.values()) * g.mean_molecular_weight / 1000.0
         h_air = g.enthalpy_mass * m_air
         h_mix = (h_fuel + h_air) / (1.0 + m_air)
         if dissociation:
@@ -113,17 +113,12 @@ def adiabatic_flame(fuel: Fuel, excess_air: float = 0.0, *, air_temperature: flo
             g.HP = h_mix, p
             g.equilibrate("HP")
         else:
-            n = np.empty(K.N_PRODUCTS)
-            K.products(fuel.vector, air, e, 0.0, n)
             g.HPX = h_mix, p, {_GRI_NAMES[s]: v for s, v in zip(K.PRODUCTS, n) if v > 0 and s in _GRI_NAMES}
         route = "gri30 reactants"
     else:
         g = _nasa_phase()
-        n = np.empty(K.N_PRODUCTS)
-        K.products(fuel.vector, air, e, 0.0, n)
-        rows = product_rows()
-        h_prod_ref = K.absolute_enthalpy(rows, n, K.T_REFERENCE)          # J/kg fuel
-        g.TPX = ta, p, {_GRI_NAMES.get(k, k) if k != "AR" else "Ar": v for k, v in air_moles.items()}
+        h_prod_ref = K.absolute_enthalpy(product_rows(), n, K.T_REFERENCE)  # J/kg fuel
+        g.TPX = ta, p, {_TO_NASA[k]: v for k, v in air_moles.items()}
         m_air = sum(air_moles.values()) * g.mean_molecular_weight / 1000.0
         h_air_ta = g.enthalpy_mass * m_air
         g.TP = K.T_REFERENCE, p

@@ -34,7 +34,7 @@ import numpy as np
 
 from procsim.thermo import gas
 from procsim.thermo.combustion import kernels as K
-from procsim.validation import as_array, as_float, check_choice, check_nonnegative, check_range
+from procsim.validation import as_array, as_float, check_choice, check_range
 
 __all__ = ["Fuel", "FlueGas", "FUEL_NAMES", "LATENT_HEAT_WATER_MOLAR", "NORMAL_MOLAR_VOLUME",
            "NORMAL_CONDITIONS", "channiwala_parikh_hhv", "combustion_air"]
@@ -81,10 +81,9 @@ def combustion_air(humidity: float = 0.0) -> np.ndarray:
     check_range("air_humidity", w, 0.0, 0.2, "kg/kg dry air")
     total = sum(gas.AIR_DRY.values())
     x = {k: v / total for k, v in gas.AIR_DRY.items()}
-    m_air = sum(x[k] * gas.MOLAR_MASS[gas.species_index(k)] for k in x)
     v = np.empty(K.AIR_VECTOR_SIZE)
     v[K.A_O2], v[K.A_N2], v[K.A_AR], v[K.A_CO2] = x["O2"], x["N2"], x["AR"], x["CO2"]
-    v[K.A_HUM] = w * m_air / gas.MOLAR_MASS[gas.species_index("H2O")]
+    v[K.A_HUM] = w * _dry_air_molar_mass() / gas.MOLAR_MASS[gas.species_index("H2O")]
     return v
 
 
@@ -172,7 +171,7 @@ class Fuel:
         if self.mole_fractions is not None:
             m_mix = sum(x * gas.MOLAR_MASS[gas.species_index(s)] for s, x in self.mole_fractions.items())
             for s, x in self.mole_fractions.items():
-                comp = gas.COMPOSITION[gas._ALIASES.get(s, s)]
+                comp = gas.COMPOSITION[gas.SPECIES[gas.species_index(s)]]
                 for el, idx in (("C", K.F_C), ("H", K.F_H), ("O", K.F_O), ("N", K.F_N),
                                 ("S", K.F_S), ("Ar", K.F_AR)):
                     fv[idx] += x * comp.get(el, 0.0) / m_mix
@@ -361,10 +360,8 @@ class Fuel:
                 hi = float(air[K.A_O2] if b == K.BASIS_DRY else K.o2_fraction(self._fv, air, 1e12, b))
                 raise ValueError(f"{name} must be in [0, {hi:.5f}) (mole fraction, {basis} basis; "
                                  f"{hi:.5f} = O2 of the combustion air on that basis); got {v!r}")
-            lo = float(K._linear_coefficients(self._fv, air, K.P_CO2, b)[1]
-                       / K._linear_coefficients(self._fv, air, K.P_CO2, b)[3])
-            p0, _, q0, _ = K._linear_coefficients(self._fv, air, K.P_CO2, b)
-            raise ValueError(f"{name} must be in ({lo:.5f}, {p0 / q0:.5f}] (mole fraction, {basis} "
+            p0, p1, q0, q1 = K._linear_coefficients(self._fv, air, K.P_CO2, b)
+            raise ValueError(f"{name} must be in ({p1 / q1:.5f}, {p0 / q0:.5f}] (mole fraction, {basis} "
                              f"basis: from the air's CO2 to the stoichiometric maximum of "
                              f"{self.name}); got {v!r}")
         return float(out[0]) if arr.ndim == 0 else out.reshape(arr.shape)

@@ -166,6 +166,15 @@ def _sensible(rows, n, t_hot, t_cold):
 
 
 @njit(cache=True)
+def _loss_fraction(fv, rows, n, t_hot, t_cold, hv_basis):
+    """Stack loss [-] of the products ``n`` [mol/kg fuel] on the heating-value basis code."""
+    sensible = _sensible(rows, n, t_hot, t_cold)
+    if hv_basis == HV_HHV:
+        return (sensible + (fv[F_HHV] - fv[F_LHV])) / fv[F_HHV]
+    return sensible / fv[F_LHV]
+
+
+@njit(cache=True)
 def stack_loss(fv, air, excess_air, stack_temperature, air_temperature, hv_basis, rows):
     r"""Flue-gas (stack) loss as a fraction of the fuel's heating value [-].
 
@@ -186,10 +195,7 @@ def stack_loss(fv, air, excess_air, stack_temperature, air_temperature, hv_basis
     products(fv, air, excess_air, 0.0, n)
     if math.isnan(n[0]):
         return math.nan
-    sensible = _sensible(rows, n, stack_temperature, air_temperature)
-    if hv_basis == HV_HHV:
-        return (sensible + fv[F_HHV] - fv[F_LHV]) / fv[F_HHV]
-    return sensible / fv[F_LHV]
+    return _loss_fraction(fv, rows, n, stack_temperature, air_temperature, hv_basis)
 
 
 @njit(cache=True)
@@ -203,7 +209,6 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
     p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
     limit = p1 / q1
     n = np.empty(N_PRODUCTS)
-    latent = fv[F_HHV] - fv[F_LHV]
     bad = -1
     for i in range(o2_dry.size):
         o2 = o2_dry[i]
@@ -216,11 +221,7 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
             continue
         e = (o2 * q0 - p0) / (p1 - o2 * q1)
         products(fv, air, e, 0.0, n)
-        sensible = _sensible(rows, n, ts, ta)
-        if hv_basis == HV_HHV:
-            out[i] = (sensible + latent) / fv[F_HHV]
-        else:
-            out[i] = sensible / fv[F_LHV]
+        out[i] = _loss_fraction(fv, rows, n, ts, ta, hv_basis)
     return bad
 
 
