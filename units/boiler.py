@@ -34,7 +34,6 @@ neglected (ASME PTC 4 "sensible heat of residue" loss, below 0.1 % for ash < 15 
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import ClassVar, Mapping
 
@@ -47,8 +46,8 @@ from procsim.thermo.combustion import Fuel
 from procsim.thermo.combustion import kernels as K
 from procsim.thermo.combustion.fuel import HV_BASES, combustion_air, product_rows
 from procsim.thermo.fluids import Fluid
-from procsim.validation import (as_array, as_float, check_choice, check_fraction,
-                                check_positive, check_range)
+from procsim.validation import (as_array, as_float, broadcast_arrays, check_choice,
+                                check_fraction, check_positive, check_range)
 
 __all__ = ["stack_loss_fraction", "combustion_efficiency", "Boiler", "FluidHeater", "BoilerResult",
            "BOILER_TYPES", "HEATER_TYPES", "mixed_feedwater", "efficiency_input_output"]
@@ -127,13 +126,7 @@ def combustion_efficiency(fuel, o2_dry, stack_temperature, combustion_air_temper
 
 
 def _broadcast(**named):
-    arrays = {k: as_array(k, v) for k, v in named.items()}
-    try:
-        b = np.broadcast_arrays(*arrays.values())
-    except ValueError:
-        shapes = ", ".join(f"{k}{np.shape(v)}" for k, v in arrays.items())
-        raise ValueError(f"shapes do not broadcast: {shapes}") from None
-    return b[0].shape, [np.ascontiguousarray(a, dtype=np.float64).ravel() for a in b]
+    return broadcast_arrays(**{k: as_array(k, v) for k, v in named.items()})
 
 
 def _check_temperatures(ts, ta):
@@ -168,7 +161,9 @@ def mixed_feedwater(condensate_return_fraction, condensate_temperature, makeup_t
                     pressure=101325.0 * 1.2):
     """Feedwater temperature [K] from mixing returned condensate with make-up water (IF97).
 
-    Adiabatic mixing at ``pressure`` [Pa]: h = r h_condensate + (1 - r) h_makeup.
+    Adiabatic mixing at ``pressure`` [Pa]: h = r h_condensate + (1 - r) h_makeup. The default
+    pressure, 1.2 atm (a slightly pressurised feed tank), is an assumption, unverified; it
+    moves the result by millikelvin only (liquid enthalpy hardly depends on pressure).
     """
     r = check_fraction("condensate_return_fraction", as_float("condensate_return_fraction",
                                                                condensate_return_fraction))
@@ -215,7 +210,13 @@ class BoilerResult:
 
 @dataclass(frozen=True, eq=False)
 class _FiredUnit:
-    """Shared combustion-side bookkeeping of Boiler and FluidHeater."""
+    """Shared combustion-side bookkeeping of Boiler and FluidHeater.
+
+    Defaults of the firing (3 % dry O2, 200 C stack, 25 C dry air, no CO, no other loss) and
+    of Boiler (8 bar(g) steam, 5 % blowdown) and FluidHeater (90 C supply) are a typical
+    gas-fired operating point chosen by the developer: assumed, unverified. Give measured
+    values for a real plant.
+    """
 
     name: str
     fuel: object
@@ -305,11 +306,11 @@ class _FiredUnit:
 
 
 def _air_composition(humidity):
-    total = sum(gas.AIR_DRY.values())
-    comp = {k: v / total for k, v in gas.AIR_DRY.items()}
-    hum = combustion_air(humidity)[K.A_HUM]
-    if hum > 0.0:
-        comp["H2O"] = hum
+    air = combustion_air(humidity)
+    comp = {"N2": float(air[K.A_N2]), "O2": float(air[K.A_O2]), "AR": float(air[K.A_AR]),
+            "CO2": float(air[K.A_CO2])}                       # the order of gas.AIR_DRY
+    if air[K.A_HUM] > 0.0:
+        comp["H2O"] = float(air[K.A_HUM])
     return comp
 
 
