@@ -154,6 +154,13 @@ def test_blowdown_recovery_and_feedwater_temperature_save_fuel():
     # feedwater from 80 % condensate at 90 C + make-up at 25 C: enthalpy mixing, IF97
     t = mixed_feedwater(0.8, 363.15, 298.15)
     assert 348.0 < t < 351.0
+    # CoolProp IF97 called directly at the default 1.2 atm; its (p, h) input uses the IAPWS
+    # backward equation T(p, h), consistent with the forward equations to 25 mK
+    # (IAPWS R7-97(2012) sec. 5.2.1, Table 7), hence 0.025 K
+    p = 1.2 * 101325.0
+    h = (0.8 * CP.PropsSI("H", "P", p, "T", 363.15, "IF97::Water")
+         + 0.2 * CP.PropsSI("H", "P", p, "T", 298.15, "IF97::Water"))
+    assert t == approx(CP.PropsSI("T", "P", p, "H", h, "IF97::Water"), abs=0.025)
 
 
 def test_part_load_batch_equals_single_solves():

@@ -271,11 +271,30 @@ def test_acid_dew_point_of_fuel_oil_flue_gas():
         water_dew_point(100.0)
 
 
+# Hand computation from the ultimate analysis, independent of the kernels (Heywood 1988
+# sec. 3.3): O_st = n_C + n_H/4 + n_S - n_O/2 [mol/kg], A = (1 + e) O_st / x_O2, dry flue gas
+# = n_C + n_S + n_N/2 + n_Ar + A (1 - x_O2) + e O_st. Atomic weights IUPAC CIAAW 2021; dry air
+# ISO 2533 with CO2 at 400 ppm (N2 0.78084 - 0.000086, O2 0.20946, Ar 0.00934, CO2 0.0004),
+# renormalised. Exact algebra, so 1e-12.
+_ATOMIC_WEIGHT = {"C": 12.011e-3, "H": 1.008e-3, "O": 15.999e-3, "N": 14.007e-3, "S": 32.06e-3,
+                  "Ar": 39.948e-3}
+_X_O2_DRY_AIR = 0.20946 / (0.78084 - 0.000086 + 0.20946 + 0.00934 + 0.0004)
+
+
+def _dry_o2_by_hand(fuel, e):
+    n = {el: fuel.mass_fractions.get(el, 0.0) / m for el, m in _ATOMIC_WEIGHT.items()}
+    o2st = n["C"] + n["H"] / 4 + n["S"] - n["O"] / 2
+    air = (1 + e) * o2st / _X_O2_DRY_AIR
+    dry = n["C"] + n["S"] + n["N"] / 2 + n["Ar"] + air * (1 - _X_O2_DRY_AIR) + e * o2st
+    return e * o2st / dry
+
+
 def test_all_library_fuels_burn():
     for name in FUEL_NAMES:
         fg = Fuel.from_name(name).flue_gas(0.2)
         assert abs(fg.mass_balance_residual) < 1e-12
         assert fg.o2("dry") == approx(Fuel.from_name(name).flue_gas(0.2).o2("dry"))
+        assert fg.o2("dry") == approx(_dry_o2_by_hand(Fuel.from_name(name), 0.2), rel=1e-12)
         assert math.isfinite(fg.water_dew_point())
 
 
