@@ -46,8 +46,8 @@ def _site(user_flow: float):
                              "stack_temperature": "170 degC", "air_temperature": "30 degC"}},
         "headers": [{"name": "header", "pressure": "7 bar(g)"}],
         "users": [{"name": "drying_and_pickling", "header": "header", "flow": user_flow, "condensate_recovery": 0.7}],
-        # feed tank: 47,390 Pa is the saturation pressure of 80 C rounded from older steam tables;
-        # IAPWS-IF97 gives 47,415 Pa at 80 C, and 79.99 C at 47,390 Pa (CoolProp IF97::Water)
+        # feed tank: 47,390 Pa stands for the saturation pressure of 80 C (origin of the figure not
+        # recorded); IAPWS-IF97 gives 47,415 Pa at 80 C and 79.99 C at 47,390 Pa (CoolProp IF97::Water)
         "deaerator": {"pressure": 47390.0, "vent_fraction": 0.0, "header": "header"},
         "condensate": {"return_temperature": "75 degC"},
         # make-up delivered 10 kPa above the feed tank (assumed, unverified)
