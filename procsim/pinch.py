@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from procsim.validation import as_array, as_float
+from procsim.validation import as_array, as_float, check_nonnegative
 
 __all__ = ["targets", "PinchTargets"]
 
@@ -136,9 +136,7 @@ def targets(streams, dt_min) -> PinchTargets:
     ; :math:`Q_{C,min} = R_{last}`. Streams with a constant CP only (for a phase change,
     split the stream into pieces with a small temperature change).
     """
-    dt = as_float("dt_min", dt_min, "K")
-    if not dt >= 0.0:
-        raise ValueError(f"dt_min must be >= 0 K; got {dt!r} K")
+    dt = check_nonnegative("dt_min", as_float("dt_min", dt_min, "K"), "K")
     rows = [tuple(s) for s in streams]
     if not rows:
         raise ValueError("streams must hold at least one (supply_temperature, target_temperature, "
