@@ -196,13 +196,6 @@ def h_condensed(T, c, mode, comp_seg, seg):
 
 
 @njit(cache=True)
-def cp_condensed(T, c, mode, comp_seg, seg):
-    """Molar heat capacity [J/(mol K)] of component ``c`` at T [K]."""
-    k = _segment(T, c, mode, comp_seg, seg)
-    return GAS_CONSTANT * (seg[k, 2] + T * (seg[k, 3] + T * (seg[k, 4] + T * (seg[k, 5] + T * seg[k, 6]))))
-
-
-@njit(cache=True)
 def h_condensed_mixture(T, moles, mode, comp_seg, seg):
     """Absolute enthalpy [J] of a condensed material: sum of n_c h_c(T) (no heat of mixing)."""
     h = 0.0
