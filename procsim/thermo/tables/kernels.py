@@ -52,7 +52,7 @@ LIQUID, VAPOUR = 0, 1          # region axis of the surfaces
 
 
 @njit(cache=True, inline="always")
-def _cell(blocks, p_crit, p):
+def _cell(blocks, p):
     """Node ``j`` and Hermite weights (w0, w1, w2, w3) of pressure ``p``; j = -1 outside.
 
     Value in the cell: w0 f_j + w1 f'_j + w2 f_{j+1} + w3 f'_{j+1} (f' = d/dx), with
@@ -152,7 +152,7 @@ def _split(curves, j, w0, w1, w2, w3, z, p, p_crit, c_lo, c_bl, c_bv, c_hi):
 
 @njit(cache=True, inline="always")
 def _ph(blocks, curves, surf, p_crit, stretch, p, h, q):
-    j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
+    j, w0, w1, w2, w3 = _cell(blocks, p)
     if j < 0 or not (h == h):
         return np.nan
     region, xi, x = _split(curves, j, w0, w1, w2, w3, h, p, p_crit, C_H_LO, C_H_BL, C_H_BV, C_H_HI)
@@ -195,7 +195,7 @@ def tab_rho_ph(data, p, h):
 def tab_x_ph(data, p, h):
     """Equilibrium vapour quality (h - h_l)/(h_v - h_l) [-] below p_c (may be < 0 or > 1); NaN at p >= p_c."""
     curves = data.curves
-    j, w0, w1, w2, w3 = _cell(data.blocks, data.p_crit, p)
+    j, w0, w1, w2, w3 = _cell(data.blocks, p)
     if j < 0 or not (p < data.p_crit) or not (h == h):
         return np.nan
     lo = _curve(curves, C_H_LO, j, w0, w1, w2, w3)
@@ -208,7 +208,7 @@ def tab_x_ph(data, p, h):
 
 @njit(cache=True, inline="always")
 def _ps(blocks, curves, surf, p_crit, stretch, p, s, q):
-    j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
+    j, w0, w1, w2, w3 = _cell(blocks, p)
     if j < 0 or not (s == s):
         return np.nan
     region, xi, x = _split(curves, j, w0, w1, w2, w3, s, p, p_crit, C_S_LO, C_S_BL, C_S_BV, C_S_HI)
@@ -253,7 +253,7 @@ def tab_h_pT(data, p, T):
     gives NaN.
     """
     curves, ph, stretch = data.curves, data.ph, data.xi_stretch
-    j, w0, w1, w2, w3 = _cell(data.blocks, data.p_crit, p)
+    j, w0, w1, w2, w3 = _cell(data.blocks, p)
     if j < 0 or not (data.T_min <= T <= data.T_max):
         return np.nan
     tb = _curve(curves, C_T_B, j, w0, w1, w2, w3)
@@ -290,7 +290,7 @@ def tab_h_pT(data, p, T):
 def _sat_curve(blocks, curves, p_crit, p, c):
     if not (p < p_crit):
         return np.nan
-    j, w0, w1, w2, w3 = _cell(blocks, p_crit, p)
+    j, w0, w1, w2, w3 = _cell(blocks, p)
     if j < 0:
         return np.nan
     return _curve(curves, c, j, w0, w1, w2, w3)
@@ -362,7 +362,7 @@ def table_bounds(data, p, kind):
     """Range (low, high) of the second input at pressure ``p``: kind 0 h [J/kg], 1 s [J/(kg K)], 2 T [K]."""
     if kind == 2:
         return data.T_min, data.T_max
-    j, w0, w1, w2, w3 = _cell(data.blocks, data.p_crit, p)
+    j, w0, w1, w2, w3 = _cell(data.blocks, p)
     if j < 0:
         return np.nan, np.nan
     c_lo, c_hi = (C_H_LO, C_H_HI) if kind == 0 else (C_S_LO, C_S_HI)
