@@ -44,7 +44,6 @@ References
 """
 from __future__ import annotations
 
-import math
 from dataclasses import KW_ONLY, dataclass
 
 from procsim.thermo.fluids import DEAD_STATE_T, Fluid

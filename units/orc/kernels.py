@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from numba import njit
 
 from procsim.thermo.gas import mixture_cp_mass, mixture_h_mass, mixture_T_from_h
