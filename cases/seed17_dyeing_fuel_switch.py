@@ -13,10 +13,11 @@ gives no boiler data, so this case documents its own baseline (illustrative, not
   stenter burners and vehicles, are taken as zero); the baseline plant is sized so that
   fuel CO2 (carbon balance) + CH4 + N2O (IPCC 2006 Table 2.3, manufacturing; AR5 GWP) equals
   28,454 t CO2e/yr.
-* Steam 10 bar(g) saturated, feedwater 80 C (partial condensate return), blowdown 5 %,
-  7,200 h/yr at 75 % average load (three shifts, ~300 days; assumption).
+* Steam 10 bar(g) saturated, feedwater 80 C at 13 bar(a) (partial condensate return),
+  blowdown 5 %, combustion air 30 C, 7,200 h/yr at 75 % average load (three shifts,
+  ~300 days). All of these are assumptions, unverified: the briefing gives none of them.
 * Coal boiler (water-tube, stoker-fired): 7 % O2 dry (~50 % excess air), stack 220 C,
-  0.2 % CO-free, radiation 1.0 % of rated output, 2 % other loss standing for unburned
+  no CO, radiation 1.0 % of rated output, 2 % other loss standing for unburned
   carbon in ash (stoker range 1-3 %, unverified; the carbon balance still counts all carbon
   as CO2, slightly overstating baseline CO2).
 * Gas boiler (fire-tube with economizer): 3 % O2 dry, stack 150 C, radiation 0.5 %.
@@ -39,10 +40,10 @@ SCOPE1_CLAIMED = 28454.0          # t CO2e/yr (briefing)
 CLAIMED_REDUCTION = 0.40          # boiler fuel switch
 HOURS = 7200.0                    # h/yr (assumption)
 LOAD = 0.75                       # average load / rated (assumption)
-STEAM_PRESSURE = 1101325.0        # Pa abs, 10 bar(g)
-FEEDWATER_T = 353.15              # K, 80 C
-FEEDWATER_P = 1.3e6               # Pa abs
-BLOWDOWN = 0.05
+STEAM_PRESSURE = 1101325.0        # Pa abs, 10 bar(g) (assumption)
+FEEDWATER_T = 353.15              # K, 80 C (assumption)
+FEEDWATER_P = 1.3e6               # Pa abs, feed-pump discharge (assumption)
+BLOWDOWN = 0.05                   # blowdown / feedwater (assumption)
 
 
 def _boilers(rated):

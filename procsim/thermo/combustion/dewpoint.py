@@ -43,6 +43,8 @@ from procsim.validation import as_array, check_choice
 
 __all__ = ["water_dew_point", "acid_dew_point", "verhoff_banchero", "okkes", "ACID_CORRELATIONS"]
 
+# standard atmosphere 101325 Pa (exact, 10th CGPM 1954); the correlation's mmHg is taken as
+# the torr, 1/760 atm (the conventional mmHg, 133.322387 Pa, differs by 1.4e-7)
 _PA_PER_MMHG = 101325.0 / 760.0
 _PA_PER_ATM = 101325.0
 #: acid dew-point correlations (one mapping: name -> kernel code)
