@@ -25,6 +25,7 @@ import numpy as np
 from procsim.accounting import emissions
 from procsim.casebook import CaseResult, Figure
 from procsim.thermo.combustion import Fuel
+from procsim.thermo.fluids import Fluid
 from units.steam.description import site_from_dict
 from units.steam.retrofits import Retrofit, evaluate_retrofit
 from units.steam.site import SiteModel
@@ -36,9 +37,11 @@ BASE_STEAM = 2.0 / 3.6       # kg/s boiler steam before the retrofit (companion 
 HOURS = 8000.0
 GAS_PRICE = 15.0             # NT$/Nm3 (assumption, unverified)
 CLAIM_RATE, CLAIM_CO2 = 28.0, 716.3
+FEED_TANK_TEMPERATURE = 353.15  # K, atmospheric feed tank at 80 C (assumed, unverified)
 
 
 def _site(user_flow: float):
+    feed_tank_pressure = Fluid("Water").saturation(T=FEED_TANK_TEMPERATURE)[0].p
     return site_from_dict({
         "name": "annealing line steam",
         "boiler": {"pressure": "7.3 bar(g)", "blowdown_fraction": 0.0, "basis": "hhv", "fuel": "natural_gas",
@@ -46,12 +49,11 @@ def _site(user_flow: float):
                              "stack_temperature": "170 degC", "air_temperature": "30 degC"}},
         "headers": [{"name": "header", "pressure": "7 bar(g)"}],
         "users": [{"name": "drying_and_pickling", "header": "header", "flow": user_flow, "condensate_recovery": 0.7}],
-        # feed tank: 47,390 Pa stands for the saturation pressure of 80 C (origin of the figure not
-        # recorded); IAPWS-IF97 gives 47,415 Pa at 80 C and 79.99 C at 47,390 Pa (CoolProp IF97::Water)
-        "deaerator": {"pressure": 47390.0, "vent_fraction": 0.0, "header": "header"},
+        # feed tank held at the saturation pressure of 80 C (IAPWS-IF97, about 47.4 kPa)
+        "deaerator": {"pressure": feed_tank_pressure, "vent_fraction": 0.0, "header": "header"},
         "condensate": {"return_temperature": "75 degC"},
         # make-up delivered 10 kPa above the feed tank (assumed, unverified)
-        "makeup": {"temperature": "25 degC", "pressure": 47390.0 + 1.0e4},
+        "makeup": {"temperature": "25 degC", "pressure": feed_tank_pressure + 1.0e4},
         "economics": {"hours": HOURS},
     })
 

@@ -28,6 +28,7 @@ import numpy as np
 import CoolProp.CoolProp as CP
 from scipy.interpolate import make_interp_spline
 
+from procsim.thermo.gas import GAS_CONSTANT
 from procsim.thermo.tables import kernels as K
 
 __all__ = ["GridSpec", "TableData", "default_grid", "build_table_data"]
@@ -255,7 +256,7 @@ class _NodeSolver:
 
     def __init__(self, fluid):
         self.st = _abstract_state(fluid)
-        gas_constant = 8.314462618 / fluid.molar_mass  # CODATA 2018 molar gas constant
+        gas_constant = GAS_CONSTANT / fluid.molar_mass
         self.h_scale = gas_constant * fluid.critical_temperature
         self.s_scale = gas_constant
         self.p_crit = fluid.critical_pressure
