@@ -16,15 +16,12 @@ Writes benchmarks/results/bench_combustion.json.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
-import numba
 import numpy as np
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -111,18 +108,14 @@ def main(argv=None):
         "procsim_s": t_ps, "numpy_reference_s": t_np, "python_reference_s (scaled)": t_py_scaled,
         "ratio_numpy_over_procsim": t_np / t_ps, "ratio_python_over_procsim": t_py_scaled / t_ps,
         "max_rel_diff_numpy": err_np, "max_rel_diff_python": err_py,
-        "machine": {"processor": platform.processor(), "machine": platform.machine(),
-                    "cpu_count": os.cpu_count(), "python": platform.python_version(),
-                    "numpy": np.__version__, "numba": numba.__version__},
+        "machine": machine_info(),
     }
     print(f"warm-up (import + compile/cache load): {warm:.2f} s")
     print(f"procsim batched: {t_ps * 1e3:.2f} ms   numpy reference: {t_np * 1e3:.2f} ms   "
           f"ratio {t_np / t_ps:.1f}x   (max rel diff {err_np:.1e})")
     print(f"pure-Python loop (scaled from {n_py}): {t_py_scaled:.2f} s   ratio {t_py_scaled / t_ps:.0f}x "
           f"(max rel diff {err_py:.1e})")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "bench_combustion.json").write_text(json.dumps(res, indent=1))
+    write_result("bench_combustion", res, indent=1)
     if err_np > 1e-12 or err_py > 1e-12:
         raise SystemExit("procsim and the references disagree")
     return res

@@ -13,14 +13,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import numba
-import numpy as np
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -28,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 SNIPPET = r"""
 import json, sys, time
 sys.path.insert(0, {root!r})
+sys.path.insert(0, {root!r} + "/benchmarks")
 from benchmarks.bench_compressed_air import build
 system, demand = build({steps})
 from units.compressed_air import simulate
@@ -88,17 +87,13 @@ def main(argv=None):
         "speedup": ref_year / per_year,
         "reference_energy_relative_difference": agree,
         "max_balance_residual": r.max_relative_residual,
-        "machine": {"processor": platform.processor(), "machine": platform.machine(),
-                    "cpu_count": os.cpu_count(), "python": platform.python_version(),
-                    "numpy": np.__version__, "numba": numba.__version__},
+        "machine": machine_info(),
     }
     print(f"compile/cache load        {warmup:8.3f} s")
     print(f"procsim, {steps} steps    {best:8.3f} s (best of {repeats}); one year: {per_year:.3f} s")
     print(f"pure Python, {ref_steps} steps {ref['seconds']:8.3f} s; scaled to a year: {ref_year:.1f} s")
     print(f"ratio (pure Python / procsim): {ref_year / per_year:.0f}x; same energy to {agree:.1e}")
-    res_dir = ROOT / "benchmarks" / "results"
-    res_dir.mkdir(parents=True, exist_ok=True)
-    (res_dir / "bench_compressed_air.json").write_text(json.dumps(result, indent=2))
+    write_result("bench_compressed_air", result)
     return result
 
 

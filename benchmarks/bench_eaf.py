@@ -13,14 +13,10 @@ Writes benchmarks/results/bench_eaf.json with the machine.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
-import numba
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -30,6 +26,7 @@ from units.eaf import kernels as K  # noqa: E402
 from units.eaf import material, typical_heat  # noqa: E402
 from units.eaf.condensed import COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, SEGMENTS  # noqa: E402
 from units.eaf.furnace import _GAS_ELEMENTS, _GAS_INDEX, PHASE_MODES_BY_STATE, gas_composition  # noqa: E402
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 
 def make_inputs(n: int, seed: int = 20261124):
@@ -112,9 +109,7 @@ def main(argv=None):
         "max_relative_difference": max_rel,
         "electricity_kwh_per_t_range": [float(kwh.min()), float(kwh.max())],
         "max_relative_energy_residual": float(np.max(np.abs(res.energy_residual) / res.total_input)),
-        "machine": {"processor": platform.processor(), "machine": platform.machine(),
-                    "cpu_count": os.cpu_count(), "python": platform.python_version(),
-                    "numpy": np.__version__, "numba": numba.__version__},
+        "machine": machine_info(),
     }
     print(f"warm-up (compile/cache load): {warm:.2f} s")
     print(f"procsim balance_batch: {n} heats in {t_batch:.3f} s ({per_batch * 1e6:.2f} us/heat)")
@@ -122,9 +117,7 @@ def main(argv=None):
     print(f"ratio (reference / procsim, per heat): {ratio:.0f}x; max rel. difference {max_rel:.1e}")
     print(f"electricity {kwh.min():.0f}-{kwh.max():.0f} kWh/t; max energy residual "
           f"{report['max_relative_energy_residual']:.1e}")
-    out = Path(__file__).resolve().parent / "results"
-    out.mkdir(exist_ok=True)
-    (out / "bench_eaf.json").write_text(json.dumps(report, indent=1))
+    write_result("bench_eaf", report, indent=1)
     return report
 
 

@@ -20,16 +20,13 @@ Writes benchmarks/results/bench_heat.json.
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
-import numba
 import numpy as np
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -127,9 +124,7 @@ def main(argv=None):
         "speedup_vs_numpy": t_numpy / t_procsim, "speedup_vs_python": t_py / t_procsim,
         "max_rel_diff_numpy": err_np, "max_rel_diff_python": err_py,
         "ns_per_rating": {"counterflow": t_procsim / n * 1e9, **other},
-        "machine": {"processor": platform.processor(), "machine": platform.machine(),
-                    "cpu_count": os.cpu_count(), "python": platform.python_version(),
-                    "numpy": np.__version__, "numba": numba.__version__},
+        "machine": machine_info(),
     }
     print(f"heat exchanger rating, {n:,} counterflow ratings (best of {repeats})")
     print(f"  import {import_s:.2f} s, compile/cache load {warmup_s:.3f} s")
@@ -139,9 +134,7 @@ def main(argv=None):
     print(f"  max rel. difference: numpy {err_np:.2e}, python {err_py:.2e}")
     for k, v in result["ns_per_rating"].items():
         print(f"  {k:24s} {v:8.1f} ns per rating")
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "bench_heat.json").write_text(json.dumps(result, indent=2))
+    write_result("bench_heat", result)
     return result
 
 

@@ -9,18 +9,15 @@ Writes benchmarks/results/bench_orc.json with the machine description.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import replace
-from pathlib import Path
 
-import numba
 import numpy as np
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 
 _COLD = """
@@ -115,10 +112,7 @@ def main(argv=None):
         "batch_designs_per_s_one_core": rate, "batch_us_per_design": 1e6 / rate,
         "exact_ms_per_design": 1e3 * exact_best, "speedup_batch_vs_exact": exact_best * rate,
         "max_rel_net_power_difference": worst_rel, "n_exact": int(idx.size),
-        "machine": {"processor": platform.processor(), "machine": platform.machine(),
-                    "cpu_count": os.cpu_count(), "python": platform.python_version(),
-                    "numpy": np.__version__, "numba": numba.__version__,
-                    "load_average": os.getloadavg()},
+        "machine": machine_info(load_average=os.getloadavg()),
     }
     print(f"import {t_import:.2f} s; table build/load {t_table:.2f} s; kernel compile/cache-load "
           f"{t_first:.2f} s")
@@ -128,9 +122,7 @@ def main(argv=None):
           f"{feasible.size / n_batch:.0%} feasible)")
     print(f"exact path: {1e3 * exact_best:.2f} ms/design -> batch is {exact_best * rate:,.0f}x faster")
     print(f"max |fast/exact - 1| on net power over {idx.size} designs: {worst_rel:.2e}")
-    out_dir = Path(__file__).resolve().parent / "results"
-    out_dir.mkdir(exist_ok=True)
-    (out_dir / "bench_orc.json").write_text(json.dumps(result, indent=2))
+    write_result("bench_orc", result)
     return result
 
 

@@ -19,23 +19,21 @@ Writes ``benchmarks/results/bench_properties.json`` with the machine description
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import os
 import platform
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import CoolProp
 import CoolProp.CoolProp as CP
-import numba
 import numpy as np
 
+from procsim.thermo.gas import GAS_CONSTANT
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.tables import FluidTable, TableCache, tab_T_ph
 from procsim.thermo.tables import kernels as K
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 ACCURACY_FLUIDS = [("Water", "IF97"), ("R245fa", "HEOS"), ("Isopentane", "HEOS")]
 OTHER_FLUIDS = [("Water", "HEOS"), ("Air", "HEOS"), ("R1233zd(E)", "HEOS"), ("n-Pentane", "HEOS"),
@@ -44,10 +42,7 @@ OTHER_FLUIDS = [("Water", "HEOS"), ("Air", "HEOS"), ("R1233zd(E)", "HEOS"), ("n-
 
 
 def machine() -> dict:
-    return {"processor": platform.processor(), "machine": platform.machine(),
-            "cpu_count": os.cpu_count(), "python": sys.version.split()[0],
-            "numpy": np.__version__, "numba": numba.__version__, "coolprop": CoolProp.__version__,
-            "platform": platform.platform()}
+    return machine_info(coolprop=CoolProp.__version__, platform=platform.platform())
 
 
 def best_of(fn, repeats: int) -> float:
@@ -140,7 +135,7 @@ def accuracy(name: str, backend: str, n: int, seed: int = 7) -> dict:
     ref = CP.AbstractState(backend, fluid.name)
     flash = CP.AbstractState(backend, fluid.name)
     rng = np.random.default_rng(seed)
-    r = 8.314462618 / fluid.molar_mass
+    r = GAS_CONSTANT / fluid.molar_mass
     rows = []
     while len(rows) < n:
         p = math.exp(rng.uniform(math.log(spec.p_min), math.log(spec.p_max)))
@@ -225,9 +220,7 @@ def main(argv=None) -> int:
                      if "if97_backward_T_ph_max" in acc else "")
             print(f"  {name:12s} {backend:4s} {line}{extra}")
 
-    path = Path(__file__).parent / "results" / "bench_properties.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result, indent=2))
+    path = write_result("bench_properties", result)
     print(f"wrote {path}")
     return 0
 

@@ -20,15 +20,12 @@ Writes benchmarks/results/bench_steam.json.
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
 
-import numba
 import numpy as np
+from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -86,8 +83,7 @@ def main(argv=None) -> dict:
     per_ref = t_ref / ref_vals.size
     out = {
         "benchmark": "steam",
-        "machine": {"processor": platform.processor(), "machine": platform.machine(), "cpu_count": os.cpu_count(),
-                    "python": platform.python_version(), "numpy": np.__version__, "numba": numba.__version__},
+        "machine": machine_info(),
         "quick": args.quick,
         "warmup_s": warm,
         "site_solve_s": t_solve,
@@ -113,9 +109,7 @@ def main(argv=None) -> dict:
     print(f"reference full solves, {ref_vals.size} points: {t_ref:.2f} s ({per_ref * 1e3:.2f} ms/point)")
     print(f"ratio per point: full solves / batch {per_ref / per_sweep:.0f}x, python sweep / batch "
           f"{per_py / per_sweep:.0f}x; max deviation {dev:.1e}")
-    dest = ROOT / "benchmarks" / "results"
-    dest.mkdir(parents=True, exist_ok=True)
-    (dest / "bench_steam.json").write_text(json.dumps(out, indent=2))
+    write_result("bench_steam", out)
     return out
 
 
