@@ -1,0 +1,20 @@
+"""The ``procsim`` command: run cases, check claims, sweep, report.
+
+One module per command group registers its commands on :data:`procsim.cli._app.app`;
+importing this package imports them all. Exit status is non-zero on any error;
+``--json`` gives machine-readable output.
+"""
+from __future__ import annotations
+
+import sys
+
+from procsim.cli._app import app
+from procsim.cli import cases_cmd, claims_cmd, report_cmd, sweep_cmd  # noqa: F401  (register commands)
+from procsim.cli.cases_cmd import discover_cases
+
+__all__ = ["app", "main", "discover_cases"]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point."""
+    app(args=argv if argv is not None else sys.argv[1:], prog_name="procsim")

@@ -1,0 +1,4 @@
+"""``python -m procsim.cli``."""
+from procsim.cli import main
+
+main()

@@ -1,0 +1,7 @@
+"""The typer application that every ``procsim`` sub-command registers on."""
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="procsim: industrial process energy and waste-heat simulation.")
