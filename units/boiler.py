@@ -44,8 +44,10 @@ from procsim.stream import EnergyStream, Stream
 from procsim.thermo import gas
 from procsim.thermo.combustion import Fuel
 from procsim.thermo.combustion import kernels as K
-from procsim.thermo.combustion.fuel import HV_BASES, combustion_air, product_rows
+from procsim.thermo.combustion.air import combustion_air, product_rows
+from procsim.thermo.combustion.fuel import HV_BASES
 from procsim.thermo.fluids import Fluid
+from procsim.thermo.material import require_material
 from procsim.validation import (as_array, as_float, broadcast_arrays, check_choice,
                                 check_fraction, check_positive, check_range)
 
@@ -492,8 +494,7 @@ class FluidHeater(_FiredUnit):
         check_range("supply_temperature", self.supply_temperature, 274.0, 673.15, "K")
 
     def _liquid_side(self, ret: Stream):
-        if not isinstance(ret, Stream) or ret.is_gas:
-            raise ValueError(f"return must be a liquid Stream of {self.fluid!r}; got {ret!r}")
+        require_material(self.name, "return", ret, kind="fluid")
         m = check_positive("return mass_flow", ret.mass_flow, "kg/s")
         if not self.supply_temperature > ret.T:
             raise ValueError(f"supply_temperature {self.supply_temperature!r} K must exceed the return "
