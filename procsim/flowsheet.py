@@ -42,7 +42,7 @@ import numpy as np
 from procsim.stream import EnergyStream, Stream
 
 __all__ = ["Flowsheet", "FlowsheetSolution", "UnitSolution", "ConvergenceError", "BalanceError",
-           "unit_balance"]
+           "UnitSolveError", "unit_balance", "within"]
 
 METHODS = ("wegstein", "substitution")
 #: Bounds of the Wegstein acceleration factor q (Biegler et al. 1997, sec. 4.3: -5 <= q <= 0
@@ -61,6 +61,25 @@ class ConvergenceError(ValueError):
 
 class BalanceError(ValueError):
     """A unit (or the flowsheet) does not close its mass or energy balance."""
+
+
+class UnitSolveError(ValueError):
+    """A unit's ``solve`` raised a ValueError inside :meth:`Flowsheet.solve`.
+
+    The message names the flowsheet, the unit and its class; the original error is chained
+    (``__cause__``) and kept as ``original``. ``flowsheet`` and ``unit`` hold the names.
+    """
+
+    def __init__(self, message: str, flowsheet: str, unit: str, original: BaseException):
+        super().__init__(message)
+        self.flowsheet = flowsheet
+        self.unit = unit
+        self.original = original
+
+
+def within(value, tol) -> bool:
+    """NaN-safe tolerance test ``|value| <= tol``: False for NaN (a NaN residual never passes)."""
+    return bool(abs(value) <= tol)
 
 
 @dataclass(frozen=True)
@@ -283,8 +302,12 @@ class Flowsheet:
             scale = self._scale(tear_vals, new, tears)
             res = float(np.max(np.abs(g - x) / scale))
             history.append(res)
-            if res <= tol:
+            if within(res, tol):
                 break
+            if not math.isfinite(res):
+                raise ConvergenceError(
+                    f"flowsheet {self.name!r}: recycle residual is {res!r} at iteration {iterations} "
+                    "(a unit returned a NaN or infinite state)", history)
             if method == "wegstein" and g_prev is not None and iterations > 2:
                 dx = x - x_prev
                 with np.errstate(divide="ignore", invalid="ignore"):
@@ -320,7 +343,19 @@ class Flowsheet:
                     ins[p] = values[key]
                 else:
                     ins[p] = outputs[self._links[key]]
-            sol = unit.solve(dict(ins))
+            try:
+                sol = unit.solve(dict(ins))
+            except (UnitSolveError, BalanceError, ConvergenceError) as exc:
+                if isinstance(exc, UnitSolveError) and exc.flowsheet == self.name:
+                    raise
+                raise UnitSolveError(f"flowsheet {self.name!r}, unit {name!r} ({type(unit).__name__}): {exc}",
+                                     self.name, name, exc) from exc
+            except ValueError as exc:
+                raise UnitSolveError(f"flowsheet {self.name!r}, unit {name!r} ({type(unit).__name__}): {exc}",
+                                     self.name, name, exc) from exc
+            except Exception as exc:
+                exc.add_note(f"raised by unit {name!r} ({type(unit).__name__}) in flowsheet {self.name!r}")
+                raise
             if not isinstance(sol, UnitSolution):
                 raise ValueError(f"unit {name!r}: solve() must return a UnitSolution; got {type(sol).__name__}")
             if set(sol.outlets) != set(unit.outlets):
@@ -370,7 +405,7 @@ class Flowsheet:
         for name in order:
             b = unit_balance(inputs[name], solutions[name])
             bal_rows.append({"unit": name, **b})
-            if b["mass_relative"] > balance_tol or b["energy_relative"] > balance_tol:
+            if not (within(b["mass_relative"], balance_tol) and within(b["energy_relative"], balance_tol)):
                 bad.append(f"{name} (mass {b['mass_relative']:.2e}, energy {b['energy_relative']:.2e})")
             for p, s in inputs[name].items():
                 port_streams[f"{name}.{p}"] = s
@@ -401,7 +436,7 @@ class Flowsheet:
                    "energy_in": e_in, "sources": src, "energy_out": e_out,
                    "energy_residual": e_in + src - e_out,
                    "energy_relative": abs(e_in + src - e_out) / max(scale, 1e-300)}
-        if overall["mass_relative"] > balance_tol or overall["energy_relative"] > balance_tol:
+        if not (within(overall["mass_relative"], balance_tol) and within(overall["energy_relative"], balance_tol)):
             raise BalanceError(f"flowsheet {self.name!r}: overall balance does not close: mass "
                                f"{overall['mass_relative']:.2e}, energy {overall['energy_relative']:.2e} "
                                f"(tolerance {balance_tol:g})")
