@@ -6,8 +6,10 @@ with sourced factors, and sets it beside what the source claims:
 
 * electricity saved = baseline - retrofit, where both are given;
 * energy saving rate = saved / baseline, where a baseline is given;
-* CO2 avoided = kWh saved x the grid factor announced for the claim year
-  (``procsim.accounting.grid_factor(basis="actual")``, e.g. 0.474 kg CO2e/kWh for 2024);
+* CO2 avoided = kWh saved x the latest grid factor announced by the claim's date (its
+  ``date``, else the end of its year: ``procsim.accounting.announced_grid_factor``), e.g.
+  the 2023 factor 0.494 kg CO2e/kWh (announced 2024-04-26) for 2024 figures; the claim
+  year's own factor, announced later (2024: 0.474 on 2025-04-14), is named beside it;
 * money saved = kWh saved x the packaged Taiwan industrial tariff of the claim year;
 * payback = (investment - subsidy) / the claim's own money saving (or the tariff value
   when the claim gives none).
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from procsim.accounting import compare, load_claim
+from procsim.accounting import announced_grid_factor, compare, grid_factor, load_claim
 from procsim.casebook import CaseResult, Figure
 
 CASE_ID = "seed_electricity_claims"
@@ -62,8 +64,17 @@ def _figures(name: str, claim: dict) -> list[Figure]:
         out.append(Figure(CASE_ID, f"{tag}.energy_saving_rate",
                           None if "energy_fraction" not in sav else 100 * sav["energy_fraction"],
                           100 * saved / base["electricity_kwh"], "%", "saved / baseline electricity"))
-    out.append(Figure(CASE_ID, f"{tag}.co2_avoided", sav.get("co2_t"), cmp.co2e_saved_t["total"],
-                      "t CO2e/yr", f"announced {year} grid factor"))
+    used = announced_grid_factor(claim["region"], claim.get("date", year))
+    basis = f"{used.year} grid factor {float(used):.3f}, the latest announced by the claim's date"
+    try:
+        own = grid_factor(claim["region"], year)
+        if own.year != used.year:
+            basis += (f" ({year}'s own {float(own):.3f}, announced later, gives "
+                      f"{saved * float(own) / 1000.0:,.1f} t)")
+    except ValueError:
+        pass
+    out.append(Figure(CASE_ID, f"{tag}.co2_avoided", sav.get("co2_t"), saved * float(used) / 1000.0,
+                      "t CO2e/yr", basis))
     out.append(Figure(CASE_ID, f"{tag}.cost_saved", sav.get("cost"), cmp.cost_saved, "NT$/yr",
                       f"{year} industrial tariff"))
     if claim.get("investment"):
@@ -79,7 +90,9 @@ def run() -> CaseResult:
     figures = []
     for name in CLAIMS:
         figures += _figures(name, _claim(name))
-    factor_note = ("Grid factors: Taiwan Energy Administration announced values (2023 0.494, "
-                   "2024 0.474 kg CO2e/kWh), see procsim/data/grid_factors.csv; tariffs: "
+    factor_note = ("Grid factors: the latest Taiwan Energy Administration value announced by "
+                   "each claim's date (2024 figures: 2023's 0.494, announced 2024-04-26; 2024's "
+                   "0.474 came out 2025-04-14), see procsim/data/grid_factors.csv and "
+                   "grid_factor_announcements.csv; tariffs: "
                    "procsim/data/energy_prices.csv (Taipower industrial averages, with dates).")
     return CaseResult(CASE_ID, TITLE, tuple(figures), (factor_note,))
