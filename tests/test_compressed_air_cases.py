@@ -40,9 +40,9 @@ def test_seed01_no_fudge_factor_and_what_the_claim_implies():
     # the claim's basis is 1 - 7.13/8.7 (specific powers); the energy saving differs only by the
     # slightly smaller air delivered at the lower pressure (unregulated demand falls with it)
     assert saving == approx(100.0 * (1.0 - retro_sp / base_sp), rel=1e-3)
-    # normal-m3 reading: ideal-gas volume ratio (1.01325/1.0) x (293.15/273.15) = 1.08743
+    # normal-m3 reading: ideal-gas volume ratio (1.01325/1.0) x (293.15/273.15) = 1.087440
     assert f[("baseline_specific_power", "kW per normal m3/min (0 C, 1.01325 bar)")].computed == approx(
-        base_sp * 1.0874327, rel=1e-6)
+        base_sp * 1.087440, rel=1e-6)
     assert res.details["baseline_kwh"] == approx(540_000 / 0.1805, rel=1e-9)
     assert res.details["max_balance_residual"] < 1e-9
     # CO2 = kWh x the 2023 Taiwan grid factor 0.494 kg/kWh (facts.md 1.1, verified news)
