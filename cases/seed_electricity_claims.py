@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 from importlib import resources
 
-from procsim.accounting import compare, energy_price, grid_factor, load_claim
+from procsim.accounting import energy_price, grid_factor, load_claim
 from procsim.casebook import CaseResult, Figure
 
 CASE_ID = "seed_electricity_claims"
