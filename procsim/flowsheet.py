@@ -17,6 +17,11 @@ where :math:`\\dot E` is a port's ``energy_flow`` (enthalpy flow of a material s
 of an energy stream) and :math:`\\dot m` its ``mass_flow`` (fuel energy streams carry their
 fuel mass).
 
+*Supplied inlets.* A unit may list some of its inlets in ``supplied_inlets`` (a boiler's
+``fuel`` and ``air``): when such an inlet is neither fed nor connected, the unit sizes it
+itself from what it must deliver (the fuel the steam needs) and returns the stream it drew
+in ``UnitSolution.drawn``; the balances count it as a feed across the flowsheet boundary.
+
 Solving: units are ordered topologically; cycles (recycles) are broken at tear streams
 chosen on the back edges of a depth-first search, and the tear values are converged by
 direct substitution accelerated with the bounded Wegstein method. Every solve checks each
@@ -84,11 +89,13 @@ def within(value, tol) -> bool:
 
 @dataclass(frozen=True)
 class UnitSolution:
-    """What a unit's ``solve`` returns: outlet streams, its result, and energy sources [W]."""
+    """What a unit's ``solve`` returns: outlet streams, its result, energy sources [W], and
+    ``drawn``: the streams it drew on its *supplied* inlets (see :class:`Flowsheet`)."""
 
     outlets: Mapping[str, Any]
     result: Any = None
     sources: Mapping[str, float] = field(default_factory=dict)
+    drawn: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _port_values(streams: Mapping[str, Any]):
@@ -229,7 +236,8 @@ class Flowsheet:
     # ------------------------------------------------------------------ ordering
     def _check_complete(self) -> None:
         missing = [f"{u}.{p}" for u, unit in self._units.items() for p in unit.inlets
-                   if (u, p) not in self._links and (u, p) not in self._feeds]
+                   if (u, p) not in self._links and (u, p) not in self._feeds
+                   and p not in getattr(unit, "supplied_inlets", ())]
         if missing:
             raise ValueError(f"flowsheet {self.name!r}: inlet port(s) {', '.join(missing)} are not "
                              "connected and have no feed")
@@ -341,8 +349,9 @@ class Flowsheet:
                     ins[p] = tear_vals[key]
                 elif key in values:
                     ins[p] = values[key]
-                else:
+                elif key in self._links:
                     ins[p] = outputs[self._links[key]]
+                # else: a supplied inlet left open; the unit draws it (UnitSolution.drawn)
             try:
                 sol = unit.solve(dict(ins))
             except (UnitSolveError, BalanceError, ConvergenceError) as exc:
@@ -361,10 +370,14 @@ class Flowsheet:
             if set(sol.outlets) != set(unit.outlets):
                 raise ValueError(f"unit {name!r} returned outlets {sorted(sol.outlets)}, "
                                  f"declared {sorted(unit.outlets)}")
+            open_ports = set(getattr(unit, "supplied_inlets", ())) - set(ins)
+            if set(sol.drawn) != open_ports:
+                raise ValueError(f"unit {name!r} drew {sorted(sol.drawn)} on its supplied inlets; the open "
+                                 f"supplied inlets are {sorted(open_ports)}")
             for p, s in sol.outlets.items():
                 outputs[(name, p)] = s
             solutions[name] = sol
-            inputs[name] = ins
+            inputs[name] = {**ins, **sol.drawn}
         return outputs, solutions, inputs
 
     @staticmethod
@@ -423,12 +436,16 @@ class Flowsheet:
         products = {k: v for k, v in outputs.items() if k not in linked_sources}
         for (u, p), s in products.items():
             rows.append(_stream_row(f"{u}.{p}->product", f"{u}.{p}", None, s))
-        m_in = sum(s.mass_flow for s in self._feeds.values())
-        e_in = sum(s.energy_flow for s in self._feeds.values())
+        drawn = {(n, p): s for n in order for p, s in solutions[n].drawn.items()}
+        for (u, p), s in drawn.items():
+            rows.append(_stream_row(f"supply->{u}.{p}", None, f"{u}.{p}", s))
+        boundary_in = list(self._feeds.values()) + list(drawn.values())
+        m_in = sum(s.mass_flow for s in boundary_in)
+        e_in = sum(s.energy_flow for s in boundary_in)
         m_out = sum(s.mass_flow for s in products.values())
         e_out = sum(s.energy_flow for s in products.values())
         src = sum(float(v) for sol in solutions.values() for v in sol.sources.values())
-        scale = (sum(abs(s.energy_flow) for s in self._feeds.values())
+        scale = (sum(abs(s.energy_flow) for s in boundary_in)
                  + sum(abs(s.energy_flow) for s in products.values())
                  + sum(abs(float(v)) for sol in solutions.values() for v in sol.sources.values()))
         # a closed loop (a steam site with no make-up) has no boundary flow: relative to the largest stream then
