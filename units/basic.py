@@ -13,6 +13,7 @@ from procsim.stream import Stream
 from procsim.thermo.material import require_material
 from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.validation import check_fraction, check_positive, check_range
+from procsim.units_api import convert_fields
 
 __all__ = ["Mixer", "Splitter", "Valve", "Pump", "Heater", "pump_outlet_enthalpy",
            "MixerResult", "SplitterResult", "ValveResult", "PumpResult", "HeaterResult"]
@@ -130,6 +131,7 @@ class Valve:
     outlet_pressure: float
 
     def __post_init__(self):
+        convert_fields(self, outlet_pressure="pressure")
         check_positive("outlet_pressure", self.outlet_pressure, "Pa")
 
     inlets = ("inlet",)
@@ -167,6 +169,7 @@ class Pump:
     efficiency: float  # isentropic; no default: it depends on pump size and duty (data sheet)
 
     def __post_init__(self):
+        convert_fields(self, outlet_pressure="pressure", efficiency="fraction")
         check_positive("outlet_pressure", self.outlet_pressure, "Pa")
         check_range("efficiency", self.efficiency, 0.0, 1.0, low_inclusive=False)
 
@@ -211,6 +214,7 @@ class Heater:
     pressure_drop: float = 0.0
 
     def __post_init__(self):
+        convert_fields(self, outlet_temperature="temperature", pressure_drop="pressure_difference")
         check_positive("outlet_temperature", self.outlet_temperature, "K")
         check_range("pressure_drop", self.pressure_drop, 0.0, None, "Pa")
 
