@@ -37,6 +37,7 @@ from __future__ import annotations
 import enum
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import fields
 
 import numpy as np
@@ -44,6 +45,7 @@ import numpy as np
 from procsim.quantities import KINDS, to_si, unit_registry
 
 __all__ = ["PORT_MEDIA", "PORT_PATTERN", "check_port_name", "port_name_problems", "Status", "STATUS_OK",
+           "PortMap", "canonical_inlets", "outlet_map", "port_alias", "balance_residuals", "with_residuals",
            "si", "si_array", "convert_fields", "check_result_residuals", "RESIDUAL_FIELDS"]
 
 #: Media a port may carry, each with what it means. Material media first, then energy.
@@ -101,6 +103,52 @@ def check_port_name(name: str, direction: str) -> str:
     if problem:
         raise ValueError(f"port name {problem}")
     return name
+
+
+def port_alias(unit, port: str) -> str:
+    """The current name of ``port`` on ``unit``: ports renamed to the convention keep their old
+    names as aliases (``unit.port_aliases``: old name -> new name)."""
+    return getattr(unit, "port_aliases", {}).get(port, port)
+
+
+def canonical_inlets(unit, inlets) -> dict:
+    """``inlets`` keyed by the unit's current port names (old names accepted as aliases);
+    ValueError when a port is given under both names."""
+    out = {}
+    for k, v in dict(inlets).items():
+        name = port_alias(unit, k)
+        if name in out:
+            raise ValueError(f"{getattr(unit, 'name', unit)!r}: inlet {name!r} given twice (also as {k!r})")
+        out[name] = v
+    return out
+
+
+class PortMap(Mapping):
+    """Read-only mapping of port name -> stream that also answers to the ports' old names."""
+
+    def __init__(self, data, aliases=None):
+        self._data = dict(data)
+        self._aliases = dict(aliases or {})
+
+    def __getitem__(self, key):
+        return self._data[self._aliases.get(key, key)]
+
+    def __contains__(self, key):
+        return self._aliases.get(key, key) in self._data
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self):
+        return len(self._data)
+
+    def __repr__(self):
+        return f"PortMap({self._data!r})"
+
+
+def outlet_map(unit, data) -> PortMap:
+    """The outlets of ``unit`` as a :class:`PortMap` answering to old port names too."""
+    return PortMap(data, getattr(unit, "port_aliases", {}))
 
 
 class Status(enum.IntEnum):
@@ -222,6 +270,24 @@ def check_result_residuals(result, tol_energy: float = 1e-6, tol_mass: float = 1
         if not (math.isfinite(v) and abs(v) <= tol):
             problems.append(f"{type(result).__name__}.{fname} = {v!r} {unit} exceeds {tol:g} {unit}")
     return problems
+
+
+def balance_residuals(inlets, outlets, sources=None) -> tuple[float, float]:
+    """(mass_residual [kg/s], energy_residual [W]) of a unit: in - out, and in + sources - out,
+    over its port streams (material and energy streams) and its ``sources`` [W]."""
+    src = sum(float(v) for v in (sources or {}).values())
+    m = sum(s.mass_flow for s in inlets.values()) - sum(s.mass_flow for s in outlets.values())
+    e = sum(s.energy_flow for s in inlets.values()) + src - sum(s.energy_flow for s in outlets.values())
+    return float(m), float(e)
+
+
+def with_residuals(result, inlets, outlets, sources=None):
+    """``result`` (a frozen dataclass with ``mass_residual`` and ``energy_residual`` fields)
+    with both filled from :func:`balance_residuals`."""
+    from dataclasses import replace
+
+    m, e = balance_residuals(inlets, outlets, sources)
+    return replace(result, mass_residual=m, energy_residual=e)
 
 
 def dataclass_field_names(cls) -> tuple[str, ...]:
