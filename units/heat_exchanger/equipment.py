@@ -30,7 +30,9 @@ References
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 import numpy as np
 
@@ -38,7 +40,7 @@ from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.material import require_material
 from procsim.validation import check_choice, check_nonnegative, check_positive
-from procsim.units_api import convert_fields
+from procsim.units_api import convert_fields, outlet_map
 
 from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
                                           solve_two_stream)
@@ -106,7 +108,7 @@ class Economizer:
     --------
     >>> eco, inlets = Economizer.example()          # stack 200 C -> 130 C, feedwater 105 C
     >>> r = eco.solve(inlets).result
-    >>> round(r.duty / 1e3), round(r.cold_outlet_temperature - 273.15, 1), r.energy_residual < 1e-12
+    >>> round(r.duty / 1e3), round(r.cold_outlet_temperature - 273.15, 1), r.energy_residual_relative < 1e-12
     (786, 135.9, True)
     """
 
@@ -282,7 +284,9 @@ class SteamGeneratorResult:
     approach : saturation temperature - water leaving the economizer [K];
     min_approach : smallest temperature difference anywhere (zone analysis) [K];
     ua, ua_economizer, ua_evaporator, ua_superheater [W/K];
-    dew_point, dew_point_margin [K]; energy_residual [-].
+    dew_point, dew_point_margin [K]; energy_residual : gas heat released - water/steam heat
+    gained [W] (in - out over the ports); energy_residual_relative : its size / duty [-];
+    mass_residual : in - out [kg/s]
     """
 
     steam_flow: float
@@ -308,6 +312,8 @@ class SteamGeneratorResult:
     dew_point: float
     dew_point_margin: float
     energy_residual: float
+    energy_residual_relative: float = math.nan
+    mass_residual: float = math.nan
 
 
 @dataclass(frozen=True)
@@ -328,9 +334,9 @@ class WasteHeatSteamGenerator:
     segments : zone-analysis segments
 
     Ports: inlets ``gas_in``, ``feedwater_in``; outlets ``gas_out``, ``steam_out``,
-    ``feedwater_bypass``. The feedwater inlet is the water *available* (its pressure must
+    ``feedwater_bypass_out`` (formerly ``feedwater_bypass``, still accepted). The feedwater inlet is the water *available* (its pressure must
     be at least ``steam_pressure``); the pinch sets the steam flow, and feedwater not needed
-    leaves by ``feedwater_bypass`` (in a plant it stays with the existing boiler). When less
+    leaves by ``feedwater_bypass_out`` (in a plant it stays with the existing boiler). When less
     feedwater is available than the pinch allows, all of it is evaporated.
 
     Notes
@@ -361,7 +367,9 @@ class WasteHeatSteamGenerator:
     segments: int = DEFAULT_SEGMENTS
 
     inlets = ("gas_in", "feedwater_in")
-    outlets = ("gas_out", "steam_out", "feedwater_bypass")
+    outlets = ("gas_out", "steam_out", "feedwater_bypass_out")
+    #: former port name -> current name (procsim.units_api port convention)
+    port_aliases: ClassVar[dict] = {"feedwater_bypass": "feedwater_bypass_out"}
 
     def __post_init__(self):
         convert_fields(self, steam_pressure="pressure", pinch="temperature_difference",
@@ -461,5 +469,9 @@ class WasteHeatSteamGenerator:
             approach=float(self.approach),
             min_approach=prof.min_approach, ua=prof.ua, ua_economizer=ua_ec, ua_evaporator=ua_ev,
             ua_superheater=ua_sh, dew_point=limits[0], dew_point_margin=gas_out.T - limits[0],
-            energy_residual=abs(released - gained) / max(abs(released), 1e-300))
-        return UnitSolution({"gas_out": gas_out, "steam_out": steam, "feedwater_bypass": bypass}, res)
+            energy_residual=float(released - gained),
+            energy_residual_relative=abs(released - gained) / max(abs(released), 1e-300),
+            mass_residual=float(gas.mass_flow + fw.mass_flow - gas_out.mass_flow - steam.mass_flow
+                                - bypass.mass_flow))
+        outs = outlet_map(self, {"gas_out": gas_out, "steam_out": steam, "feedwater_bypass_out": bypass})
+        return UnitSolution(outs, res)
