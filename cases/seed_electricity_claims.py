@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as _dt
 from importlib import resources
 
-from procsim.accounting import energy_price, grid_factor, load_claim
+from procsim.accounting import announced_grid_factor, energy_price, grid_factor, load_claim
 from procsim.casebook import CaseResult, Figure
 
 CASE_ID = "seed_electricity_claims"
@@ -90,7 +90,7 @@ def _figures(name: str, claim: dict) -> tuple[list[Figure], list[str]]:
     else:
         saved = sav["electricity_kwh"]
     year = int(claim["year"])
-    f_then = grid_factor(region=claim["region"], year=year - 1, basis="actual")
+    f_then = announced_grid_factor(claim["region"], claim.get("date", year))
     f_later = grid_factor(region=claim["region"], year=year, basis="actual")
     low, mean, high = tariff_band(year, claim["region"])
     if "electricity_kwh" in base:
@@ -100,7 +100,8 @@ def _figures(name: str, claim: dict) -> tuple[list[Figure], list[str]]:
                           reading="share of the whole site"))
     co2_then = saved * float(f_then) / 1e3
     out.append(Figure(CASE_ID, f"{tag}.co2_avoided", sav.get("co2_t"), co2_then, "t CO2e/yr",
-                      f"{year - 1} factor {float(f_then)} ({f_then.source})", reading=THEN_CURRENT))
+                      f"{f_then.year} factor {float(f_then)}, the latest announced by the claim's date "
+                      f"({f_then.source})", reading=THEN_CURRENT))
     out.append(Figure(CASE_ID, f"{tag}.co2_avoided", sav.get("co2_t"), saved * float(f_later) / 1e3, "t CO2e/yr",
                       f"{year} factor {float(f_later)}", reading=LATER_ACTUAL))
     value = saved * mean
@@ -150,7 +151,7 @@ def _co2_vintage_line(tag: str, claim: dict, saved: float) -> str:
 def _seed_specific(name: str, claim: dict) -> tuple[list[Figure], list[str]]:
     """Readings and implications that only the source passage of one claim explains."""
     sav, year = claim.get("savings", {}), int(claim["year"])
-    f_then = float(grid_factor(claim["region"], year - 1))
+    f_then = float(announced_grid_factor(claim["region"], claim.get("date", year)))
     low, mean, high = tariff_band(year, claim["region"])
     out, lines = [], []
     if name.startswith("seed06"):

@@ -1,9 +1,7 @@
 """``procsim cases`` and ``procsim run``: the built-in case studies and user case scripts."""
 from __future__ import annotations
 
-import importlib
 import importlib.util
-import pkgutil
 import time
 import traceback
 from pathlib import Path
@@ -15,17 +13,11 @@ from procsim.cli._app import app
 
 
 def discover_cases() -> dict[str, object]:
-    """Case modules in the ``cases`` package: id -> module (imported now, not at procsim import)."""
-    import cases
+    """Case modules of every package registered under the ``procsim.cases`` entry points:
+    id -> module (imported now, not at procsim import; see :mod:`procsim.registry`)."""
+    from procsim.registry import case_modules
 
-    found = {}
-    for info in sorted(pkgutil.iter_modules(cases.__path__), key=lambda i: i.name):
-        if info.name.startswith("_") or info.ispkg:
-            continue
-        mod = importlib.import_module(f"cases.{info.name}")
-        if hasattr(mod, "run") and hasattr(mod, "CASE_ID"):
-            found[mod.CASE_ID] = mod
-    return found
+    return case_modules()
 
 
 def _load_case_file(path: Path):
