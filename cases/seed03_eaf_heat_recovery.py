@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from procsim.accounting import grid_factor
 from procsim.casebook import CaseResult, Figure
-from procsim.review import ImpliedValue
+from procsim.review import ClaimSource, ImpliedValue
 from procsim.flowsheet import Flowsheet
 from procsim.stream import Stream
 from procsim.thermo.gas import AIR_DRY, GasMixture
@@ -64,6 +64,17 @@ CLAIMS = {"off_gas": 15.0, "slag": 17.0, "steel": 18.0}
 TYPICAL_OWN_SHARE = {"off_gas": (0.25, 0.35, "judgement after shaft/Consteel vendor figures"),
                      "slag": (0.30, 0.80, "judgement, dry-granulation pilot plants"),
                      "steel": (0.10, 0.40, "judgement, ladle/caster heat recovery")}
+
+
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 643,
+    "電弧爐廢氣回收導入廢鋼預熱應用，熱能回收率約 15%；利用流體化床回收爐渣熱量導入廢鋼預熱應用，熱能回收率約 17%；"
+    "鐵水出料熱回收導入蒸氣渦輪發電，熱能回收率約 18%。",
+    "EAF off-gas recovered to preheat scrap: heat recovery rate about 15 %; slag heat recovered by a fluidised bed "
+    "to preheat scrap: about 17 %; heat recovered from tapped metal for a steam turbine: about 18 % "
+    "(simulation results of an R&D programme).",
+    ("the simulation model's heat balance: the base of each recovery rate (source heat or furnace input)",),
+),)
 
 
 def _air_for(off_gas: Stream) -> Stream:
