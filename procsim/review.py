@@ -32,8 +32,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-__all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "implied_value",
-           "figure_range", "verdict", "VERDICTS"]
+__all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "ClaimSource", "implied_value",
+           "figure_range", "verdict", "VERDICTS", "review_markdown", "review_dict"]
 
 VERDICTS = ("consistent", "questionable", "inconsistent")
 
@@ -82,7 +82,7 @@ class ImpliedValue:
     @property
     def plausible(self) -> bool:
         """True when the implied value exists and lies in the typical range."""
-        return self.value is not None and self.typical_low <= self.value <= self.typical_high
+        return bool(self.value is not None and self.typical_low <= self.value <= self.typical_high)
 
     def describe(self) -> str:
         rng = f"typical {self.typical_low:g}-{self.typical_high:g} {self.unit} ({self.source})"
@@ -241,3 +241,75 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
     return FigureRange(metric, float(claimed), float(np.percentile(fig, 10)), float(np.percentile(fig, 50)),
                        float(np.percentile(fig, 90)), float(min(fig.min(), *ends)), float(max(fig.max(), *ends)),
                        int(n), int(seed), tuple(tornado))
+
+
+@dataclass(frozen=True)
+class ClaimSource:
+    """The passage a claim comes from: document, line, the original text, our translation, and
+    the data a reviewer should request from the claimant to settle it."""
+
+    document: str
+    line: int
+    passage: str
+    translation: str
+    data_requests: tuple[str, ...] = ()
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return "-"
+    if isinstance(v, float):
+        return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
+    return str(v)
+
+
+def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
+    """A reviewer's page for one case (Markdown): the source passage quoted with our translation,
+    the readings side by side, what the claim implies, the range and flip values, the verdicts,
+    and the data to request from the claimant."""
+    out = [f"# Review: {result.title}", "", f"Case `{result.case_id}`.", ""]
+    for src in sources:
+        out += [f"## Source: {src.document}, line {src.line}", "", "> " + src.passage.replace("\n", "\n> "), "",
+                f"*Our translation:* {src.translation}", ""]
+    out += ["## Figures by reading", "", "| metric | reading | claimed | computed | unit | deviation |",
+            "|---|---|---|---|---|---|"]
+    for f in result.figures:
+        dev = "-" if f.deviation is None else f"{100 * f.deviation + 0.0:+.1f} %".replace("-0.0 %", "+0.0 %")
+        out.append(f"| {f.metric} | {f.reading or 'as stated'} | {_fmt(f.claimed)} | {_fmt(f.computed)} | "
+                   f"{f.unit} | {dev} |")
+    if result.implied:
+        out += ["", "## What the claim implies", "", "| parameter | reading | implied | typical range | source | plausible |",
+                "|---|---|---|---|---|---|"]
+        for i in result.implied:
+            out.append(f"| {i.parameter} | {i.reading or 'as stated'} | {_fmt(i.value)} {i.unit} | "
+                       f"{i.typical_low:g}-{i.typical_high:g} {i.unit} | {i.source} | "
+                       f"{'yes' if i.plausible else 'no'} |")
+    for r in result.ranges:
+        out += ["", f"## Range of {r.metric}", "",
+                f"P10 {r.p10:.4g}, P50 {r.p50:.4g}, P90 {r.p90:.4g} ({r.samples} samples, seed {r.seed}); "
+                f"reachable {r.reachable_low:.4g} to {r.reachable_high:.4g}; claimed {r.claimed:g}: **{r.verdict}**.",
+                "", "| input | range | figure at low | figure at high | flip value |", "|---|---|---|---|---|"]
+        for t in sorted(r.tornado, key=lambda t: -t.swing):
+            out.append(f"| {t.name} | {t.low:g}-{t.high:g} {t.unit} | {t.figure_at_low:.4g} | {t.figure_at_high:.4g} | "
+                       f"{'none in range' if t.flip is None else f'{t.flip:.4g} {t.unit}'} |")
+    if result.verdicts:
+        out += ["", "## Verdicts", ""] + [f"- {v}" for v in result.verdicts]
+    requests = [q for s in sources for q in s.data_requests]
+    if requests:
+        out += ["", "## Data to request from the claimant", ""] + [f"- {q}" for q in requests]
+    if result.assumptions:
+        out += ["", "## Assumptions", ""] + [f"- {a}" for a in result.assumptions]
+    return "\n".join(out) + "\n"
+
+
+def review_dict(result, sources: Sequence[ClaimSource] = ()) -> dict:
+    """The reviewer's page as plain data (for JSON)."""
+    return {"case": result.case_id, "title": result.title,
+            "sources": [{"document": s.document, "line": s.line, "passage": s.passage,
+                         "translation": s.translation, "data_requests": list(s.data_requests)} for s in sources],
+            "figures": [{**f.as_dict(), "deviation": f.deviation, "note": f.note} for f in result.figures],
+            "implied": [{"parameter": i.parameter, "reading": i.reading, "value": i.value, "unit": i.unit,
+                         "typical": [i.typical_low, i.typical_high], "source": i.source,
+                         "plausible": i.plausible, "note": i.note} for i in result.implied],
+            "ranges": [r.as_dict() for r in result.ranges], "verdicts": list(result.verdicts),
+            "assumptions": list(result.assumptions)}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from procsim.cli._app import app
-from procsim.cli import cases_cmd, claims_cmd, report_cmd, sweep_cmd  # noqa: F401  (register commands)
+from procsim.cli import cases_cmd, claims_cmd, report_cmd, review_cmd, sweep_cmd  # noqa: F401  (register commands)
 from procsim.cli.cases_cmd import discover_cases
 
 __all__ = ["app", "main", "discover_cases"]
