@@ -36,6 +36,7 @@ import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.thermo.material import require_material
 from procsim.validation import check_choice, check_nonnegative, check_positive
 
 from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
@@ -370,8 +371,7 @@ class WasteHeatSteamGenerator:
         gas = _stream(inlets, "gas_in", self.name)
         fw = _stream(inlets, "feedwater_in", self.name)
         ps = float(self.steam_pressure)
-        if fw.is_gas or fw.material.name != "Water":
-            raise ValueError(f"{self.name}: feedwater_in must be water; got {fw.material!r}")
+        require_material(self.name, "feedwater_in", fw, kind="fluid", name="Water")
         if not fw.p >= ps:
             raise ValueError(f"{self.name}: feedwater pressure {fw.p!r} Pa must be >= steam_pressure {ps!r} Pa "
                              "(the feed pump sets it)")
