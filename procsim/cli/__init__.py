@@ -10,6 +10,7 @@ import sys
 
 from procsim.cli._app import app
 from procsim.cli import cases_cmd, claims_cmd, report_cmd, sweep_cmd  # noqa: F401  (register commands)
+from procsim.cli import plant_cmd  # noqa: F401  (procsim options; plant files for procsim run)
 from procsim.cli.cases_cmd import discover_cases
 
 __all__ = ["app", "main", "discover_cases"]
