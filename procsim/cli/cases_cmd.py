@@ -86,11 +86,15 @@ def cases_cmd(json_out: bool = typer.Option(False, "--json", help="JSON list of 
 
 
 @app.command("run")
-def run_cmd(case: str = typer.Argument(..., help="a case id or a path to a case .py file"),
+def run_cmd(case: str = typer.Argument(..., help="a case id, a case .py file or a plant file (.toml/.yaml)"),
             json_out: bool = typer.Option(False, "--json"),
             markdown: bool = typer.Option(False, "--markdown")):
-    """Run one case (built-in id or a script defining run())."""
+    """Run one case (built-in id, a script defining run(), or a plant file .toml/.yaml)."""
     path = Path(case)
+    if path.suffix.lower() in (".toml", ".yaml", ".yml"):
+        from procsim.cli.plant_cmd import run_plant_file
+
+        raise typer.Exit(run_plant_file(path, json_out))
     if path.suffix == ".py" and path.exists():
         mod = _load_case_file(path)
         mod.CASE_ID = getattr(mod, "CASE_ID", path.stem)
