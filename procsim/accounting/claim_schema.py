@@ -59,7 +59,7 @@ TOP_KEYS = _TEXT + ("year",) + _NUMBER + ("baseline", "retrofit", "savings", "da
 #: unit of each figure, for messages (cost units get the currency appended)
 UNITS = {
     "electricity_kwh": "kWh/yr", "natural_gas_nm3": "Nm3/yr", "fuel_oil_kl": "kL/yr",
-    "diesel_kl": "kL/yr", "lpg_t": "t/yr", "coal_t": "t/yr", "steam_t": "t/yr",
+    "diesel_kl": "kL/yr", "lpg_t": "t/yr", "coal_t": "t/yr", "steam_t": "t/yr", "wood_t": "t/yr",
     "heat_gj": "GJ/yr", "heat_kloe": "kLOE/yr", "energy_gj": "GJ/yr", "energy_toe": "toe/yr",
     "energy_kloe": "kLOE/yr", "co2_t": "t CO2e/yr", "cost": "/yr",
     "co2_kg_per_t_product": "kg CO2e/t product", "energy_fraction": "", "co2_fraction": "",

@@ -43,7 +43,8 @@ from dataclasses import dataclass, field
 
 from procsim.accounting.claim_schema import (SECTION_KEYS, TOTAL_KEYS, UNITS, load_claim,
                                              schema_problems)
-from procsim.accounting.emissions import SteamSupply, carrier_co2e_factor
+from procsim.accounting.emissions import (SteamSupply, carrier_biogenic_co2_t, carrier_co2e_factor,
+                                         is_biogenic)
 from procsim.accounting.factors import (FactorTable, as_of_date, default_grid_table,
                                         prices_in_year)
 from procsim.accounting.units import CARRIERS, FUEL_OF_CARRIER, carrier_energy, convert
@@ -538,9 +539,15 @@ class _Checker:
                 self.add("ok", fld, f"{text}: within the plausible {_g(lo)}-{_g(hi)} t (IPCC 2006 "
                          "defaults; boiler efficiency 0.75-0.95 for steam/heat)")
             else:
-                self.add("warning", fld, f"{text}: outside the plausible {_g(lo)}-{_g(hi)} t "
-                         "(IPCC 2006 defaults; boiler efficiency 0.75-0.95 for steam/heat)",
-                         low=lo, high=hi)
+                msg = (f"{text}: outside the plausible {_g(lo)}-{_g(hi)} t (IPCC 2006 defaults; "
+                       "boiler efficiency 0.75-0.95 for steam/heat)")
+                bio = [k for k in carriers if is_biogenic(k)]
+                if bio:
+                    bio_t = sum(carrier_biogenic_co2_t(k, body[k]) for k in bio)
+                    msg += (f"; biogenic CO2 of {', '.join(bio)} ({_g(bio_t)} t) is outside "
+                            "scope totals (GHG Protocol; IPCC 2006 Vol. 2 Ch. 2) and must not be "
+                            "claimed as a saving or counted as an emission")
+                self.add("warning", fld, msg, low=lo, high=hi)
         if "baseline" in implied and "retrofit" in implied:
             (fb, cb, kb), (fr, cr, kr) = implied["baseline"], implied["retrofit"]
             tol = fb * (_rel(cb) + _rel(kb)) + fr * (_rel(cr) + _rel(kr))
