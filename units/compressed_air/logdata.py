@@ -43,10 +43,13 @@ def _kind(name):
 
 
 def _affine(unit, kind):
-    """(a, b) with SI = a + b * value, from two to_si evaluations (units here are affine)."""
-    a = to_si(f"0 {unit}", kind)
-    b = to_si(f"1 {unit}", kind) - a
-    return a, b
+    """(a, b) with SI = a + b * value, from two to_si evaluations (units here are affine).
+
+    Evaluated at 1 and 2, not 0 and 1: zero of an absolute unit (0 bar(a), 0 K) is not a
+    physical value and to_si refuses it."""
+    one = to_si(f"1 {unit}", kind)
+    b = to_si(f"2 {unit}", kind) - one
+    return one - b, b
 
 
 def read_log(source, units=None, time_column="time", sheet_name=0):
