@@ -396,8 +396,10 @@ class Flowsheet:
         scale = (sum(abs(s.energy_flow) for s in self._feeds.values())
                  + sum(abs(s.energy_flow) for s in products.values())
                  + sum(abs(float(v)) for sol in solutions.values() for v in sol.sources.values()))
+        # a closed loop (a steam site with no make-up) has no boundary flow: relative to the largest stream then
+        m_scale = max(m_in + m_out, max((s.mass_flow for s in outputs.values()), default=0.0), 1e-300)
         overall = {"mass_in": m_in, "mass_out": m_out, "mass_residual": m_in - m_out,
-                   "mass_relative": abs(m_in - m_out) / max(m_in + m_out, 1e-300),
+                   "mass_relative": abs(m_in - m_out) / m_scale,
                    "energy_in": e_in, "sources": src, "energy_out": e_out,
                    "energy_residual": e_in + src - e_out,
                    "energy_relative": abs(e_in + src - e_out) / max(scale, 1e-300)}

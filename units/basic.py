@@ -5,34 +5,24 @@ flowsheet solver end to end (including recycles).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.gas import SPECIES, GasMixture
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.validation import check_fraction, check_positive, check_range
 
 __all__ = ["Mixer", "Splitter", "Valve", "Pump", "Heater", "pump_outlet_enthalpy",
            "MixerResult", "SplitterResult", "ValveResult", "PumpResult", "HeaterResult"]
 
 
-@njit(cache=True)
-def pump_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
-    r"""Outlet enthalpy of a pump/compressor from its isentropic efficiency [J/kg].
-
-    .. math:: h_2 = h_1 + \frac{h_{2s} - h_1}{\eta_s}
-
-    Reference: Y. A. Cengel, M. A. Boles, *Thermodynamics: An Engineering Approach*,
-    8th ed., McGraw-Hill, 2015, eq. 7-61 (isentropic efficiency of pumps).
-    Returns NaN for an efficiency outside (0, 1].
-    """
-    if not (0.0 < efficiency <= 1.0):
-        return math.nan
-    return h_in + (h_out_isentropic - h_in) / efficiency
+#: Outlet enthalpy of a pump or compressor from its isentropic efficiency [J/kg]: the shared
+#: relation :func:`procsim.thermo.isentropic.isentropic_outlet_enthalpy` (kept under this name
+#: for existing callers).
+pump_outlet_enthalpy = isentropic_outlet_enthalpy
 
 
 def _same_material(name, streams):

@@ -30,10 +30,11 @@ def sweep_cmd(model: str = typer.Argument(..., help="stack-loss, leak-flow, effe
               json_out: bool = typer.Option(False, "--json"),
               output: Optional[Path] = typer.Option(None, "--output", "-o", help="CSV file to write")):
     """Evaluate a model over a grid of inputs (vectorised kernels) and print a table."""
-    from procsim.sweeps import SWEEP_MODELS, run_sweep_model
+    from procsim.sweeps import run_sweep_model, sweep_models
 
-    if model not in SWEEP_MODELS:
-        typer.echo(f"unknown model {model!r}; models: {', '.join(SWEEP_MODELS)}", err=True)
+    models = sweep_models()
+    if model not in models:
+        typer.echo(f"unknown model {model!r}; models: {', '.join(models)}", err=True)
         raise typer.Exit(2)
     axes = dict(_parse_axis(t) for t in param)
     scalars, options = {}, {}

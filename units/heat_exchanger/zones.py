@@ -28,7 +28,6 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
 from scipy.optimize import brentq
 
 from procsim.stream import Stream
@@ -36,38 +35,15 @@ from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
 from procsim.validation import as_float, check_nonnegative, check_positive
 
-__all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temperatures"]
+from units.heat_exchanger.counterflow import zone_kernel
+
+__all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temperatures", "saturation_enthalpies",
+           "zone_kernel", "DEFAULT_SEGMENTS"]
 
 #: Default number of equal-duty segments [-]. The segment-LMTD error falls as 1/n^2: for flue
 #: gas (400 C) boiling water at 10 bar the summed UA is within 6e-5 of the exact integral at
 #: 10 segments and 1e-6 at 80 (tests/test_heat_exchanger_units.py).
 DEFAULT_SEGMENTS = 80
-
-
-@njit(cache=True)
-def zone_kernel(q, t_hot, t_cold, ua_seg):
-    r"""Segment conductances :math:`\Delta Q_i/\Delta T_{lm,i}` [W/K] along a counterflow profile.
-
-    q : cumulative duty from the cold end at each point [W], ascending (n points)
-    t_hot, t_cold : temperatures at the same points [K]
-    ua_seg : output, n - 1 segment conductances [W/K]
-
-    Returns -1, or the index of the first point where t_hot <= t_cold (a temperature
-    cross; NaN written in the adjoining segment and every later one).
-    """
-    n = q.size
-    for i in range(n - 1):
-        ua_seg[i] = math.nan
-    for i in range(n):
-        if not (t_hot[i] - t_cold[i] > 0.0):
-            return i
-    for i in range(n - 1):
-        a = t_hot[i + 1] - t_cold[i + 1]
-        b = t_hot[i] - t_cold[i]
-        x = a / b - 1.0
-        mean = b if x == 0.0 else b * x / math.log1p(x)
-        ua_seg[i] = (q[i + 1] - q[i]) / mean
-    return -1
 
 
 def side_temperatures(material, p, h):
@@ -97,7 +73,7 @@ def side_temperatures(material, p, h):
     return out.reshape(h.shape)
 
 
-def _saturation_enthalpies(material, p_lo, p_hi):
+def saturation_enthalpies(material, p_lo, p_hi):
     """(h_liquid, h_vapour) of a real fluid at the mean pressure, or () for gases/supercritical."""
     if not isinstance(material, Fluid):
         return ()
@@ -154,18 +130,18 @@ def _points(hot_in: Stream, cold_in: Stream, duty: float, dp_hot: float, dp_cold
     h_h_out = hot_in.h - duty / m_h
     h_c_out = cold_in.h + duty / m_c
     # an outlet within rounding of a saturation point is that point (exact saturated states)
-    for h_sat in _saturation_enthalpies(cold_in.material, cold_in.p - dp_cold, cold_in.p):
+    for h_sat in saturation_enthalpies(cold_in.material, cold_in.p - dp_cold, cold_in.p):
         if abs(h_c_out - h_sat) <= 1e-12 * abs(h_sat):
             h_c_out = h_sat
-    for h_sat in _saturation_enthalpies(hot_in.material, hot_in.p - dp_hot, hot_in.p):
+    for h_sat in saturation_enthalpies(hot_in.material, hot_in.p - dp_hot, hot_in.p):
         if abs(h_h_out - h_sat) <= 1e-12 * abs(h_sat):
             h_h_out = h_sat
     q = np.linspace(0.0, duty, segments + 1)
     extra = []
-    for h_sat in _saturation_enthalpies(cold_in.material, cold_in.p - dp_cold, cold_in.p):
+    for h_sat in saturation_enthalpies(cold_in.material, cold_in.p - dp_cold, cold_in.p):
         if cold_in.h < h_sat < h_c_out:
             extra.append((h_sat - cold_in.h) * m_c)
-    for h_sat in _saturation_enthalpies(hot_in.material, hot_in.p - dp_hot, hot_in.p):
+    for h_sat in saturation_enthalpies(hot_in.material, hot_in.p - dp_hot, hot_in.p):
         if h_h_out < h_sat < hot_in.h:
             extra.append((h_sat - h_h_out) * m_h)
     extra.extend(float(b) for b in breakpoints if 0.0 < b < duty)
