@@ -140,8 +140,8 @@ def run() -> CaseResult:
         "case's illustrative survey, which means nothing). Repair alone would need "
         + (f"{implied_q:.2f} m3/min of leaks, {100 * share:.0f} % of output before repair" if share is not None
            else "more leaks than the search range")
-        + f" (typical 20-30 % unmanaged, DOE: at or below it the claim is modest); the source also credits correcting pressure set-point deviations, "
-        "which would need fewer leaks",
+        + " (typical 20-30 % unmanaged, DOE: at or below it the claim is modest); the source also credits "
+        "correcting pressure set-point deviations, which would need fewer leaks",
     )
     figs = figs + (Figure(CASE_ID, "leak_flow_implied", None, implied_q if implied_q is not None else 0.0, "m3/min",
                           "leak flow whose repair saves the claimed kWh (survey scaled, same end uses)",
