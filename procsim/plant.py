@@ -62,8 +62,8 @@ whose gas is below saturation + pinch), the unit is idle in that period instead 
 and the report says so.
 
 Annual figures: each unit result's energy carriers (``result.carriers`` per second when the
-unit reports them; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``power``
-as electricity) times each period's hours, summed; CO2e from
+unit reports them; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``shaft_power``
+as electricity, motor losses not modelled) times each period's hours, summed; CO2e from
 :func:`procsim.accounting.emissions`; cost from ``[prices]`` (Taiwan electricity defaults
 to the packaged tariff, as in :func:`procsim.accounting.compare`).
 
@@ -762,6 +762,9 @@ class Plant:
             max_m = max(max_m, float(b["mass_residual"].abs().max()))
             max_e = max(max_e, float(b["energy_residual"].abs().max()))
             max_rel = max(max_rel, float(b["mass_relative"].max()), float(b["energy_relative"].max()))
+            for res in p.units.values():   # a composite unit (a whole steam site) reports its own closure
+                max_m = max(max_m, abs(float(getattr(res, "mass_residual", 0.0))))
+                max_e = max(max_e, abs(float(getattr(res, "energy_residual", 0.0))))
             if not worst_overall or p.solution.overall["energy_relative"] >= worst_overall["energy_relative"]:
                 worst_overall = dict(p.solution.overall)
         return PlantResult(self.name, self.hours, tuple(periods), carriers, em, cost, note, self.currency,
@@ -811,9 +814,11 @@ def _carriers(unit, result, err, where) -> dict:
             raise err(where, f"fuel {name!r} has no accounting carrier here; known: {', '.join(_FUEL_CARRIERS)}")
         carrier, per_kg = _FUEL_CARRIERS[name]
         out[carrier] = float(m_fuel) * per_kg(fuel)
-    power = getattr(result, "power", None)
-    if power is not None and type(unit).__name__ == "Pump":
-        out["electricity_kwh"] = float(power) / 3.6e6
+    shaft = getattr(result, "shaft_power", None)
+    if shaft is not None and float(shaft) > 0.0:
+        # an electrically driven machine (pump): electricity = shaft power; motor and drive losses
+        # are not modelled here (assumption: give the unit a result `carriers` to count them)
+        out["electricity_kwh"] = float(shaft) / 3.6e6
     return out
 
 
