@@ -272,16 +272,30 @@ def _fit_one(kind, frame, energy, drivers, temperature, interval):
             others = None
     bp = _search(kind, y, T, others) if kind in ("3p_heating", "3p_cooling", "4p", "5p") else ()
     X, names = _design(kind, T, others, bp, frame.index)
-    res = sm.OLS(y, X).fit()
-    beta = np.asarray(res.params, dtype=float)
+    dropped = []
+    if kind == "towt":
+        empty = [nm for j, nm in enumerate(names) if nm.startswith("tow_") and not X[:, j].any()]
+        if empty:
+            raise ValueError(f"TOWT needs data in every hour of the week; none in {len(empty)} "
+                             f"(first {empty[0]}: hour {int(empty[0][4:])} of the week from Monday 00:00)")
+        # temperature segments the baseline never reaches are constant: no coefficient
+        dropped = [j for j, nm in enumerate(names) if nm.startswith("temperature_segment")
+                   and np.ptp(X[:, j]) == 0.0]
+    keep = [j for j in range(X.shape[1]) if j not in dropped]
+    res = sm.OLS(y, X[:, keep]).fit()
+    beta = np.zeros(X.shape[1])
+    beta[keep] = np.asarray(res.params, dtype=float)
+    bse_full = np.zeros(X.shape[1])
+    bse_full[keep] = np.asarray(res.bse, dtype=float)
+    X_fit = X[:, keep]
     resid = y - X @ beta
-    p = X.shape[1] + len(bp)
+    p = X_fit.shape[1] + len(bp)
     n = len(y)
     if n - p < 1:
         raise ValueError(f"model {kind!r} needs more than {p} periods; got {n}")
     coef = dict(zip(names, beta))
     if bp:
-        J = np.column_stack([X] + _bp_jacobian(kind, T, beta, bp))
+        J = np.column_stack([X_fit] + _bp_jacobian(kind, T, beta, bp))
         s2 = float(resid @ resid) / (n - p)
         try:
             cov = s2 * np.linalg.inv(J.T @ J)
@@ -292,8 +306,8 @@ def _fit_one(kind, frame, energy, drivers, temperature, interval):
             coef[nm] = v
         se = dict(zip(names + _bp_names(kind), se_all))
     else:
-        se = dict(zip(names, np.asarray(res.bse, dtype=float)))
-    tstat = {k: (coef[k] / se[k] if se[k] > 0 else np.inf) for k in coef}
+        se = dict(zip(names, bse_full))
+    tstat = {k: (coef[k] / se[k] if se[k] > 0 else (0.0 if coef[k] == 0 else np.inf)) for k in coef}
     pval = {k: float(2 * _st.t.sf(abs(tstat[k]), n - p)) for k in coef}
     fitted = pd.Series(X @ beta, index=frame.index, name="fitted")
     cv = S.cv_rmse(y, fitted.to_numpy(), p)
