@@ -61,12 +61,15 @@ _REFERENCE_VOLUMES = {"Nm3": 1.0, "Sm3": 1.0, "kNm3": 1000.0}
 
 
 def _affine(unit, kind):
-    """(a, b) with SI = a + b * value, from two to_si evaluations (units here are affine)."""
+    """(a, b) with SI = a + b * value, from two to_si evaluations (units here are affine).
+
+    Evaluated at 1 and 2, not 0 and 1: zero of an absolute unit (0 bar(a), 0 K) is not a
+    physical value and to_si refuses it."""
     if kind == "volume" and unit.strip() in _REFERENCE_VOLUMES:
         return 0.0, _REFERENCE_VOLUMES[unit.strip()]
-    a = to_si(f"0 {unit}", kind)
-    b = to_si(f"1 {unit}", kind) - a
-    return a, b
+    one = to_si(f"1 {unit}", kind)
+    b = to_si(f"2 {unit}", kind) - one
+    return one - b, b
 
 
 def read_log(source, units=None, time_column="time", sheet_name=0, kinds=None, timezone=None):
