@@ -141,6 +141,8 @@ SEED_VERDICTS = {
     "seed16_food_biogas_power": "questionable",           # 10,000 t / 500 MWh: avoided methane unstated
     "seed17_dyeing_briefing": "not checkable",
     "programme_energy_audits": "consistent",              # 19,107.5 toe vs 19,100
+    "programme_steam_exchange": "consistent",             # 7,300 kL heavy oil: 21,642-23,920 t CO2e
+    "programme_biomass_matching": "consistent",           # 11,200 t coal: 26,155-28,908 t CO2e
 }
 
 
