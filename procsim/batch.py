@@ -17,6 +17,7 @@ LocalCluster or a real cluster). Dask is an optional dependency (``pip install p
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -24,10 +25,37 @@ import numpy as np
 
 from procsim.validation import as_float, check_choice
 
-__all__ = ["grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
+__all__ = ["numba_threads", "grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
            "monte_carlo", "MonteCarloResult", "optimise", "ENGINES"]
 
 ENGINES = ("local", "dask")
+
+
+@contextmanager
+def numba_threads(threads: int | None):
+    """Run the enclosed numba ``parallel=True`` kernels on ``threads`` threads.
+
+    ``None`` leaves numba's setting as it is (all cores, or ``NUMBA_NUM_THREADS``). The
+    count is set with ``numba.set_num_threads``, which applies to the calling thread only,
+    and restored on exit, so concurrent callers (Dask worker threads) do not disturb each
+    other. Every parallel kernel in procsim computes each point with the same scalar code
+    as its serial twin, so the thread count never changes a number.
+    """
+    if threads is None:
+        yield
+        return
+    import numba
+
+    limit = numba.config.NUMBA_NUM_THREADS
+    if not (isinstance(threads, (int, np.integer)) and 1 <= threads <= limit):
+        raise ValueError(f"threads must be an integer in [1, {limit}] (numba's thread pool); "
+                         f"got {threads!r}")
+    previous = numba.get_num_threads()
+    numba.set_num_threads(int(threads))
+    try:
+        yield
+    finally:
+        numba.set_num_threads(previous)
 
 
 def grid(**axes) -> dict[str, np.ndarray]:
