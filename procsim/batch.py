@@ -23,6 +23,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from procsim.progress import ProgressBar, progress
 from procsim.validation import as_float, check_choice
 
 __all__ = ["numba_threads", "grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
@@ -92,10 +93,19 @@ def _run_chunk(model, inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
 
 def _gather(model, pieces: list[dict], engine: str, client) -> list[dict]:
     if engine == "local":
-        return [_run_chunk(model, p) for p in pieces]
+        return [_run_chunk(model, p) for p in progress(pieces, desc="sweep", unit="chunk")]
     if client is None:
         raise ValueError("engine='dask' needs client=dask.distributed.Client(...)")
     futures = client.map(_run_chunk, [model] * len(pieces), pieces, pure=False)
+    return _collect(client, futures, "sweep on dask")
+
+
+def _collect(client, futures, desc):
+    """Results of ``futures`` in submission order, advancing a bar as each one completes."""
+    from dask.distributed import as_completed
+
+    for _ in progress(as_completed(futures), total=len(futures), desc=desc, unit="chunk"):
+        pass
     return client.gather(futures)
 
 
@@ -243,13 +253,14 @@ def monte_carlo(model: Callable, distributions: Mapping[str, object], n: int, *,
     seqs = np.random.SeedSequence(int(seed)).spawn(len(spans))
     fixed = dict(fixed or {})
     if engine == "local":
-        parts = [_mc_chunk(model, distributions, s, b - a, fixed) for s, (a, b) in zip(seqs, spans)]
+        parts = [_mc_chunk(model, distributions, s, b - a, fixed)
+                 for s, (a, b) in progress(list(zip(seqs, spans)), desc="Monte Carlo", unit="chunk")]
     else:
         if client is None:
             raise ValueError("engine='dask' needs client=dask.distributed.Client(...)")
         futs = client.map(_mc_chunk, [model] * len(spans), [dict(distributions)] * len(spans), seqs,
                           [b - a for a, b in spans], [fixed] * len(spans), pure=False)
-        parts = client.gather(futs)
+        parts = _collect(client, futs, "Monte Carlo on dask")
     inputs = {k: np.concatenate([p[0][k] for p in parts]) for k in parts[0][0]}
     outputs = {k: np.concatenate([p[1][k] for p in parts]) for k in parts[0][1]}
     return MonteCarloResult(inputs, outputs, int(seed))
@@ -282,7 +293,9 @@ def optimise(model: Callable, bounds: Mapping[str, tuple[float, float]], objecti
         v = sign * out[objective]
         return np.where(np.isfinite(v), v, np.inf)
 
-    res = differential_evolution(f, [bounds[k] for k in names], vectorized=True, updating="deferred",
-                                 seed=seed, popsize=popsize, maxiter=maxiter, tol=tol, polish=False)
+    with ProgressBar(maxiter, "optimise", unit="generation") as bar:
+        res = differential_evolution(f, [bounds[k] for k in names], vectorized=True, updating="deferred",
+                                     seed=seed, popsize=popsize, maxiter=maxiter, tol=tol, polish=False,
+                                     callback=lambda *a, **k: bar.update(1))
     best = {k: float(v) for k, v in zip(names, res.x)}
     return best, float(sign * res.fun), res

@@ -22,6 +22,14 @@ Examples
 0.03
 >>> round(to_si("540000 kWh/yr", "annual_energy") / 3.6e6)   # kWh per year
 540000
+
+Absolute temperatures and absolute pressures must come out above zero, whatever the input
+form: ``to_si("-5 K", "temperature")`` and ``to_si("-2 bar(g)", "pressure")`` (98.7 kPa below
+vacuum) are errors, as is a non-finite or non-positive ``ambient``. Text longer than
+:data:`MAX_TEXT` characters, or with an exponent above 3 digits, is refused before pint
+parses it (pint evaluates powers with Python integers, so ``9**999999999`` would not
+return). pint Quantities are accepted; for pressure they are taken as absolute (pint has no
+gauge datum).
 """
 from __future__ import annotations
 
@@ -29,7 +37,15 @@ import math
 import re
 from functools import lru_cache
 
-__all__ = ["to_si", "from_si", "STANDARD_ATMOSPHERE", "KINDS", "unit_registry"]
+from procsim.validation import as_float, check_pressure, short_repr
+
+__all__ = ["to_si", "from_si", "STANDARD_ATMOSPHERE", "KINDS", "unit_registry", "MAX_TEXT"]
+
+#: longest unit string parsed [characters]; "1.2345e6 kWh/yr" needs 15
+MAX_TEXT = 200
+#: kinds whose SI value is absolute and must be > 0 (K; Pa absolute)
+_ABSOLUTE = {"temperature": ("K", "an absolute temperature"), "pressure": ("Pa", "an absolute pressure")}
+_BIG_EXPONENT = re.compile(r"(\*\*|\^)\s*[-+(]*\s*\d{4,}")
 
 #: Standard atmosphere [Pa] (ISO 2533:1975; also the "1 atm" of CoolProp/Cantera references).
 STANDARD_ATMOSPHERE = 101325.0
@@ -111,18 +127,31 @@ def to_si(value, kind: str, *, ambient: float = STANDARD_ATMOSPHERE) -> float:
     joules per year (the string's per-time unit is multiplied by one year of 365.25 days,
     pint's ``year``); "fraction" gives a plain ratio ("3 %" -> 0.03).
     """
-    if kind not in KINDS:
-        raise ValueError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}; got {kind!r}")
-    if isinstance(value, bool):
+    if not isinstance(kind, str) or kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(repr(k) for k in KINDS)}; got {short_repr(kind)}")
+    ambient = check_pressure("ambient", ambient)
+    out = _to_si(value, kind, ambient)
+    if kind in _ABSOLUTE and not out > 0.0:
+        unit, what = _ABSOLUTE[kind]
+        raise ValueError(f"{kind} must be > 0 {unit} ({what}); got {short_repr(value)} = {out!r} {unit}")
+    return out
+
+
+def _to_si(value, kind: str, ambient: float) -> float:
+    if isinstance(value, bool) or value is None:
         raise ValueError(f"{kind} must be a number or a string with a unit; got {value!r}")
     if isinstance(value, (int, float)):
-        v = float(value)
-        if not math.isfinite(v):
-            raise ValueError(f"{kind} must be finite; got {value!r}")
-        return v
+        return as_float(kind, value, KINDS[kind][0] if kind != "temperature_difference" else "K")
+    if hasattr(value, "magnitude") and hasattr(value, "units") and not isinstance(value, str):
+        return _from_quantity(value, kind)
     if not isinstance(value, str):
-        raise ValueError(f"{kind} must be a number or a string with a unit; got {value!r}")
+        raise ValueError(f"{kind} must be a number or a string with a unit; got {short_repr(value)}")
     text = value.strip()
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"{kind} text must be at most {MAX_TEXT} characters; got {len(text)} "
+                         f"characters ({short_repr(text)})")
+    if _BIG_EXPONENT.search(text):
+        raise ValueError(f"cannot read {kind} {short_repr(value)}: exponents above 3 digits are refused")
     if kind == "pressure":
         return _parse_pressure(text, ambient)
     ureg = unit_registry()
@@ -132,7 +161,7 @@ def to_si(value, kind: str, *, ambient: float = STANDARD_ATMOSPHERE) -> float:
     try:
         q = ureg.Quantity(text)
     except Exception as exc:  # pint raises several exception types for bad strings
-        raise ValueError(f"cannot read {kind} {value!r}: {exc}") from None
+        raise ValueError(f"cannot read {kind} {short_repr(value)}: {short_repr(str(exc))}") from None
     unit, dim = KINDS[kind]
     if kind == "annual_energy":
         q = q * ureg.Quantity(1.0, "year")
@@ -141,30 +170,70 @@ def to_si(value, kind: str, *, ambient: float = STANDARD_ATMOSPHERE) -> float:
         raise ValueError(f"a pressure difference has no gauge/absolute datum; got {value!r}")
     if isinstance(q, (int, float)):
         if kind == "fraction":
-            return float(q)
+            return as_float(kind, q)
         raise ValueError(f"{kind} {value!r} has no unit; write it with one (e.g. {_example(kind)})")
     try:
         out = q.to(unit).magnitude
     except Exception:
         raise ValueError(f"{kind} {value!r} has the wrong dimension: expected a unit convertible "
                          f"to {unit} (e.g. {_example(kind)})") from None
-    out = float(out)
+    try:
+        out = float(out)
+    except (TypeError, ValueError, OverflowError):
+        raise ValueError(f"{kind} must be a finite number; got {short_repr(value)}") from None
     if not math.isfinite(out):
         raise ValueError(f"{kind} must be finite; got {value!r}")
     return out
 
 
+def _from_quantity(q, kind: str) -> float:
+    """A pint Quantity (any registry) -> SI float of ``kind``; pressures are taken as absolute."""
+    ureg = unit_registry()
+    unit = KINDS[kind][0] if kind != "annual_energy" else "J/s"
+    try:
+        mag = as_float(kind, q.magnitude)
+        out = ureg.Quantity(mag, str(q.units)).to(unit).magnitude
+    except ValueError:
+        raise
+    except Exception:
+        raise ValueError(f"{kind} {short_repr(q)} has the wrong dimension: expected a unit "
+                         f"convertible to {unit}") from None
+    if kind == "annual_energy":
+        out = out * ureg.Quantity(1.0, "year").to("s").magnitude
+    return as_float(kind, out)
+
+
 def from_si(value: float, unit: str, *, ambient: float = STANDARD_ATMOSPHERE) -> float:
-    """Convert an SI float to ``unit`` for display ("bar(g)", "degC", "kWh", "m3/min", ...)."""
+    """Convert an SI float to ``unit`` for display ("bar(g)", "degC", "kWh", "m3/min", ...).
+
+    Raises ``ValueError`` naming the unit when pint does not know it, and naming ``value``
+    when it is not a finite number.
+
+    Examples
+    --------
+    >>> from_si(901325.0, "bar(g)")
+    8.0
+    """
+    value = as_float("value", value)
+    if not isinstance(unit, str) or not unit.strip() or len(unit) > MAX_TEXT:
+        raise ValueError(f"unit must be a unit name such as 'bar(g)', 'degC' or 'kWh'; got {short_repr(unit)}")
+    if _BIG_EXPONENT.search(unit):
+        raise ValueError(f"unit {short_repr(unit)}: exponents above 3 digits are refused")
     m = re.fullmatch(r"\s*(bar|psi|kPa|MPa)\s*\(\s*([ga])\s*\)\s*", unit)
     ureg = unit_registry()
-    if m:
-        pa = value - ambient if m.group(2) == "g" else value
-        return float(ureg.Quantity(pa, "Pa").to(m.group(1)).magnitude)
-    base = {"degC": "K", "degF": "K"}.get(unit)
-    if base:
-        return float(ureg.Quantity(value, "K").to(unit).magnitude)
-    return float(ureg.Quantity(value, _si_unit_for(unit, ureg)).to(unit).magnitude)
+    try:
+        if m:
+            ambient = check_pressure("ambient", ambient)
+            pa = value - ambient if m.group(2) == "g" else value
+            return float(ureg.Quantity(pa, "Pa").to(m.group(1)).magnitude)
+        base = {"degC": "K", "degF": "K"}.get(unit)
+        if base:
+            return float(ureg.Quantity(value, "K").to(unit).magnitude)
+        return float(ureg.Quantity(value, _si_unit_for(unit, ureg)).to(unit).magnitude)
+    except ValueError:
+        raise
+    except Exception as exc:  # pint: UndefinedUnitError (an AttributeError), DimensionalityError, ...
+        raise ValueError(f"unknown unit {unit!r} for from_si: {short_repr(str(exc))}") from None
 
 
 def _si_unit_for(unit: str, ureg) -> str:

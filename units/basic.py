@@ -5,46 +5,31 @@ flowsheet solver end to end (including recycles).
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-import numpy as np
-from numba import njit
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
-from procsim.thermo.gas import SPECIES, GasMixture
+from procsim.thermo.material import require_material
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.validation import check_fraction, check_positive, check_range
 
 __all__ = ["Mixer", "Splitter", "Valve", "Pump", "Heater", "pump_outlet_enthalpy",
            "MixerResult", "SplitterResult", "ValveResult", "PumpResult", "HeaterResult"]
 
 
-@njit(cache=True)
-def pump_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
-    r"""Outlet enthalpy of a pump/compressor from its isentropic efficiency [J/kg].
-
-    .. math:: h_2 = h_1 + \frac{h_{2s} - h_1}{\eta_s}
-
-    Reference: Y. A. Cengel, M. A. Boles, *Thermodynamics: An Engineering Approach*,
-    8th ed., McGraw-Hill, 2015, eq. 7-61 (isentropic efficiency of pumps).
-    Returns NaN for an efficiency outside (0, 1].
-    """
-    if not (0.0 < efficiency <= 1.0):
-        return math.nan
-    return h_in + (h_out_isentropic - h_in) / efficiency
+#: Outlet enthalpy of a pump or compressor from its isentropic efficiency [J/kg]: the shared
+#: relation :func:`procsim.thermo.isentropic.isentropic_outlet_enthalpy` (kept under this name
+#: for existing callers).
+pump_outlet_enthalpy = isentropic_outlet_enthalpy
 
 
-def _same_material(name, streams):
-    mats = {type(s.material) for s in streams}
-    if len(mats) != 1:
-        raise ValueError(f"{name}: inlets mix real fluids and gas mixtures; they cannot be mixed")
-    first = streams[0].material
-    if not isinstance(first, GasMixture):
-        for s in streams[1:]:
-            if s.material != first:
-                raise ValueError(f"{name}: inlets carry different fluids ({first!r}, {s.material!r})")
-    return first
+def _mixed_material(name, streams):
+    """Material of the adiabatic mixture of ``streams`` (the material interface's ``mixed``)."""
+    try:
+        return streams[0].material.mixed([(s.material, s.mass_flow) for s in streams])
+    except ValueError as exc:
+        raise ValueError(f"{name}: inlets cannot be mixed: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -81,18 +66,13 @@ class Mixer:
 
     def solve(self, inlets) -> UnitSolution:
         streams = [inlets[p] for p in self.inlets]
-        mat = _same_material(self.name, streams)
+        mat = _mixed_material(self.name, streams)
         m = sum(s.mass_flow for s in streams)
         p = min(s.p for s in streams)
         if not m > 0.0:
             out = streams[0].with_(p=p, mass_flow=0.0)
             return UnitSolution({"outlet": out}, MixerResult(out.T, p, 0.0))
         h = sum(s.mass_flow * s.h for s in streams) / m
-        if isinstance(mat, GasMixture):
-            moles = np.zeros(len(SPECIES))
-            for s in streams:
-                moles += s.mass_flow / s.material.molar_mass * s.material.x
-            mat = GasMixture({SPECIES[i]: moles[i] for i in np.flatnonzero(moles)})
         out = Stream.from_ph(mat, p, h, m)
         return UnitSolution({"outlet": out}, MixerResult(out.T, p, m))
 
@@ -132,8 +112,7 @@ class Splitter:
         flows = [s.mass_flow * f for f in self.fractions]
         # the last outlet takes the remainder so that the split conserves mass exactly
         flows[-1] = s.mass_flow - sum(flows[:-1])
-        outs = {p: Stream.from_ph(s.material, s.p, s.h, max(m, 0.0)) if not s.is_gas
-                else s.with_(mass_flow=max(m, 0.0)) for p, m in zip(self.outlets, flows)}
+        outs = {p: s.with_(mass_flow=max(m, 0.0)) for p, m in zip(self.outlets, flows)}
         return UnitSolution(outs, SplitterResult(tuple(flows)))
 
 
@@ -200,14 +179,13 @@ class Pump:
 
     def solve(self, inlets) -> UnitSolution:
         s = inlets["inlet"]
-        if s.is_gas:
-            raise ValueError(f"{self.name}: a pump needs a real-fluid (liquid) inlet; got a gas mixture")
+        require_material(self.name, "inlet", s, kind="fluid")
         if not (self.outlet_pressure >= s.p):
             raise ValueError(f"{self.name}: outlet_pressure {self.outlet_pressure!r} Pa must be >= "
                              f"inlet pressure {s.p!r} Pa")
         if s.x is not None and s.x > 0.0 and s.p < s.material.critical_pressure:
             raise ValueError(f"{self.name}: inlet must be liquid (quality <= 0); got x={s.x:.4g}")
-        h2s = s.material.state(p=self.outlet_pressure, s=s.s).h
+        h2s = s.material.h_ps(self.outlet_pressure, s.s)
         h2 = pump_outlet_enthalpy(s.h, h2s, self.efficiency)
         out = Stream.from_ph(s.material, self.outlet_pressure, h2, s.mass_flow)
         power = s.mass_flow * (h2 - s.h)
@@ -249,7 +227,6 @@ class Heater:
         if not p > 0.0:
             raise ValueError(f"{self.name}: pressure_drop {self.pressure_drop!r} Pa exceeds inlet "
                              f"pressure {s.p!r} Pa")
-        out = Stream(s.material, self.outlet_temperature, p, s.mass_flow, material=s.material) \
-            if not s.is_gas else s.with_(T=self.outlet_temperature, p=p)
+        out = s.with_(T=self.outlet_temperature, p=p)
         duty = s.mass_flow * (out.h - s.h)
         return UnitSolution({"outlet": out}, HeaterResult(duty, out.T), {"duty": duty})

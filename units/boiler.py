@@ -44,8 +44,10 @@ from procsim.stream import EnergyStream, Stream
 from procsim.thermo import gas
 from procsim.thermo.combustion import Fuel
 from procsim.thermo.combustion import kernels as K
-from procsim.thermo.combustion.fuel import HV_BASES, combustion_air, product_rows
+from procsim.thermo.combustion.air import combustion_air, product_rows
+from procsim.thermo.combustion.fuel import HV_BASES
 from procsim.thermo.fluids import Fluid
+from procsim.thermo.material import require_material
 from procsim.validation import (as_array, as_float, broadcast_arrays, check_choice,
                                 check_fraction, check_positive, check_range)
 
@@ -293,6 +295,19 @@ class _FiredUnit:
         source = m_f * (f.lhv - hv + h_prod_ref - h_air_ref)
         return fuel_port, air_port, flue_port, source
 
+    def _supplied(self, inlets, fuel_port, air_port):
+        """(inlets with fuel and air, the streams drawn): fed fuel/air ports are checked against
+        what the duty needs; open ones (left unconnected in a flowsheet) are drawn here."""
+        open_ports = [p for p in ("fuel", "air") if inlets.get(p) is None]
+        if len(open_ports) == 1:
+            raise ValueError(f"{self.name}: feed both fuel and air, or neither (the unit then draws what "
+                             f"the duty needs); {open_ports[0]!r} is missing")
+        if open_ports:
+            drawn = {"fuel": fuel_port, "air": air_port}
+            return {**inlets, **drawn}, drawn
+        self._check_supply(inlets, fuel_port, air_port)
+        return inlets, {}
+
     def _check_supply(self, inlets, fuel_port, air_port):
         for port, need in (("fuel", fuel_port), ("air", air_port)):
             got = inlets[port]
@@ -355,9 +370,12 @@ class Boiler(_FiredUnit):
     """Fired steam boiler (fire-tube, water-tube or once-through).
 
     Ports: inlets ("feedwater", "fuel", "air"); outlets ("steam", "blowdown", "flue_gas",
-    "losses"). The feedwater flow sets the duty (steam = feedwater - blowdown); the fuel and
-    air the duty needs are given by :meth:`supply` and must be fed as such (the unit checks
-    them). Source ``fuel_formation_enthalpy`` (see module docstring).
+    "losses"). The feedwater flow sets the duty (steam = feedwater - blowdown). The boiler
+    finds its own fuel and combustion air: leave ``fuel`` and ``air`` open in a flowsheet
+    (they are ``supplied_inlets``) or omit them from ``solve``'s inlets, and it draws what the
+    duty needs by the heat-loss method (returned in ``UnitSolution.drawn``); fuel and air fed
+    explicitly must equal :meth:`supply` (the unit checks them). Source
+    ``fuel_formation_enthalpy`` (see module docstring).
 
     Parameters
     ----------
@@ -391,6 +409,8 @@ class Boiler(_FiredUnit):
     blowdown_heat_recovery: float = 0.0
 
     inlets: ClassVar[tuple] = ("feedwater", "fuel", "air")
+    #: Inlets the boiler sizes itself when they are left open in a flowsheet (procsim.flowsheet).
+    supplied_inlets: ClassVar[tuple] = ("fuel", "air")
     outlets: ClassVar[tuple] = ("steam", "blowdown", "flue_gas", "losses")
 
     def __post_init__(self):
@@ -442,14 +462,14 @@ class Boiler(_FiredUnit):
         ws = self._water_side(fw)
         c = self._combustion(ws["useful"])
         fuel_port, air_port, flue_port, source = self._gas_ports(c)
-        self._check_supply(inlets, fuel_port, air_port)
+        inlets, drawn = self._supplied(inlets, fuel_port, air_port)
         losses = EnergyStream("heat", c["q_rad"] + c["q_other"])
         outlets = {"steam": ws["steam"], "blowdown": ws["blowdown"], "flue_gas": flue_port,
                    "losses": losses}
         result = _result(self, c, ws["useful"], inlets, outlets, source,
                          steam_flow=ws["m_s"], blowdown_flow=ws["m_bd"], q_rec=ws["q_rec"])
         return UnitSolution(outlets=outlets, result=result,
-                            sources={"fuel_formation_enthalpy": source})
+                            sources={"fuel_formation_enthalpy": source}, drawn=drawn)
 
     def part_load(self, load, o2_dry=None, stack_temperature=None) -> PartLoadResult:
         """Batch path [vec]: efficiency and fuel over arrays of load (useful heat / rated).
@@ -484,6 +504,7 @@ class FluidHeater(_FiredUnit):
     supply_temperature: float = 363.15
 
     inlets: ClassVar[tuple] = ("return", "fuel", "air")
+    supplied_inlets: ClassVar[tuple] = ("fuel", "air")
     outlets: ClassVar[tuple] = ("supply", "flue_gas", "losses")
 
     def __post_init__(self):
@@ -492,8 +513,7 @@ class FluidHeater(_FiredUnit):
         check_range("supply_temperature", self.supply_temperature, 274.0, 673.15, "K")
 
     def _liquid_side(self, ret: Stream):
-        if not isinstance(ret, Stream) or ret.is_gas:
-            raise ValueError(f"return must be a liquid Stream of {self.fluid!r}; got {ret!r}")
+        require_material(self.name, "return", ret, kind="fluid")
         m = check_positive("return mass_flow", ret.mass_flow, "kg/s")
         if not self.supply_temperature > ret.T:
             raise ValueError(f"supply_temperature {self.supply_temperature!r} K must exceed the return "
@@ -518,12 +538,13 @@ class FluidHeater(_FiredUnit):
         sup, useful = self._liquid_side(inlets["return"])
         c = self._combustion(useful)
         fuel_port, air_port, flue_port, source = self._gas_ports(c)
-        self._check_supply(inlets, fuel_port, air_port)
+        inlets, drawn = self._supplied(inlets, fuel_port, air_port)
         outlets = {"supply": sup, "flue_gas": flue_port,
                    "losses": EnergyStream("heat", c["q_rad"] + c["q_other"])}
         result = _result(self, c, useful, inlets, outlets, source, steam_flow=sup.mass_flow,
                          blowdown_flow=0.0, q_rec=0.0)
-        return UnitSolution(outlets=outlets, result=result, sources={"fuel_formation_enthalpy": source})
+        return UnitSolution(outlets=outlets, result=result, sources={"fuel_formation_enthalpy": source},
+                            drawn=drawn)
 
     def part_load(self, load, o2_dry=None, stack_temperature=None) -> PartLoadResult:
         """Batch path [vec], as :meth:`Boiler.part_load`."""

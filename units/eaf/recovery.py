@@ -33,6 +33,7 @@ from procsim.accounting.factors import fuel_factor
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
+from procsim.thermo.material import as_material, require_material
 from procsim.thermo.gas import AIR_DRY, MOLAR_MASS, SPECIES, GasMixture
 from procsim.validation import as_float, check_fraction, check_positive, check_range
 from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, SEGMENTS,
@@ -51,10 +52,7 @@ def _inlet(unit: str, inlets: Mapping, port: str, gas: bool) -> Stream:
     """The Stream on ``port``: a gas mixture when ``gas``, else water (a pure fluid)."""
     if port not in inlets:
         raise ValueError(f"{unit}: missing inlet {port!r}; got {', '.join(inlets) or 'none'}")
-    s = inlets[port]
-    if not (isinstance(s, Stream) and s.is_gas == gas):
-        raise ValueError(f"{unit}: inlet {port!r} must be a {'gas-mixture' if gas else 'water'} Stream; got {s!r}")
-    return s
+    return require_material(unit, port, inlets[port], kind="gas" if gas else "fluid")
 
 
 def _moles_per_s(s: Stream) -> np.ndarray:
@@ -338,7 +336,7 @@ class WasteHeatBoiler:
     outlets = ("flue_gas_out", "steam")
 
     def __post_init__(self):
-        object.__setattr__(self, "fluid", self.fluid if isinstance(self.fluid, Fluid) else Fluid("Water"))
+        object.__setattr__(self, "fluid", as_material("Water" if self.fluid is None else self.fluid))
         check_positive(f"{self.name}: steam_pressure", self.steam_pressure, "Pa")
         if self.steam_temperature is not None:
             t_sat = self.fluid.saturation(p=self.steam_pressure)[0].T

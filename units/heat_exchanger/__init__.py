@@ -7,6 +7,13 @@ common approximation of Incropera Table 11.3, up to 4 % off), crossflow_cmax_mix
 crossflow_cmin_mixed, crossflow_both_mixed, shell_and_tube_1_2, shell_and_tube_1_2n
 (``shell_passes=n``).
 
+The counterflow engine (:mod:`units.heat_exchanger.counterflow`) is the one implementation of
+the zone-by-zone profile, the pinch location and the pinch-limited flow; its public names are
+:func:`pinch_limited_flow` (flow and :class:`ZoneProfile`), :class:`PinchLimitedFlow`,
+:data:`PINCH_CHECK_TOL`, and the numba kernels ``pinch_flow_limit``,
+``pinch_limited_flow_kernel``, ``counterflow_enthalpies``, ``zone_kernel`` and
+``pinch_location`` (import them from ``units.heat_exchanger.counterflow``).
+
 The subpackage is split by layer: ``_kernels`` (numba), ``core`` (two-stream functions:
 effectiveness, NTU, LMTD and F, rating, sizing, fouling), ``zones`` (exchangers whose
 heat-capacity flow varies or whose fluid changes phase), ``equipment`` (flowsheet units:
@@ -26,6 +33,7 @@ from units.heat_exchanger.core import (
     size_ua,
 )
 from units.heat_exchanger.zones import ZoneProfile, max_duty, rate_zoned, zone_profile
+from units.heat_exchanger.counterflow import PINCH_CHECK_TOL, PinchLimitedFlow, pinch_limited_flow
 from units.heat_exchanger.equipment import (
     AirPreheater,
     Economizer,
@@ -39,6 +47,7 @@ from units.heat_exchanger.condensing import CondensingEconomizer, CondensingResu
 __all__ = [
     "CondensingEconomizer", "CondensingResult",
     "ZoneProfile", "max_duty", "rate_zoned", "zone_profile",
+    "PINCH_CHECK_TOL", "PinchLimitedFlow", "pinch_limited_flow",
     "AirPreheater", "Economizer", "ExchangerResult", "HotWaterRecovery", "SteamGeneratorResult",
     "WasteHeatSteamGenerator",
     "ARRANGEMENTS", "RatingResult", "correction_factor", "effectiveness", "fouled_ua", "lmtd",

@@ -41,6 +41,7 @@ from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
+from procsim.thermo.material import require_material
 from procsim.validation import check_nonnegative
 
 from units.heat_exchanger._common import one_spec
@@ -88,9 +89,8 @@ class _GasSide:
     """Gas-side state as a function of temperature, with condensation below the dew point."""
 
     def __init__(self, gas: Stream, p: float, p_liquid: float):
+        require_material("CondensingEconomizer", "gas_in", gas, kind="gas")
         mat = gas.material
-        if not isinstance(mat, GasMixture):
-            raise ValueError(f"gas_in must be a gas-mixture stream; got {mat!r}")
         self.gas, self.p, self.p_liquid = gas, p, p_liquid
         self.water = Fluid("Water")
         x = mat.mole_fractions

@@ -26,7 +26,7 @@ from numba import njit
 
 from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
-from units.steam.kernels import deaerator_balance, flash_fraction
+from units.steam.kernels import deaerator_balance_overflow, flash_fraction
 from units.steam.users import SteamTraps
 
 __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
@@ -44,8 +44,10 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                        t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
                        phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
                        q_hot_bd, q_cold_mu, out):
-    r"""Balance K operating points of one chain site; ``out`` (K, 6): boiler steam [kg/s],
-    fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s].
+    r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
+    fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
+    condensate overflow [kg/s] (the deaerator's level control of
+    :func:`~units.steam.kernels.deaerator_balance_overflow`, as in the site model).
 
     Header 0 is the top (boiler) header, header n-1 the lowest (deaerator) header; letdown i
     joins header i to i+1 with desuperheater set-point enthalpy ``ld_ht[i]`` (NaN: none).
@@ -66,7 +68,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
     r = np.zeros(max(n - 1, 1))
     ls = np.zeros(max(n - 1, 1))
     lsp = np.zeros(max(n - 1, 1))
-    da = np.empty(2)
+    da = np.empty(3)
     first_bad = -1
     inj_total = 0.0
     for j in range(n):
@@ -102,8 +104,8 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                 if flash_idx >= 0:
                     sup[flash_idx] += phi * blow
                 f_da = F + spray_total + inj_total
-                st = deaerator_balance(f_da, h_l_da, vent_fraction * f_da, h_v_da, cond, h_cond,
-                                       h_mu, hh[n - 1], da)
+                st = deaerator_balance_overflow(f_da, h_l_da, vent_fraction * f_da, h_v_da, 0.0, 0.0, cond, h_cond,
+                                                h_mu, hh[n - 1], da)
                 if st != 0:
                     ok = False
                     break
@@ -169,7 +171,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
             if change <= 1e-10:
                 break
         if not ok or not (S >= 0.0):
-            for c in range(6):
+            for c in range(7):
                 out[k, c] = math.nan
             if first_bad < 0:
                 first_bad = k
@@ -187,6 +189,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         out[k, 3] = f_da * (h_fw - h_l_da)
         out[k, 4] = m_u
         out[k, 5] = vent
+        out[k, 6] = da[2]
     return first_bad
 
 
@@ -194,6 +197,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
 class BatchResult:
     """Per point (arrays, SI): boiler_steam [kg/s], fuel_input [W], power_generated [W],
     feed_pump_power [W], power_import [W], makeup_water [kg/s], vented [kg/s],
+    condensate_overflow [kg/s],
     co2_per_year [kg], total_cost_per_year [currency]."""
 
     boiler_steam: np.ndarray
@@ -203,6 +207,7 @@ class BatchResult:
     power_import: np.ndarray
     makeup_water: np.ndarray
     vented: np.ndarray
+    condensate_overflow: np.ndarray
     co2_per_year: np.ndarray
     total_cost_per_year: np.ndarray
 
@@ -311,7 +316,7 @@ def _check_compiled(data, bsite: BatchSite, per_point) -> None:
     stale = not math.isclose(x1, x2, rel_tol=1e-13, abs_tol=0.0)
     if not stale:
         args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:]
-        a, b = np.empty((1, 6)), np.empty((1, 6))
+        a, b = np.empty((1, 7)), np.empty((1, 7))
         ra = site_balance_batch(*args, a)
         rb = site_balance_batch.py_func(*args, b)
         stale = ra != rb or not np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True)
@@ -354,7 +359,7 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     cond = np.ascontiguousarray((dem[:, mass] * (1.0 - direct[mass]) * rec[:, mass]).sum(axis=1))
     (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam,
      h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
-    out = np.empty((K, 6))
+    out = np.empty((K, 7))
     data = Fluid("Water").table().data
     per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
     _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
@@ -364,7 +369,7 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     if bad >= 0:
         raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "
-                         "or no steam/make-up split heats it")
+                         "(condenser returns) or no steam/make-up split heats it")
     econ = sp.economics
     sec = econ.hours * 3600.0
     imp = econ.site_power_demand + out[:, 3] - out[:, 2]
@@ -372,4 +377,4 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     cost = sec * (out[:, 1] * econ.fuel_price + imp * econ.power_price + out[:, 4] * econ.water_price)
     return BatchResult(boiler_steam=out[:, 0].copy(), fuel_input=out[:, 1].copy(), power_generated=out[:, 2].copy(),
                        feed_pump_power=out[:, 3].copy(), power_import=imp, makeup_water=out[:, 4].copy(),
-                       vented=out[:, 5].copy(), co2_per_year=co2, total_cost_per_year=cost)
+                       vented=out[:, 5].copy(), condensate_overflow=out[:, 6].copy(), co2_per_year=co2, total_cost_per_year=cost)
