@@ -471,7 +471,8 @@ class Flowsheet:
                                f"{overall['mass_relative']:.2e}, energy {overall['energy_relative']:.2e} "
                                f"(tolerance {balance_tol:g})")
         return FlowsheetSolution(
-            streams=pd.DataFrame(rows).set_index("stream"),
+            streams=pd.DataFrame(rows, columns=list(_stream_row("", None, None, EnergyStream("heat", 0.0)))
+                                 ).set_index("stream"),
             units=MappingProxyType({n: solutions[n].result for n in order}),
             balances=pd.DataFrame(bal_rows).set_index("unit"),
             overall=MappingProxyType(overall), tear_history=tuple(history), iterations=iterations,
