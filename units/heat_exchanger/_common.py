@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from procsim.stream import Stream
-from procsim.thermo.combustion import acid_dew_point as _acid_dew_point
+from procsim.thermo.combustion import dewpoint
 from procsim.thermo.combustion import water_dew_point
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.material import require_material
@@ -101,7 +101,7 @@ def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[f
         conv = 0.0 if so3_conversion is None else float(so3_conversion)
         p_so3 = (x_so3 + conv * x_so2) * gas.p
         if p_so3 > 0.0 and p_h2o > 0.0:
-            t_acid = float(_acid_dew_point(p_h2o, p_so3))
+            t_acid = float(dewpoint.acid_dew_point(p_h2o, p_so3))
         else:
             t_acid = math.nan
     limit = np.nanmax([t_water, t_acid]) if not (math.isnan(t_water) and math.isnan(t_acid)) else math.nan
@@ -229,6 +229,17 @@ def solve_two_stream(name: str, hot: Stream, cold: Stream, spec: tuple[str, floa
         dew_point_margin=math.nan, energy_residual=float(released - gained), arrangement=arrangement,
         energy_residual_relative=float(resid), mass_residual=float(m_resid))
     return hot_out, cold_out, res
+
+
+def inlet_stream(inlets, port, name):
+    """The material Stream on inlet ``port`` of unit ``name`` with a positive mass flow (validated)."""
+    if port not in inlets:
+        raise ValueError(f"{name}: missing inlet {port!r}")
+    s = inlets[port]
+    if not isinstance(s, Stream):
+        raise ValueError(f"{name}: inlet {port!r} must be a material Stream; got {type(s).__name__}")
+    check_positive(f"{port} mass_flow", s.mass_flow, "kg/s")
+    return s
 
 
 def one_spec(name: str, **specs) -> tuple[str, float]:

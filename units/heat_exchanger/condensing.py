@@ -45,7 +45,7 @@ from procsim.thermo.material import require_material
 from procsim.validation import check_nonnegative
 from procsim.units_api import convert_fields
 
-from units.heat_exchanger._common import one_spec
+from units.heat_exchanger._common import inlet_stream, one_spec
 from units.heat_exchanger.zones import side_temperatures, zone_kernel
 
 __all__ = ["CondensingEconomizer", "CondensingResult", "water_reference_offset"]
@@ -194,10 +194,9 @@ class CondensingEconomizer:
         return brentq(f, lo, hi, xtol=1e-10, rtol=1e-14)
 
     def solve(self, inlets) -> UnitSolution:
-        from units.heat_exchanger.equipment import _stream
 
-        gas = _stream(inlets, "gas_in", self.name)
-        water = _stream(inlets, "water_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        water = inlet_stream(inlets, "water_in", self.name)
         if not gas.T > water.T:
             raise ValueError(f"{self.name}: gas inlet {gas.T:.6g} K must be hotter than water inlet {water.T:.6g} K")
         p_g = gas.p - self.pressure_drop_hot

@@ -42,7 +42,7 @@ from procsim.thermo.material import require_material
 from procsim.validation import check_choice, check_nonnegative, check_positive
 from procsim.units_api import convert_fields, outlet_map
 
-from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
+from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, inlet_stream, one_spec,
                                           solve_two_stream)
 from units.heat_exchanger._kernels import ARRANGEMENTS
 from units.heat_exchanger.counterflow import pinch_limited_flow
@@ -55,16 +55,6 @@ __all__ = ["Economizer", "AirPreheater", "HotWaterRecovery", "WasteHeatSteamGene
 #: representative composition for examples (stoichiometry of CH4 + 2.3 O2 in air:
 #: CO2 1, H2O 2, O2 0.3, N2 8.65 per mol CH4). Cases compute their own from the fuel.
 NATURAL_GAS_FLUE_GAS = {"N2": 0.7169, "O2": 0.0249, "AR": 0.0086, "CO2": 0.0829, "H2O": 0.1667}
-
-
-def _stream(inlets, port, name):
-    if port not in inlets:
-        raise ValueError(f"{name}: missing inlet {port!r}")
-    s = inlets[port]
-    if not isinstance(s, Stream):
-        raise ValueError(f"{name}: inlet {port!r} must be a material Stream; got {type(s).__name__}")
-    check_positive(f"{port} mass_flow", s.mass_flow, "kg/s")
-    return s
 
 
 def _with_dew(res: ExchangerResult, limits) -> ExchangerResult:
@@ -145,8 +135,8 @@ class Economizer:
                    pressure_drop_cold=2.0e4), {"gas_in": gas, "water_in": water}
 
     def solve(self, inlets) -> UnitSolution:
-        gas = _stream(inlets, "gas_in", self.name)
-        water = _stream(inlets, "water_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        water = inlet_stream(inlets, "water_in", self.name)
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
         spec = _gas_side_spec(self, "water_outlet_temperature")
         gas_out, water_out, res = solve_two_stream(self.name, gas, water, spec, self.arrangement,
@@ -205,8 +195,8 @@ class AirPreheater:
                    pressure_drop_hot=400.0, pressure_drop_cold=800.0), {"gas_in": gas, "air_in": air}
 
     def solve(self, inlets) -> UnitSolution:
-        gas = _stream(inlets, "gas_in", self.name)
-        air = _stream(inlets, "air_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        air = inlet_stream(inlets, "air_in", self.name)
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
         spec = _gas_side_spec(self, "air_outlet_temperature")
         gas_out, air_out, res = solve_two_stream(self.name, gas, air, spec, self.arrangement,
@@ -257,8 +247,8 @@ class HotWaterRecovery:
                    pressure_drop_cold=3.0e4), {"hot_in": hot, "cold_in": cold}
 
     def solve(self, inlets) -> UnitSolution:
-        hot = _stream(inlets, "hot_in", self.name)
-        cold = _stream(inlets, "cold_in", self.name)
+        hot = inlet_stream(inlets, "hot_in", self.name)
+        cold = inlet_stream(inlets, "cold_in", self.name)
         spec = one_spec(self.name, ua=self.ua, hot_outlet_temperature=self.hot_outlet_temperature,
                         cold_outlet_temperature=self.cold_outlet_temperature)
         hot_out, cold_out, res = solve_two_stream(self.name, hot, cold, spec, self.arrangement,
@@ -392,8 +382,8 @@ class WasteHeatSteamGenerator:
                    pressure_drop_hot=800.0), {"gas_in": gas, "feedwater_in": fw}
 
     def solve(self, inlets) -> UnitSolution:
-        gas = _stream(inlets, "gas_in", self.name)
-        fw = _stream(inlets, "feedwater_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        fw = inlet_stream(inlets, "feedwater_in", self.name)
         ps = float(self.steam_pressure)
         require_material(self.name, "feedwater_in", fw, kind="fluid", name="Water")
         if not fw.p >= ps:
