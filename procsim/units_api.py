@@ -64,6 +64,8 @@ PORT_MEDIA = {
     "cold": "the cold side of a two-stream exchanger",
     "source": "a heat source (ORC, heat pump)",
     "coolant": "cooling water or other coolant",
+    "cooling": "cooling water or air on a condenser (same as coolant)",
+    "liquid": "a pumped liquid of any kind",
     "working_fluid": "a cycle's working fluid",
     "oil": "thermal oil",
     "supply": "heating-medium supply (hot water, thermal oil)",
