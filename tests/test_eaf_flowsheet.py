@@ -79,3 +79,40 @@ def test_waste_heat_boiler_pinch_over_the_whole_profile():
     assert r.min_approach <= r.pinch_temperature_difference + 1e-9
     with pytest.raises(ValueError, match="pinch violated"):
         whb.solve({"gas_in": gas, "feedwater_in": fw.with_(mass_flow=1.01 * m_max)})
+
+
+def test_eaf_to_orc_in_one_flowsheet():
+    # the same furnace and post-combustion, the off-gas cooled by dilution air to 300 C and
+    # driving a cyclopentane ORC (the EAF-to-ORC plant of seed case 3, now in one flowsheet)
+    from units.basic import Mixer
+    from units.orc import ORC
+    from units.orc.unit import ORCUnit
+
+    fs, hb = _flowsheet(1.0)
+    t = hb.tap_to_tap_time
+    fs2 = Flowsheet("eaf orc")
+    for name in ("eaf", "post"):
+        fs2.add(fs.units[name])
+    for i, (n, m) in enumerate(CHARGE.items()):
+        fs2.feed(f"eaf.charge_in{i + 1}", charge_stream(n, m, t))
+    fs2.connect("eaf.off_gas_out", "post.off_gas_in")
+    fs2.feed("post.air_in", fs._feeds[("post", "air_in")])
+    post_gas = fs.solve().stream("post.gas_out")
+    # dilution air to bring the gas to about 300 C before the ORC's gas cooler
+    air = GasMixture(AIR_DRY)
+    cp_ratio = (post_gas.h - post_gas.material.h(573.15)) / (air.h(573.15) - air.h(298.15))
+    fs2.add(Mixer("dilution"))
+    fs2.connect("post.gas_out", "dilution.fluid_in1")
+    fs2.feed("dilution.fluid_in2", Stream(air, 298.15, 101325.0, post_gas.mass_flow * cp_ratio))
+    orc = ORC("Cyclopentane", evaporating_temperature=453.15, condensing_temperature=318.15, superheat=5.0,
+              source_minimum_outlet_temperature=393.15)
+    fs2.add(ORCUnit("orc", orc))
+    fs2.connect("dilution.fluid_out", "orc.source_in")
+    fs2.feed("orc.cooling_in", Stream("Water", 298.15, 3.0e5, 150.0))
+    sol = fs2.solve()
+    assert sol.stream("orc.source_in").T == approx(573.15, abs=0.5)
+    assert sol.units["orc"].net_power > 0.0
+    for unit in ("eaf", "post", "dilution", "orc"):
+        row = sol.balances.loc[unit]
+        assert row["mass_relative"] <= 1e-9 and row["energy_relative"] <= 1e-9, unit
+    assert sol.units["eaf"].heat_balance.electricity == approx(hb.electricity, rel=1e-9)
