@@ -202,7 +202,7 @@ def _seed_specific(name: str, claim: dict) -> tuple[list[Figure], list[str]]:
             "which (before review: questionable)")
     elif name.startswith("seed13a"):
         lines.append(
-            "seed13a: the compressed-air leak case's +33 % compares the claim with an illustrative leak survey, "
+            "seed13a: the compressed-air leak case once compared the claim with an illustrative leak survey, "
             "not the plant's; see seed13_leak_repair for the leak flow the claimed kWh implies")
     return out, lines
 
