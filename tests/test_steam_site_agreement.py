@@ -127,3 +127,11 @@ def test_deaerator_overflow_kernel_against_a_linear_solve():
     # fixed water alone beyond the demand cannot be balanced
     assert deaerator_balance_overflow(F, hF, V, hV, 25.0, hf, 0.0, 335e3, hM, hS, out) == 1
     assert deaerator_balance_overflow(F, hF, V, hV, Wf, hf, 1.0, 335e3, 3e6, hS, out) == 3
+
+
+@pytest.mark.unit
+def test_economizer_needs_a_fired_boiler():
+    d = example_site_description()
+    d["boiler"] = dict(d["boiler"], economizer={"gas_outlet_temperature": "130 degC"})
+    with pytest.raises(ValueError, match="boiler.economizer needs boiler.fired"):
+        common_site(**d)

@@ -44,7 +44,10 @@ class BoilerSpec:
     blowdown_fraction [-] of feedwater, capacity [kg/s] or None, fuel (name, for accounting),
     fired: None, or keyword arguments of :class:`units.boiler.Boiler` (rated_output [W],
     kind, o2_dry, stack_temperature [K], ...) to take the efficiency from its heat-loss
-    model at each load instead of the fixed ``efficiency``."""
+    model at each load instead of the fixed ``efficiency``; economizer: None, or keyword
+    arguments of :class:`units.heat_exchanger.Economizer` (``gas_outlet_temperature`` [K] or
+    ``ua`` ...) for a feedwater economizer on the fired boiler's own flue gas (needs ``fired``;
+    solved as a recycle, the site's efficiency is then that of boiler and economizer together)."""
 
     pressure: float
     efficiency: float
@@ -54,10 +57,15 @@ class BoilerSpec:
     capacity: float | None = None
     fuel: str = "natural_gas"
     fired: tuple | None = None
+    economizer: tuple | None = None
 
     @property
     def fired_kwargs(self) -> dict | None:
         return None if self.fired is None else dict(self.fired)
+
+    @property
+    def economizer_kwargs(self) -> dict | None:
+        return None if self.economizer is None else dict(self.economizer)
 
 
 @dataclass(frozen=True)
@@ -357,8 +365,17 @@ def site_from_dict(d: dict) -> SiteSpec:
     _known(d, _SITE_KEYS, "site")
     name = str(d.get("name", "site"))
     b = d.get("boiler") or {}
-    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel", "fired"},
-           "boiler")
+    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel", "fired",
+               "economizer"}, "boiler")
+    eco = b.get("economizer")
+    if eco is not None:
+        if b.get("fired") is None:
+            raise ValueError("boiler.economizer needs boiler.fired: the economizer works on the fired boiler's flue gas")
+        eco = dict(eco)
+        for key, kind in (("gas_outlet_temperature", "temperature"), ("water_outlet_temperature", "temperature")):
+            if key in eco:
+                eco[key] = _q(eco, key, kind, "boiler.economizer")
+        eco = tuple(sorted(eco.items()))
     fired = b.get("fired")
     if fired is not None:
         fired = dict(fired)
@@ -373,7 +390,7 @@ def site_from_dict(d: dict) -> SiteSpec:
                                       dataclasses.MISSING),
                         blowdown_fraction=_q(b, "blowdown_fraction", "fraction", "boiler", 0.0),
                         basis=str(b.get("basis", "lhv")), capacity=_q(b, "capacity", "mass_flow", "boiler", None),
-                        fuel=str(b.get("fuel", "natural_gas")), fired=fired)
+                        fuel=str(b.get("fuel", "natural_gas")), fired=fired, economizer=eco)
     headers = []
     for i, h in enumerate(d.get("headers") or []):
         _known(h, {"name", "pressure", "heat_loss"}, f"headers[{i}]")
