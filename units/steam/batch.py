@@ -28,7 +28,8 @@ from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
 from procsim.jitcheck import ensure_fresh
 from procsim.thermo.isentropic import isentropic_outlet_enthalpy
-from units.steam.kernels import deaerator_balance_overflow, flash_fraction, turbine_outlet_enthalpy
+from units.steam.kernels import (deaerator_balance_overflow, desuperheater_spray_ratio, flash_fraction,
+                                 turbine_outlet_enthalpy)
 from units.steam.users import SteamTraps
 
 __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
@@ -89,8 +90,9 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         for _outer in range(200):
             for i in range(n - 1):
                 r[i] = 0.0
-                if not math.isnan(ld_ht[i]) and hh[i] > ld_ht[i]:
-                    r[i] = (hh[i] - ld_ht[i]) / (ld_ht[i] - h_fw)
+                if not math.isnan(ld_ht[i]):   # the desuperheater balance of the PRV unit (NaN: no spray)
+                    ri = desuperheater_spray_ratio(hh[i], h_fw, ld_ht[i])
+                    r[i] = 0.0 if math.isnan(ri) else ri
             for _it in range(500):
                 F = S / (1.0 - b)
                 blow = F - S
