@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from units.steam.batch import batch_site, run_batch
-from units.steam.description import common_site, example_site_description
+from units.steam.description import common_site, example_site_description, site_from_dict
 from units.steam.kernels import deaerator_balance_overflow
 from units.steam.site import SiteModel
 
@@ -135,3 +135,31 @@ def test_economizer_needs_a_fired_boiler():
     d["boiler"] = dict(d["boiler"], economizer={"gas_outlet_temperature": "130 degC"})
     with pytest.raises(ValueError, match="boiler.economizer needs boiler.fired"):
         common_site(**d)
+
+
+@pytest.mark.integration
+def test_header_heat_loss_as_a_share_of_its_energy_flow_three_ways():
+    """MEASUR-style header loss "%": 2 % of the enthalpy flow entering MP, 1 % of LP's."""
+    import dataclasses
+
+    spec = common_site(**example_site_description())
+    spec = spec.replace(headers=tuple(dataclasses.replace(h, heat_loss_fraction={"MP": 0.02, "LP": 0.01}.get(h.name, 0.0))
+                                      for h in spec.headers))
+    base = SiteModel(common_site(**example_site_description())).solve()
+    r, f, b = _three_ways(spec)
+    _agree(r, f, b)
+    sol = r.solution
+    for name, frac in (("MP", 0.02), ("LP", 0.01)):
+        outlets = set(sol.units[name].draws)
+        ports = [k for k in sol.port_streams if k.startswith(f"{name}.") and k.split(".", 1)[1] not in outlets]
+        e_in = sum(sol.stream(k).energy_flow for k in ports)
+        assert len(ports) >= 1
+        assert sol.units[name].heat_loss == pytest.approx(frac * e_in, rel=1e-9)
+    assert r.fuel_input > base.fuel_input
+    # the description takes it as a header key, with unit strings
+    d = example_site_description()
+    d["headers"] = None
+    s2 = site_from_dict({"name": "x", "boiler": d["boiler"], "headers": [
+        {"name": "HP", "pressure": "41 bar(g)"}, {"name": "LP", "pressure": "3.5 bar(g)", "heat_loss_fraction": "1 %"}],
+        "letdowns": [{"inlet": "HP", "outlet": "LP"}], "deaerator": {"pressure": 1.2e5, "header": "LP"}})
+    assert s2.header("LP").heat_loss_fraction == pytest.approx(0.01, rel=1e-15)

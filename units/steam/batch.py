@@ -47,7 +47,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                        trap_draw, inj_flow, inj_h,
                        t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
                        phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
-                       q_hot_bd, q_cold_mu, out):
+                       q_hot_bd, q_cold_mu, heat_loss_frac, out):
     r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
     fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
     condensate overflow [kg/s] (the deaerator's level control of
@@ -165,7 +165,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                     m += phi * blow
                     e += phi * blow * h_flash_v
                 if m > 0.0:
-                    hh_new[j] = (e - heat_loss[j]) / m
+                    hh_new[j] = (e * (1.0 - heat_loss_frac[j]) - heat_loss[j]) / m
                 else:
                     hh_new[j] = h_steam if j == 0 else hh_new[j - 1]
             change = abs(h_mu_new - h_mu)
@@ -292,7 +292,8 @@ def batch_site(model) -> BatchSite:
     h_lsat = np.array([saturation_enthalpies(w, p)[1] for p in p_h])
     args = (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht,
             model._steam_h, model._drum.h, sp.boiler.blowdown_fraction, sp.boiler.efficiency, phi, flash_idx,
-            h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0))
+            h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0),
+            np.array([h.heat_loss_fraction for h in sp.headers]))
     return BatchSite(sp, user_header, args)
 
 
@@ -346,14 +347,15 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     mass = ~by_heat
     cond = np.ascontiguousarray((dem[:, mass] * (1.0 - direct[mass]) * rec[:, mass]).sum(axis=1))
     (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam,
-     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
+     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold,
+     hl_frac) = bsite.args
     out = np.empty((K, 7))
     data = Fluid("Water").table().data
     per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
     _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
     bad = site_balance_batch(data, p_h, heat_loss, *per_point, h_lsat, h_cond, trap, inj_flow, inj_h,
                              t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
-                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, out)
+                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, hl_frac, out)
     if bad >= 0:
         raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "

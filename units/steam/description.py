@@ -70,11 +70,13 @@ class BoilerSpec:
 
 @dataclass(frozen=True)
 class HeaderSpec:
-    """name, pressure [Pa abs], heat_loss [W] of the header and its mains."""
+    """name, pressure [Pa abs], heat_loss [W] of the header and its mains, heat_loss_fraction
+    [-] a further loss as a share of the enthalpy flow entering the header (MEASUR's "%")."""
 
     name: str
     pressure: float
     heat_loss: float = 0.0
+    heat_loss_fraction: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -341,7 +343,7 @@ def site_from_dict(d: dict) -> SiteSpec:
     """Build a :class:`SiteSpec` from a description (see the module docstring).
 
     Keys: ``name``; ``boiler`` {pressure, temperature?, efficiency, basis?, blowdown_fraction,
-    capacity?, fuel?}; ``headers`` [{name, pressure, heat_loss?}]; ``users`` [{name, header,
+    capacity?, fuel?}; ``headers`` [{name, pressure, heat_loss?, heat_loss_fraction?}]; ``users`` [{name, header,
     flow, condensate_recovery?, direct_fraction?}]; ``turbines`` [{name, inlet, outlet |
     outlet_pressure, flow | power, isentropic_efficiency, generator_efficiency, extraction?,
     extraction_flow?}];
@@ -393,9 +395,10 @@ def site_from_dict(d: dict) -> SiteSpec:
                         fuel=str(b.get("fuel", "natural_gas")), fired=fired, economizer=eco)
     headers = []
     for i, h in enumerate(d.get("headers") or []):
-        _known(h, {"name", "pressure", "heat_loss"}, f"headers[{i}]")
+        _known(h, {"name", "pressure", "heat_loss", "heat_loss_fraction"}, f"headers[{i}]")
         headers.append(HeaderSpec(str(h["name"]), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
-                                  _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0)))
+                                  _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0),
+                                  _q(h, "heat_loss_fraction", "fraction", f"header {h.get('name')}", 0.0)))
     headers = tuple(sorted(headers, key=lambda x: -x.pressure))
     users = []
     for i, u in enumerate(d.get("users") or []):

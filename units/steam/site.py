@@ -295,7 +295,7 @@ class SiteModel:
                 m += phi * blow
                 e += phi * blow * saturation_enthalpies(w, h.pressure)[2]
             if m > 0.0:
-                hh[h.name] = snap_enthalpy(w, h.pressure, (e - h.heat_loss) / m)
+                hh[h.name] = snap_enthalpy(w, h.pressure, (e * (1.0 - h.heat_loss_fraction) - h.heat_loss) / m)
             else:  # an idle header (nothing drawn, nothing supplied): the state its letdown would give
                 src = self._balancing.get(h.name)
                 hh[h.name] = self._steam_h if src is None else hh[src.inlet]
@@ -633,7 +633,8 @@ class SiteModel:
                     draws[h.name][ld.name] = c.letdown_steam[ld.name]
         for h in sp.headers:
             fs.add(SteamHeader(h.name, h.pressure, supplies=tuple(supplies[h.name]), draws=draws[h.name],
-                               balance=balance[h.name], heat_loss=h.heat_loss, fluid=w))
+                               balance=balance[h.name], heat_loss=h.heat_loss,
+                               heat_loss_fraction=h.heat_loss_fraction, fluid=w))
         fs.connect("boiler.steam", f"{self._top}.boiler")
         fs.connect(f"{da_h}.deaerator", "deaerator.steam")
         for ld in sp.letdowns:
