@@ -285,8 +285,13 @@ def batch_site(model) -> BatchSite:
     raw = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature)
     eps = 0.0 if sp.blowdown_heat_recovery is None else sp.blowdown_heat_recovery
     t_bd = w.state(p=p_bd, h=h_bd).T
-    q_hot = h_bd - w.state(p=p_bd, T=raw.T).h
-    q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
+    # per kg of blowdown and of make-up, as MakeupWater: the largest exchange (effectiveness
+    # form), or the exchange at the given approach (eps = 1 on the approach-limited ends)
+    a = 0.0 if sp.blowdown_approach is None else sp.blowdown_approach
+    if sp.blowdown_approach is not None:
+        eps = 1.0 if t_bd > raw.T + a else 0.0
+    q_hot = h_bd - w.state(p=p_bd, T=raw.T + a).h if t_bd > raw.T + a else 0.0
+    q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd - a, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
     h_cond = w.state(p=p_da, T=sp.condensate_return_temperature).h
     user_header = np.array([idx[u.header] for u in sp.users], dtype=np.int64)
     h_lsat = np.array([saturation_enthalpies(w, p)[1] for p in p_h])

@@ -229,6 +229,7 @@ class SiteSpec:
     makeup_pressure: float
     blowdown_flash_header: str | None = None
     blowdown_heat_recovery: float | None = None
+    blowdown_approach: float | None = None
     feed_pump_efficiency: float = 0.75  # assumed (unverified), a mid-range centrifugal value: pass the data sheet
     injections: tuple = ()
     traps: tuple = ()
@@ -350,7 +351,7 @@ def site_from_dict(d: dict) -> SiteSpec:
     ``letdowns`` [{inlet, outlet, desuperheat_to?}] (default: each header fed from the next
     higher one); ``deaerator`` {pressure, vent_fraction, header?}; ``condensate``
     {return_temperature}; ``makeup`` {temperature, pressure?}; ``blowdown`` {flash_header?,
-    heat_recovery?}; ``feed_pump_efficiency``; ``injections`` [{name, header, flow,
+    heat_recovery? (effectiveness) or approach? (K)}; ``feed_pump_efficiency``; ``injections`` [{name, header, flow,
     temperature?}]; ``traps`` [{header, failed_open, orifice_diameter, discharge_coefficient?}];
     ``economics`` {hours, fuel_price, power_price, water_price, fuel_emission_factor,
     grid_emission_factor, site_power_demand, currency}.
@@ -441,7 +442,9 @@ def site_from_dict(d: dict) -> SiteSpec:
     mu = d.get("makeup") or {}
     _known(mu, {"temperature", "pressure"}, "makeup")
     bd = d.get("blowdown") or {}
-    _known(bd, {"flash_header", "heat_recovery"}, "blowdown")
+    _known(bd, {"flash_header", "heat_recovery", "approach"}, "blowdown")
+    if "heat_recovery" in bd and "approach" in bd:
+        raise ValueError("blowdown: give heat_recovery (effectiveness) or approach (K), not both")
     injections = []
     for i, inj in enumerate(d.get("injections") or []):
         _known(inj, {"name", "header", "flow", "temperature"}, f"injections[{i}]")
@@ -465,6 +468,7 @@ def site_from_dict(d: dict) -> SiteSpec:
         makeup_pressure=_q(mu, "pressure", "pressure", "makeup", deaerator.pressure),
         blowdown_flash_header=bd.get("flash_header"),
         blowdown_heat_recovery=_q(bd, "heat_recovery", "fraction", "blowdown", None),
+        blowdown_approach=_q(bd, "approach", "temperature_difference", "blowdown", None),
         feed_pump_efficiency=float(d.get("feed_pump_efficiency", SiteSpec.feed_pump_efficiency)),
         injections=tuple(injections), traps=tuple(traps), economics=econ)
     return _validate(site)

@@ -300,12 +300,14 @@ class SiteModel:
                 src = self._balancing.get(h.name)
                 hh[h.name] = self._steam_h if src is None else hh[src.inlet]
         makeup_h = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature).h
-        if sp.blowdown_heat_recovery is not None and blow > 0.0 and c.makeup > 0.0:
+        if (sp.blowdown_heat_recovery is not None or sp.blowdown_approach is not None) and blow > 0.0 \
+                and c.makeup > 0.0:
             raw = Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup)
             p_bd = sp.boiler.pressure if flash_p is None else flash_p
             h_bd = self._drum.h if flash_p is None else saturation_enthalpies(w, flash_p)[1]
             bd = Stream.from_ph(w, p_bd, h_bd, blow * (1.0 - phi))
-            mu = MakeupWater("makeup", p_da, sp.blowdown_heat_recovery, fluid=w).solve({"raw": raw, "blowdown": bd})
+            mu = MakeupWater("makeup", p_da, sp.blowdown_heat_recovery, fluid=w,
+                             blowdown_approach=sp.blowdown_approach).solve({"raw": raw, "blowdown": bd})
             makeup_h = mu.outlets["makeup"].h
         return {"header_h": hh, "spray_h": spray_h, "makeup_h": makeup_h}
 
@@ -568,8 +570,10 @@ class SiteModel:
         da_h = sp.deaerator.header
         # make-up first: the solver starts its search at fed units in the order added, so the
         # recycle is torn at the deaerator's and the make-up heater's inlets
-        bd_hx = sp.blowdown_heat_recovery
-        fs.add(MakeupWater("makeup", sp.deaerator.pressure, bd_hx, fluid=w))
+        mu_unit = MakeupWater("makeup", sp.deaerator.pressure, sp.blowdown_heat_recovery, fluid=w,
+                              blowdown_approach=sp.blowdown_approach)
+        bd_hx = True if mu_unit.has_exchanger else None
+        fs.add(mu_unit)
         fs.feed("makeup.raw", Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup))
         condensing = [t for t in sp.turbines if t.outlet is None]
         fs.add(Deaerator("deaerator", sp.deaerator.pressure, sp.deaerator.vent_fraction,
@@ -730,7 +734,7 @@ class SiteModel:
                     w, sp.deaerator.pressure, saturation_enthalpies(w, t.outlet_pressure)[1],
                     c.turbine_flow[t.name] - t.extraction_flow)
         blow = c.boiler_steam * sp.boiler.blowdown_fraction / (1.0 - sp.boiler.blowdown_fraction)
-        if sp.blowdown_heat_recovery is not None:
+        if sp.blowdown_heat_recovery is not None or sp.blowdown_approach is not None:
             if sp.blowdown_flash_header is not None:
                 p = self._by[sp.blowdown_flash_header].pressure
                 _, h_l2, h_v2 = saturation_enthalpies(w, p)
