@@ -104,7 +104,8 @@ def format_options(rep) -> str:
 @app.command("options")
 def options_cmd(plant: Path = typer.Argument(..., help="plant file (.toml/.yaml)"),
                 options: Path = typer.Argument(..., help="options file: [options.NAME] patches, [combinations]"),
-                json_out: bool = typer.Option(False, "--json")):
+                json_out: bool = typer.Option(False, "--json", help="JSON: each option and combination with "
+                                                                    "its savings, and the ranking")):
     """Evaluate retrofit options alone and combined through the plant model; rank them."""
     from procsim.plant import PlantError, evaluate_options
 
