@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["SWEEP_MODELS", "run_sweep_model"]
+__all__ = ["SWEEP_MODELS", "INPUT_UNITS", "run_sweep_model", "describe_models", "required_inputs"]
 
 
 def _stack_loss(o2, stack_temperature, air_temperature=293.15, fuel="natural_gas", basis="hhv"):
@@ -75,6 +75,36 @@ SWEEP_MODELS = {
 }
 
 
+#: model -> input or option -> (SI unit or "option", default shown in help or None if required)
+INPUT_UNITS = {
+    "stack-loss": {"o2": ("- (dry mole fraction)", None), "stack_temperature": ("K", None),
+                   "air_temperature": ("K", "293.15"), "fuel": ("option", "natural_gas"),
+                   "basis": ("option", "hhv")},
+    "leak-flow": {"diameter": ("m", None), "line_pressure": ("Pa abs", None),
+                  "temperature": ("K", "293.15"), "discharge_coefficient": ("-", "0.61")},
+    "effectiveness": {"ntu": ("-", None), "cr": ("-", None), "arrangement": ("option", "counterflow")},
+    "orc": {"evaporating_temperature": ("K", None), "condensing_temperature": ("K", "308.15"),
+            "superheat": ("K", "0"), "source_temperature": ("K", "423.15"),
+            "source_mass_flow": ("kg/s", "10"), "fluid": ("option", "R245fa"),
+            "source": ("option", "Water"), "source_pressure": ("option, Pa abs", "5e5")},
+}
+
+
+def required_inputs(name: str) -> tuple[str, ...]:
+    """Inputs of model ``name`` that have no default (they must be swept or set)."""
+    return tuple(k for k, (_, default) in INPUT_UNITS[name].items() if default is None)
+
+
+def describe_models(brackets: str = "[]") -> str:
+    """One line per model: each input with its unit, and its default or "required"."""
+    lines = []
+    o, c = brackets
+    for name, spec in INPUT_UNITS.items():
+        parts = [f"{k} {o}{u}{c}" + (" required" if d is None else f" = {d}") for k, (u, d) in spec.items()]
+        lines.append(f"{name}: " + "; ".join(parts))
+    return "\n".join(lines)
+
+
 def run_sweep_model(name: str, axes: dict, fixed: dict, options: dict):
     """Sweep model ``name`` over the grid ``axes`` with scalar ``fixed`` inputs; a DataFrame."""
     from procsim.batch import sweep
@@ -86,6 +116,11 @@ def run_sweep_model(name: str, axes: dict, fixed: dict, options: dict):
     if unknown:
         raise ValueError(f"model {name!r} has no input {', '.join(repr(u) for u in unknown)}; "
                          f"inputs: {', '.join(inputs)}; options: {', '.join(opts) or 'none'}")
+    missing = [k for k in required_inputs(name) if k not in axes and k not in fixed]
+    if missing:
+        units = INPUT_UNITS[name]
+        raise ValueError(f"model {name!r} needs input {', '.join(f'{k} [{units[k][0]}]' for k in missing)}: "
+                         f"sweep it (--param NAME=START:STOP:N) or set it (--set NAME=VALUE)")
     if not axes:
         raise ValueError(f"give at least one swept input (--param NAME=START:STOP:N); inputs: {', '.join(inputs)}")
     return sweep(lambda **kw: model(**kw, **options), axes, fixed=fixed)

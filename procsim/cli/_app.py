@@ -3,5 +3,7 @@ from __future__ import annotations
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+from procsim.cli._errors import ProcsimGroup
+
+app = typer.Typer(cls=ProcsimGroup, add_completion=False, no_args_is_help=True,
                   help="procsim: industrial process energy and waste-heat simulation.")

@@ -12,6 +12,7 @@ from typing import List, Optional
 import typer
 
 from procsim.cli._app import app
+from procsim.cli._errors import debug_enabled, one_line
 
 
 def discover_cases() -> dict[str, object]:
@@ -49,7 +50,7 @@ def _run_modules(mods, as_json: bool, markdown: bool) -> int:
             results.append(mod.run())
         except Exception as exc:  # report every failing case, then exit non-zero
             failures.append((getattr(mod, "CASE_ID", mod.__name__), exc))
-            if not as_json:
+            if not as_json and debug_enabled():
                 traceback.print_exc()
         else:
             if not as_json:
@@ -61,7 +62,7 @@ def _run_modules(mods, as_json: bool, markdown: bool) -> int:
     else:
         typer.echo(figures_table(results))
     for cid, exc in failures:
-        typer.echo(f"case {cid} failed: {exc}", err=True)
+        typer.echo(f"case {cid} failed: {one_line(exc)}", err=True)
     return 1 if failures else 0
 
 
@@ -91,7 +92,10 @@ def cases_cmd(json_out: bool = typer.Option(False, "--json", help="JSON list of 
 def run_cmd(case: str = typer.Argument(..., help="a case id or a path to a case .py file"),
             json_out: bool = typer.Option(False, "--json"),
             markdown: bool = typer.Option(False, "--markdown")):
-    """Run one case (built-in id or a script defining run())."""
+    """Run one case (built-in id, or a Python script defining run()).
+
+    A script is executed as Python code with your permissions: run only your own files.
+    """
     path = Path(case)
     if path.suffix == ".py" and path.exists():
         mod = _load_case_file(path)

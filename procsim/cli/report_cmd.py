@@ -7,6 +7,7 @@ from typing import List, Optional
 import typer
 
 from procsim.cli._app import app
+from procsim.cli._errors import check_output_path
 from procsim.cli.cases_cmd import discover_cases
 
 
@@ -27,6 +28,8 @@ def report_cmd(case_ids: Optional[List[str]] = typer.Argument(None, help="case i
     if fmt == "xlsx" and output is None:
         typer.echo("--format xlsx needs --output FILE.xlsx", err=True)
         raise typer.Exit(2)
+    if output is not None:  # before any case is run
+        check_output_path(output)
     found = discover_cases()
     ids = list(case_ids) if case_ids else list(found)
     unknown = [c for c in ids if c not in found]
