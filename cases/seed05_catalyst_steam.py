@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from procsim.accounting import carrier_energy, emissions, simple_payback
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource, ImpliedValue, UncertainInput, figure_range
 from procsim.thermo.combustion import Fuel
 from units.steam.description import site_from_dict
 from units.steam.retrofits import Retrofit, evaluate_retrofit
@@ -37,6 +38,25 @@ INVESTMENT = 100.0e6                  # NT$, the source
 CLAIMS = {"steam": 53600.0, "co2": 16655.0, "money": 40.0e6, "payback": 2.5, "rate": 4.1}
 GAS_PRICE = 15.0                      # NT$/Nm3 (assumption, unverified; the same as seed case 2)
 WATER_PRICE = 12.0e-3                 # NT$/kg = NT$12/m3 treated make-up (assumption, unverified)
+# typical fuel prices to judge what the claimed money implies (judgement, unverified: not cited
+# Taiwan delivered prices): industrial natural gas NT$12-20/Nm3 (CPC industrial tariffs
+# 2022-2024 as reported in the press); imported steam coal NT$3,000-6,000/t delivered
+# (international thermal-coal indices of about US$100-180/t in 2023-2024 at NT$31-32/US$)
+GAS_PRICE_RANGE = (12.0, 20.0)        # NT$/Nm3
+COAL_PRICE_RANGE = (3000.0, 6000.0)   # NT$/t
+
+
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 158,
+    "脫氫觸媒改善前蒸汽平均供應量為 162.1 公噸/時（次中壓蒸汽量及低壓蒸汽量加總）... 改善後蒸汽平均供應量降為 155.4 公噸/時。"
+    "本案投資金額 1 億元，每年節能率 4.1%，操作時數 8,000 時/年估算，每年蒸汽可減少 53,600 公噸，減碳量約 16,655 公噸/年，"
+    "每年節省成本 4,000 萬元，預計 2.5 年可回收投資。",
+    "Before the catalyst change, steam supply averaged 162.1 t/h (sub-medium-pressure plus low-pressure steam) ... "
+    "after, 155.4 t/h. Investment NT$100 M, energy saving rate 4.1 %/yr, at 8,000 h/yr steam falls by 53,600 t, "
+    "CO2 by about 16,655 t/yr, cost by NT$40 M/yr; payback 2.5 yr.",
+    ("the boiler fuel (coal or gas) and its invoiced price for the steam saved",
+     "steam meter readings of the dehydrogenation unit before and after, with the steam-to-oil ratio and throughput"),
+),)
 
 
 def site_description(fuel: str = "natural_gas") -> dict:
@@ -85,6 +105,15 @@ def run() -> CaseResult:
     payback = simple_payback(INVESTMENT, money)
     rate = 100.0 * gas.fuel_saved / gas.baseline.fuel_input
     base = gas.baseline
+    water_money = gas.makeup_saved * sec * WATER_PRICE
+    implied = (
+        ImpliedValue("coal price", (CLAIMS["money"] - water_money) / coal_t, "NT$/t", *COAL_PRICE_RANGE,
+                     "judgement (international thermal-coal indices 2023-24), unverified", CLAIMS["money"],
+                     reading="coal-fired steam (the reading the CO2 supports)"),
+        ImpliedValue("natural gas price", (CLAIMS["money"] - water_money) / nm3, "NT$/Nm3", *GAS_PRICE_RANGE,
+                     "judgement (CPC industrial tariffs 2022-24 as reported), unverified", CLAIMS["money"],
+                     reading="gas-fired steam"),
+    )
     figs = (
         Figure(CASE_ID, "process_steam_saved", CLAIMS["steam"], process_steam_saved, "t/yr",
                "(162.1 - 155.4) t/h x 8,000 h: the claim's own arithmetic"),
@@ -97,10 +126,24 @@ def run() -> CaseResult:
         Figure(CASE_ID, "fuel_saved_gas", None, gas.fuel_saved_per_year / 1e9, "GJ/yr (LHV)",
                f"{nm3:,.0f} Nm3/yr natural gas"),
         Figure(CASE_ID, "cost_saved", CLAIMS["money"], money, "NT$/yr",
-               f"gas at NT${GAS_PRICE:g}/Nm3 and make-up water at NT${WATER_PRICE * 1e3:g}/m3 (assumptions)"),
+               f"gas at NT${GAS_PRICE:g}/Nm3 and make-up water at NT${WATER_PRICE * 1e3:g}/m3 (assumptions)",
+               reading="gas-fired steam"),
         Figure(CASE_ID, "payback", CLAIMS["payback"], payback, "yr", "NT$100 M / cost saved"),
         Figure(CASE_ID, "energy_saving_rate", CLAIMS["rate"], rate, "%",
-               "boiler fuel saved / site boiler fuel; the claim's 4.1 % is 6.7/162.1 of steam"),
+               "boiler fuel saved / site boiler fuel", reading="share of site boiler fuel"),
+        Figure(CASE_ID, "energy_saving_rate", CLAIMS["rate"], 100.0 * (BEFORE - AFTER) / BEFORE, "%",
+               "(162.1 - 155.4) / 162.1: the claim's basis", reading="share of the unit's steam"),
+    )
+    coal_price, gas_price = implied
+    verdicts = (
+        f"CO2 16,655 t: consistent with coal-fired steam ({co2_coal:,.0f} t computed), not gas ({co2_gas:,.0f} t)",
+        f"cost NT$40 M/yr and payback 2.5 yr: {'consistent' if coal_price.plausible else 'questionable'} "
+        "(before review: questionable, because the steam was priced on natural gas, contradicting the coal "
+        f"reading the CO2 supports). On coal: {coal_price.describe()}. On gas: {gas_price.describe()}. "
+        "Ask for the fuel invoices: the price decides",
+        f"energy saving rate 4.1 %: consistent as a share of the unit's steam "
+        f"({100.0 * (BEFORE - AFTER) / BEFORE:.2f} %); as a share of site boiler fuel it is {rate:.2f} %, a "
+        "different basis, not an error",
     )
     assumptions = (
         "source gives no fuel, steam conditions or site layout: three-header site as in the module docstring",
@@ -119,10 +162,36 @@ def run() -> CaseResult:
                      "deaerator_steam_t_h": base.deaerator_steam * 3.6,
                      "boiler_efficiency_lhv": base.boiler_heat / base.fuel_input},
         "retrofit": {"boiler_steam_t_h": gas.after.boiler_steam * 3.6, "fuel_MW": gas.after.fuel_input / 1e6},
+        "retrofit_makeup_t_h": gas.after.makeup_water * 3.6,
         "natural_gas_saved_nm3": nm3, "coal_saved_t": coal_t,
         "co2_per_t_process_steam": {"claimed": CLAIMS["co2"] / CLAIMS["steam"], "gas": co2_gas / process_steam_saved,
                                     "coal": co2_coal / process_steam_saved},
         "implied_value_NT_per_t_steam": CLAIMS["money"] / CLAIMS["steam"],
         "site_balance_energy_relative": base.overall["energy_relative"],
     }
-    return CaseResult(CASE_ID, TITLE, figs, assumptions, details)
+    return CaseResult(CASE_ID, TITLE, figs, assumptions, details, implied=implied, verdicts=verdicts)
+
+
+def review(n: int = 400, seed: int = 5) -> CaseResult:
+    """:func:`run` plus the range of the money saved on coal-fired steam (the reading the CO2
+    supports) over the coal and water prices, the tornado and each price's flip value."""
+    res = run()
+    coal_t = res.details["coal_saved_t"]
+    makeup_t = (res.details["baseline"]["makeup_t_h"] - res.details["retrofit_makeup_t_h"]) * HOURS
+
+    def money(coal_price, water_price):
+        return coal_t * coal_price + makeup_t * 1e3 * water_price
+
+    inputs = (UncertainInput("coal_price", 4500.0, *COAL_PRICE_RANGE, "NT$/t",
+                             "judgement (international thermal-coal indices 2023-24), unverified"),
+              UncertainInput("water_price", WATER_PRICE, 6.0e-3, 20.0e-3, "NT$/kg",
+                             "judgement: treated make-up NT$6-20/m3 (unverified)"))
+    rng = figure_range(money, inputs, CLAIMS["money"], metric="cost_saved (coal)", n=n, seed=seed)
+    d = rng.decisive
+    line = (f"cost NT$40 M/yr on coal-fired steam: {rng.verdict} over the price ranges (P10-P90 "
+            f"NT${rng.p10 / 1e6:.1f}-{rng.p90 / 1e6:.1f} M/yr); the claim is reproduced at {d.name} = "
+            + (f"{d.flip:,.0f} {d.unit}{'' if d.flip_in_range else ' (outside its range)'}" if d.flip is not None
+               else "no value within one range-width of its range"))
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=res.implied,
+                      ranges=(rng,), verdicts=res.verdicts + (line,))
+

@@ -19,7 +19,9 @@ class Figure:
 
     case : case id; metric : short name ("electricity_saved"); claimed : the source's
     figure or None when the source gives none; computed : procsim's figure; unit : unit
-    of both ("kWh/yr", "t CO2e/yr", "NT$/yr", "%", "yr", ...); note : how it was computed.
+    of both ("kWh/yr", "t CO2e/yr", "NT$/yr", "%", "yr", ...); note : how it was computed;
+    reading : which reading of an ambiguous claim this figure computes ("share of the
+    source's own heat", "kWh reading", ...); empty when the claim has one reading.
     """
 
     case: str
@@ -28,6 +30,7 @@ class Figure:
     computed: float
     unit: str
     note: str = ""
+    reading: str = ""
 
     def __post_init__(self):
         if not (isinstance(self.computed, (int, float)) and math.isfinite(self.computed)):
@@ -43,15 +46,24 @@ class Figure:
 
     def as_dict(self) -> dict:
         return {"case": self.case, "metric": self.metric, "claimed": self.claimed,
-                "computed": self.computed, "unit": self.unit}
+                "computed": self.computed, "unit": self.unit, "reading": self.reading}
 
 
 @dataclass(frozen=True)
 class CaseResult:
-    """Result of one case: its figures, the assumptions it rests on (each with its source)."""
+    """Result of one case: its figures, the assumptions it rests on (each with its source).
+
+    ``implied``: what the claim implies (:class:`procsim.review.ImpliedValue`), the headline of
+    a review; ``ranges``: P10-P90 of computed figures with tornado and flip values
+    (:class:`procsim.review.FigureRange`); ``verdicts``: one line per judged claim, saying the
+    verdict and why (and, where it changed after a review of the source, what it was before).
+    """
 
     case_id: str
     title: str
     figures: tuple[Figure, ...]
     assumptions: tuple[str, ...] = ()
     details: dict = field(default_factory=dict)
+    implied: tuple = ()
+    ranges: tuple = ()
+    verdicts: tuple[str, ...] = ()

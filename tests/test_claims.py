@@ -16,7 +16,7 @@ def _by(findings, severity):
 
 
 def test_design_example_is_consistent():
-    # DESIGN.md example. Hand check: 70,000 / 1,200,000 = 5.83 % (claimed 5.8 %);
+    # docs/architecture.rst example. Hand check: 70,000 / 1,200,000 = 5.83 % (claimed 5.8 %);
     # 70,000 Nm3 x 9,000 kcal x 4186.8 J = 2,638 GJ x 56.15 kg/GJ (IPCC NG, AR5) = 148 t (claimed 151,
     # within +/-5 %); payback 2.4 M / 1.05 M = 2.29 yr (claimed 2.3).
     claim = {"name": "Boiler economizer", "region": "TW", "year": 2024, "currency": "TWD",
@@ -71,12 +71,93 @@ def test_other_bases_for_2023_are_named(co2_t, basis, year_txt):
     assert "0.494" in w[0].message  # the announced 2023 factor is quoted beside it
 
 
+def _co2(fs, field="savings.co2_t"):
+    return [f for f in fs if f.field == field][0]
+
+
 def test_announced_factor_is_ok_and_stale_factor_is_flagged():
+    # 2023 figures written at the end of 2023 could use the 2022 factor 0.495 (announced
+    # 2023); 1,234,929 x 0.494 = 610.055 t matches 2023's own factor, announced 2024-04-26:
+    # consistent for an undated claim (written after the announcement), a warning when
+    # the claim is dated before it
     ok = check_claim({"year": 2023, "savings": {"electricity_kwh": 1234929, "co2_t": 610.055}})
-    assert verdict(ok) == "consistent"  # 1,234,929 x 0.494 = 610.055 t
-    stale = check_claim({"year": 2024, "savings": {"electricity_kwh": 1234929, "co2_t": 628.579}})
-    w = _by(stale, "warning")  # 1,234,929 x 0.509 = 628.579 t: the 2019/2021 factor
-    assert len(w) == 1 and "2019/2021 (0.509)" in w[0].message and "585.36 t" in w[0].message
+    assert verdict(ok) == "consistent"
+    assert _co2(ok).values["matched_vintage"] == 2023
+    early = check_claim({"year": 2023, "date": "2024-03-01",
+                         "savings": {"electricity_kwh": 1234929, "co2_t": 610.055}})
+    w = _by(early, "warning")
+    assert len(w) == 1 and "announced 2024-04-26, after the claim's date 2024-03-01" in w[0].message
+    late = check_claim({"year": 2023, "date": "2024-05-01",
+                        "savings": {"electricity_kwh": 1234929, "co2_t": 610.055}})
+    assert _by(late, "ok")[0].values["matched_vintage"] == 2023
+    # 1,234,929 x 0.533 = 658.217 t: the 2018 factor, four vintages before 2023's
+    stale = check_claim({"year": 2024, "savings": {"electricity_kwh": 1234929, "co2_t": 658.217}})
+    w = _by(stale, "warning")
+    assert len(w) == 1 and "2018 (0.533), more than two vintages" in w[0].message
+    assert "610.05 t" in w[0].message   # x 0.494 = 610.0549, the latest announced by the end of 2024
+
+
+@pytest.mark.parametrize("co2_t,vintage,severity", [
+    (610.055, 2023, "ok"),     # 1,234,929 x 0.494: latest announced by end-2024 (2024-04-26)
+    (611.290, 2022, "info"),   # x 0.495: one vintage back
+    (628.579, 2021, "info"),   # x 0.509: two back (also 2019's value; the newest is named)
+    (585.356, 2024, "info"),   # x 0.474: 2024's own factor, announced 2025-04-14 (undated claim)
+])
+def test_vintage_window_for_a_2024_claim(co2_t, vintage, severity):
+    fs = check_claim({"year": 2024, "savings": {"electricity_kwh": 1234929, "co2_t": co2_t}})
+    f = [f for f in fs if f.field == "savings.co2_t"][0]
+    assert (f.severity, f.values["matched_vintage"]) == (severity, vintage), f.message
+    assert verdict(fs) == "consistent"
+    if severity == "info" and vintage < 2023:
+        # the difference to the latest announced (x 0.494 = 610.055 t) is stated
+        assert f"({co2_t - 610.055:,.2f} t" in f.message.replace("(1.235 t", "(1.24 t")
+
+
+def test_dated_claim_uses_factors_announced_by_its_date():
+    # dated 2025-03-01: the 2024 factor 0.474 (announced 2025-04-14) was not yet public
+    fs = check_claim({"year": 2024, "date": "2025-03-01",
+                      "savings": {"electricity_kwh": 1.0e6, "co2_t": 474}})
+    assert verdict(fs) == "questionable"
+    assert "could not have been used then" in _by(fs, "warning")[0].message
+    fs = check_claim({"year": 2024, "date": "2025-06-30",
+                      "savings": {"electricity_kwh": 1.0e6, "co2_t": 474}})
+    assert _by(fs, "ok")[0].values["matched_vintage"] == 2024
+    # TOML dates arrive as datetime.date
+    import datetime
+    fs = check_claim({"year": 2024, "date": datetime.date(2025, 6, 30),
+                      "savings": {"electricity_kwh": 1.0e6, "co2_t": 494}})
+    f = _co2(fs)
+    assert f.values["matched_vintage"] == 2023 and "+4.2 % difference" in f.message
+
+
+def test_stated_factor_basis_is_checked():
+    base = {"year": 2024, "savings": {"electricity_kwh": 1.0e6, "co2_t": 495}}
+    fs = check_claim(dict(base, factor_basis="actual:2022"))
+    assert verdict(fs) == "consistent" and "stated 2022 vintage 0.495" in _co2(fs).message
+    fs = check_claim(dict(base, factor_basis="actual:2023", savings={"electricity_kwh": 1.0e6,
+                                                                     "co2_t": 509}))
+    assert "states it used actual 2023 (0.494), but its figures imply 0.5090" in _by(fs, "warning")[0].message
+    fs = check_claim(dict(base, factor_basis="target:2024", savings={"electricity_kwh": 1.0e6,
+                                                                     "co2_t": 418}))
+    assert "not an announced grid factor" in _by(fs, "warning")[0].message
+    fs = check_claim(dict(base, factor_basis="nonsense"))
+    assert any(f.field == "factor_basis" for f in _by(fs, "warning"))
+    assert check_claim(dict(base, date="June 2024"))[0].field == "date"
+
+
+def test_announcement_dates_have_sources():
+    from procsim.accounting.factors import announced_grid_factor, default_grid_table
+    t = default_grid_table()
+    a = t.announcement("TW", 2023)
+    assert a.date.isoformat() == "2024-04-26" and a.precision == "day" and "BusinessToday" in a.source
+    for year in t.years("TW", "actual"):
+        a = t.announcement("TW", year)
+        assert a.date.year == year + 1 and len(a.source) > 20, a
+    assert announced_grid_factor("TW", 2024).year == 2023
+    assert announced_grid_factor("TW", "2025-04-13").year == 2023
+    assert announced_grid_factor("TW", "2025-04-14").year == 2024
+    with raises(ValueError, match="announced by 2015-12-31"):
+        announced_grid_factor("TW", 2015)
 
 
 def test_unit_mixups():
@@ -131,16 +212,19 @@ SEED_VERDICTS = {
     "seed07_textile_dyeing_machines": "questionable",     # 324.3 t / 74,000 kWh = 4.38 kg/kWh
     "seed08_textile_cooling_water_recovery": "not checkable",
     "seed09_food_plant_efficiency": "questionable",       # NT$12.968 M / 930,937 kWh = NT$13.9/kWh
-    "seed10_injection_moulding_servo": "questionable",    # 96.74 / 190,000 = 0.509 (2019/2021 factor)
+    "seed10_injection_moulding_servo": "consistent",      # 96.74 / 190,000 = 0.509: 2021 vintage,
+                                                          # two before 2023's (latest at end-2024)
     "seed11_electronics_power_quality": "inconsistent",   # 159 / 2,877 = 5.5 %, not 11.3 %
     "seed12_paper_machine": "not checkable",              # no kWh or fuel figures
     "seed13a_semiconductor_air_leaks": "consistent",      # NT$794,000 / 226,730 kWh = NT$3.50/kWh
     "seed13b_semiconductor_vfd_ems": "questionable",      # 1.75 M kWh vs NT$1.75 M
-    "seed14_chemical_supply_chain": "questionable",       # 1,241 / 2,507 MWh = 0.495 (2022 factor)
+    "seed14_chemical_supply_chain": "consistent",         # 1,241 / 2,507 MWh = 0.495: 2022 vintage
     "seed15_machinery_team": "consistent",                # 2,260 / 4,576 MWh = 0.494
     "seed16_food_biogas_power": "questionable",           # 10,000 t / 500 MWh: avoided methane unstated
     "seed17_dyeing_briefing": "not checkable",
     "programme_energy_audits": "consistent",              # 19,107.5 toe vs 19,100
+    "programme_biomass_matching": "consistent",           # 11,200 t coal: 26,155-28,908 t CO2e
+    "programme_steam_exchange": "consistent",             # 7,300 kL oil: 21,642-23,920 t CO2e
 }
 
 

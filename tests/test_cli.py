@@ -20,7 +20,7 @@ def test_cases_json_has_the_design_shape():
     assert figures, "no figures"
     ids = set(discover_cases())
     for f in figures:
-        assert set(f) == {"case", "metric", "claimed", "computed", "unit"}
+        assert set(f) == {"case", "metric", "claimed", "computed", "unit", "reading"}
         assert f["case"] in ids
         assert isinstance(f["computed"], (int, float))
         assert f["claimed"] is None or isinstance(f["claimed"], (int, float))

@@ -118,12 +118,16 @@ def test_debug_shows_the_traceback():
 
 
 def test_sweep_help_lists_inputs_with_units():
-    from procsim.sweeps import INPUT_UNITS
+    from procsim.sweeps import sweep_models
 
     r = runner.invoke(app, ["sweep", "--help"], terminal_width=200)
     assert r.exit_code == 0
     text = " ".join(r.stdout.split())
-    for model, spec in INPUT_UNITS.items():
-        assert f"{model}:" in text
-        for name, (unit, _) in spec.items():
-            assert f"{name} ({unit})" in text, (model, name)
+    models = sweep_models()
+    assert {"stack-loss", "leak-flow", "effectiveness", "orc"} <= set(models)
+    for name, m in models.items():
+        assert f"{name}:" in text
+        for k in (*m.inputs, *m.options):
+            assert k in m.units, (name, k)  # every built-in input declares its unit
+            assert f"{k} ({m.units[k]})" in text, (name, k)
+    assert "stack_temperature (K) required" in text and "air_temperature (K) = 293.15" in text

@@ -31,3 +31,31 @@ def test_seed02_steam_side_agrees_with_the_boiler_only_booking():
     theirs = {x.metric: x.computed for x in companion().figures}
     assert mine["energy_saving_rate"] == pytest.approx(theirs["energy_saving_rate"], rel=1e-2)
     assert mine["boiler_steam_saved"] == pytest.approx(mine["whsg_steam_into_header"], rel=1e-3)
+
+
+def test_seed05_readings_and_implied_fuel_prices():
+    from cases.seed05_catalyst_steam import run
+
+    r = run()
+    rows = {(x.metric, x.reading): x for x in r.figures}
+    # the claim's 4.1 % is (162.1 - 155.4) / 162.1 of the unit's steam (source figures)
+    assert rows[("energy_saving_rate", "share of the unit's steam")].computed == pytest.approx(100 * 6.7 / 162.1)
+    assert rows[("energy_saving_rate", "share of site boiler fuel")].computed < 4.1
+    coal, gas = r.implied
+    # implied price x fuel saved + make-up water money = the claimed NT$40 M/yr, for each fuel
+    water = rows[("cost_saved", "gas-fired steam")].computed - r.details["natural_gas_saved_nm3"] * 15.0
+    assert coal.value * r.details["coal_saved_t"] + water == pytest.approx(40.0e6, rel=1e-12)
+    assert gas.value * r.details["natural_gas_saved_nm3"] + water == pytest.approx(40.0e6, rel=1e-12)
+    assert "CO2 16,655 t: consistent with coal-fired steam" in r.verdicts[0]
+
+
+def test_seed05_review_range_is_linear_in_the_prices():
+    from cases.seed05_catalyst_steam import review
+
+    r = review(n=200, seed=5)
+    (rng,) = r.ranges
+    coal, water = rng.tornado
+    # money = coal_t x coal price + make-up water x water price: the tornado ends differ by
+    # coal_t x (6000 - 3000), and the flip is the implied coal price of run()
+    assert coal.figure_at_high - coal.figure_at_low == pytest.approx(r.details["coal_saved_t"] * 3000.0, rel=1e-9)
+    assert coal.flip == pytest.approx(r.implied[0].value, rel=1e-6)

@@ -289,7 +289,7 @@ def test_batch_engine_against_full_solves_and_py_func(three):
     no_heat = np.zeros((1, 3))
     outs = []
     for fn in (site_balance_batch, site_balance_batch.py_func):
-        out = np.empty((1, 6))
+        out = np.empty((1, 7))
         args = (Fluid("Water").table().data, bs.args[0], bs.args[1], draw, cond, no_heat, no_heat) + bs.args[2:]
         assert fn(*args, out) == -1
         outs.append(out)

@@ -1,6 +1,6 @@
 """Retrofit accounting: emission factors, energy units, prices, economics, claims.
 
-Public API (DESIGN.md):
+Public API (docs/architecture.rst):
 
 - ``grid_factor(region="TW", year=2023, basis="actual")`` -> :class:`Factor` (a float with
   ``.source``, ``.year``, ``.basis``, ``.unit``, ``.status``); bases "actual", "target",
@@ -13,6 +13,7 @@ Also: ``emissions``, ``compare``, ``compare_options``/``Option`` (ranking, MACC)
 """
 from procsim.accounting.factors import (Factor, FactorTable, GRID_BASES, carbon_fee_rate,
                                         energy_price, fuel_factor, grid_factor, gwp)
+from procsim.accounting.factors import announced_grid_factor
 from procsim.accounting.units import CARRIERS, ENERGY_UNITS, carrier_energy, convert
 from procsim.accounting.emissions import Emissions, SteamSupply, emissions
 from procsim.accounting.economics import (capital_recovery_factor, carbon_fee,
@@ -27,5 +28,5 @@ __all__ = [
     "SteamSupply", "emissions", "capital_recovery_factor", "carbon_fee", "cost_of_saved_energy",
     "irr", "npv", "simple_payback", "AnnualEnergy", "Comparison", "compare", "Option",
     "compare_options", "emission_intensity", "Finding", "check_claim", "format_findings",
-    "load_claim", "verdict",
+    "load_claim", "verdict", "announced_grid_factor",
 ]

@@ -7,7 +7,10 @@ Top level
     ``name`` (str), ``region`` (str, default "TW"), ``year`` (int: the year of the
     figures), ``currency`` (str, default "TWD" for TW), ``investment``, ``subsidy``
     [currency], ``payback_years`` [yr], ``product_t`` [t product/yr], ``source`` (str:
-    where the figures were read), ``notes`` (str), and three sections:
+    where the figures were read), ``notes`` (str), ``date`` (ISO date or TOML date: when
+    the claim was written; CO2 is judged against the grid factors announced by then),
+    ``factor_basis`` (str: the factor the claimant says it used, "actual", "actual:2022",
+    "target:2024", "statutory_baseline:2025", ...), and three sections:
 ``baseline`` / ``retrofit`` (annual figures before and after)
     carriers ``electricity_kwh``, ``natural_gas_nm3``, ``fuel_oil_kl``, ``diesel_kl``,
     ``lpg_t``, ``coal_t``, ``steam_t``, ``heat_gj``, ``heat_kloe``; energy totals
@@ -85,12 +88,13 @@ SECTION_KEYS = tuple(CARRIERS) + TOTAL_KEYS + ("co2_t", "cost", "co2_kg_per_t_pr
 SAVINGS_KEYS = SECTION_KEYS + ("energy_fraction", "co2_fraction")
 _TEXT = ("name", "region", "currency", "source", "notes")
 _NUMBER = ("investment", "subsidy", "payback_years", "product_t")
-TOP_KEYS = _TEXT + ("year",) + _NUMBER + ("baseline", "retrofit", "savings")
+TOP_KEYS = _TEXT + ("year",) + _NUMBER + ("baseline", "retrofit", "savings", "date",
+                                          "factor_basis")
 
 #: unit of each figure, for messages (cost units get the currency appended)
 UNITS = {
     "electricity_kwh": "kWh/yr", "natural_gas_nm3": "Nm3/yr", "fuel_oil_kl": "kL/yr",
-    "diesel_kl": "kL/yr", "lpg_t": "t/yr", "coal_t": "t/yr", "steam_t": "t/yr",
+    "diesel_kl": "kL/yr", "lpg_t": "t/yr", "coal_t": "t/yr", "steam_t": "t/yr", "wood_t": "t/yr",
     "heat_gj": "GJ/yr", "heat_kloe": "kLOE/yr", "energy_gj": "GJ/yr", "energy_toe": "toe/yr",
     "energy_kloe": "kLOE/yr", "co2_t": "t CO2e/yr", "cost": "/yr",
     "co2_kg_per_t_product": "kg CO2e/t product", "energy_fraction": "", "co2_fraction": "",
@@ -150,6 +154,15 @@ def schema_problems(claim) -> list[tuple[str, str]]:
             out.append(("year", f"year must be an integer calendar year; got {short_repr(y)}"))
         elif not lo <= y <= hi:
             out.append(("year", f"year must be a calendar year in [{lo}, {hi}]; got {short_repr(y)}"))
+    if "date" in claim:
+        from procsim.accounting.factors import as_of_date
+        try:
+            as_of_date(claim["date"] if not isinstance(claim["date"], int) else None)
+        except ValueError:
+            out.append(("date", f"date must be an ISO date (YYYY-MM-DD); got {short_repr(claim['date'])}"))
+    if "factor_basis" in claim and not isinstance(claim["factor_basis"], str):
+        out.append(("factor_basis", f"factor_basis must be text such as 'actual:2022'; got "
+                                    f"{short_repr(claim['factor_basis'])}"))
     for k in _NUMBER:
         if k in claim:
             v = claim[k]

@@ -9,10 +9,17 @@ Checks (each gives a :class:`Finding` with severity "ok", "info", "warning" or "
 3. Energy totals: toe / kLOE / GJ totals against the carriers (Taiwan conventions:
    electricity 860 kcal/kWh, 1 kLOE = 9e6 kcal, 1 toe = 1e7 kcal); a total that fits once
    kLOE and toe are swapped is reported as a unit mix-up.
-4. Implied emission factor: CO2 saved / electricity saved against every Taiwan grid
-   factor (announced "actual" per year, action-plan "target", 2025 "statutory_baseline",
-   and the 0.490/0.493 "fuel_stats" values); for fuels and steam, against the range the
-   IPCC defaults and boiler efficiencies 0.75-0.95 allow.
+4. Implied emission factor: CO2 saved / electricity saved against the grid-factor
+   *vintages* announced by the claim's date (``date``, else the end of its ``year``; a
+   year's factor is announced the year after, see ``grid_factor_announcements.csv``).
+   The latest announced vintage is ok; one of the two before it is consistent (info, with
+   the difference); a factor announced after the claim's date, an older vintage or another
+   basis (action-plan "target", 2025 "statutory_baseline", the 0.490/0.493 "fuel_stats"
+   values) is a warning that names it. An undated claim matching its own year's factor is
+   consistent only if written after that factor's announcement (info). A stated
+   ``factor_basis`` ("actual:2022") is checked against the figures. For fuels and steam,
+   the CO2 is checked against the range the IPCC defaults and boiler efficiencies
+   0.75-0.95 allow.
 5. Implied electricity price: cost saved / kWh saved against the tariffs of the year
    (x 0.6 to x 1.6, the spread of time-of-use rates: engineering judgement); the same
    number given as kWh and as money is reported as a kWh/NT$ mix-up.
@@ -37,8 +44,10 @@ from dataclasses import dataclass, field
 
 from procsim.accounting.claim_schema import (SECTION_KEYS, TOTAL_KEYS, UNITS, load_claim,
                                              schema_problems)
-from procsim.accounting.emissions import SteamSupply, carrier_co2e_factor
-from procsim.accounting.factors import FactorTable, default_grid_table, prices_in_year
+from procsim.accounting.emissions import (SteamSupply, carrier_biogenic_co2_t, carrier_co2e_factor,
+                                         is_biogenic)
+from procsim.accounting.factors import (FactorTable, as_of_date, default_grid_table,
+                                        prices_in_year)
 from procsim.accounting.units import CARRIERS, FUEL_OF_CARRIER, carrier_energy, convert
 
 __all__ = ["Finding", "check_claim", "format_findings", "load_claim", "verdict", "SEVERITIES"]
@@ -148,6 +157,14 @@ class _Checker:
                      + (f"; checked against {self.year}" if self.year else ""))
         if "region" not in self.c:
             self.add("info", "region", "region not stated; Taiwan (TW) assumed")
+        self.dated = "date" in self.c
+        self.factor_basis = self.c.get("factor_basis")
+        if self.dated:
+            self.as_of = as_of_date(self.c["date"])
+            if self.year is None:
+                self.year = self.as_of.year
+        else:
+            self.as_of = as_of_date(self.year) if self.year is not None else None
         if not self.has_factors:
             self.add("info", "region", f"no grid factors for region {self.region!r} in the factor "
                      "table; emission-factor and price checks skipped (pass a FactorTable)")
@@ -294,42 +311,90 @@ class _Checker:
 
     # --- emission factors ----------------------------------------------------------------
     def _grid_reference(self):
-        """(factor for the claim year or None, latest announced before it or None)."""
+        """(latest actual factor announced by the claim's date or None, vintages, actual).
+
+        ``vintages``: [(Factor, Announcement)] announced by ``self.as_of``, newest first;
+        ``actual``: {year: Factor} of every announced-basis factor in the table.
+        """
         actual = {f.year: f for f in self.table.all(self.region) if f.basis == "actual"}
-        y = self.year
-        this = actual.get(y)
-        before = [actual[k] for k in sorted(actual) if k < y]
-        return this, (before[-1] if before else None), actual
+        vint = self.table.vintages(self.region, self.as_of) if actual else []
+        return (vint[0][0] if vint else None), vint, actual
+
+    def _as_of_text(self):
+        return (f"the claim's date {self.as_of.isoformat()}" if self.dated
+                else f"the end of {self.as_of.year}")
 
     def _judge_grid(self, fld, co2, kwh):
+        """Judge CO2 / kWh against the grid-factor vintages announced by the claim's date.
+
+        Consistent: the latest vintage announced by then (ok) or one of the two before it
+        (info, with the difference). A vintage announced later, an older one, or another
+        basis (target, statutory baseline, other statistics) is a warning.
+        """
         implied = co2 * 1000.0 / kwh
         tol = implied * (_rel(co2) + _rel(kwh)) + _PUBLISHED_ROUNDING
         head = f"{_g(co2)} t / {_g(kwh)} kWh = {implied:.4f} kg CO2e/kWh"
-        this, prev, actual = self._grid_reference()
+        latest, vint, actual = self._grid_reference()
         allf = self.table.all(self.region)
-        cands = sorted((f for f in allf if _within(float(f) - implied, tol)),
-                       key=lambda f: abs(float(f) - implied))
-        ref = this or prev
-        ref_txt = (f"announced {ref.year} factor {float(ref):.3f}" if ref else "no announced factor")
-        vals = {"implied_kg_per_kwh": implied}
-        # the factor of the claim year, or the latest one announced before it
-        fine = {self.year} | ({prev.year} if prev is not None and (this is None or prev.year == self.year - 1)
-                              else set())
-        ok = [f for f in cands if f.basis == "actual" and f.year in fine]
-        if ok:
-            f = ok[0]
-            note = "" if f.year == self.year else (f"; the latest announced when {self.year} "
-                                                    f"figures are reported")
-            self.add("ok", fld, f"{head}: matches the announced {f.year} grid factor "
-                     f"{float(f):.3f}{note}", **vals)
+        vals = {"implied_kg_per_kwh": implied, "as_of": self.as_of.isoformat()}
+        when = self._as_of_text()
+
+        def fits(f):
+            return _within(float(f) - implied, tol)
+
+        def with_latest():
+            if latest is None:
+                return ""
+            alt = kwh * float(latest) / 1000.0
+            return (f"; with the latest announced by {when} ({latest.year}: {float(latest):.3f}) "
+                    f"the CO2 would be {_g(alt)} t ({_g(co2 - alt)} t, "
+                    f"{100.0 * (co2 - alt) / alt:+.2g} % difference)")
+
+        if self.factor_basis is not None:
+            done = self._judge_stated_basis(fld, head, implied, fits, vint, vals, with_latest)
+            if done:
+                return implied
+        window = vint[:3]  # the latest vintage and the two before it
+        for rank, (f, a) in enumerate(window):
+            if fits(f):
+                vals.update(matched_vintage=f.year, matched=f.as_dict(), consistent=True)
+                if rank == 0:
+                    self.add("ok", fld, f"{head}: matches the {f.year} grid factor {float(f):.3f} "
+                             f"({a.text()}), the latest announced by {when}", **vals)
+                else:
+                    self.add("info", fld, f"{head}: matches the {f.year} vintage {float(f):.3f} "
+                             f"({a.text()}), within the two vintages before the latest announced "
+                             f"by {when}: consistent" + with_latest(), **vals)
+                return implied
+        later = [f for f in actual.values() if fits(f) and
+                 not self.table.announcement(self.region, f.year).known_by(self.as_of)]
+        if later:
+            f = max(later, key=lambda f: f.year)
+            a = self.table.announcement(self.region, f.year)
+            vals.update(matched_vintage=f.year, matched=f.as_dict())
+            if not self.dated and f.year == self.year:
+                vals["consistent"] = True
+                self.add("info", fld, f"{head}: matches the {f.year} factor {float(f):.3f} of the "
+                         f"claim year itself, {a.text()}: consistent if the claim was written "
+                         f"after that (state its date to settle it)" + with_latest(), **vals)
+            else:
+                self.add("warning", fld, f"{head}: matches the {f.year} factor {float(f):.3f}, "
+                         f"{a.text()}, after {when}: it could not have been used then"
+                         + with_latest(), **vals)
             return implied
+        cands = sorted((f for f in allf if fits(f)),
+                       key=lambda f: (abs(float(f) - implied), -f.year))
+        ref_txt = (f"latest announced by {when}: {latest.year} factor {float(latest):.3f}"
+                   if latest else "no factor announced by then")
         if cands:
             f = cands[0]
+            vals["matched"] = f.as_dict()
             if f.basis == "actual":
                 years = sorted(g.year for g in cands if g.basis == "actual" and
                                abs(float(g) - float(f)) < 1e-12)
+                vals["matched_vintage"] = max(years)
                 msg = (f"{head}: matches the announced factor of {'/'.join(map(str, years))} "
-                       f"({float(f):.3f}), not the {ref_txt}")
+                       f"({float(f):.3f}), more than two vintages before the {ref_txt}")
             elif f.basis == "target":
                 msg = (f"{head}: matches the action-plan target factor for {f.year} "
                        f"({float(f):.3f}, basis 'target'), not an announced factor ({ref_txt})")
@@ -340,14 +405,19 @@ class _Checker:
                 msg = (f"{head}: matches {float(f):.3f}, the value printed for {f.year} on another "
                        f"basis ({f.basis}: {f.source.split(';')[0]}), not the announced "
                        f"{f.year} factor {float(actual[f.year]) if f.year in actual else 'n/a'}")
-            if ref:
-                msg += f"; with the {ref_txt} the CO2 would be {_g(kwh * float(ref) / 1000)} t"
-            self.add("warning", fld, msg, matched=f.as_dict(), **vals)
+            if latest:
+                msg += f"; with the {ref_txt} the CO2 would be {_g(kwh * float(latest) / 1000)} t"
+            own = actual.get(self.year)
+            if own is not None and (latest is None or own.year != latest.year):
+                msg += (f" (the claim year's own {own.year} factor {float(own):.3f} was "
+                        f"{self.table.announcement(self.region, own.year).text()}: "
+                        f"{_g(kwh * float(own) / 1000)} t)")
+            self.add("warning", fld, msg, **vals)
             return implied
         lo, hi = min(allf, key=float), max(allf, key=float)
-        if implied > float(hi) and ref:
-            explained = kwh * float(ref) / 1000.0
-            self.add("warning", fld, f"{head}: {implied / float(ref):.3g} times the {ref_txt}; "
+        if implied > float(hi) and latest:
+            explained = kwh * float(latest) / 1000.0
+            self.add("warning", fld, f"{head}: {implied / float(latest):.3g} times the {ref_txt}; "
                      f"the electricity explains only {_g(explained)} t of the {_g(co2)} t CO2e: "
                      "the rest must come from savings (fuel, steam, process gases) the claim does "
                      "not quantify", **vals)
@@ -357,18 +427,85 @@ class _Checker:
                      f"overstated", **vals)
         else:
             near = min(allf, key=lambda f: abs(float(f) - implied))
-            self.add("warning", fld, f"{head}: matches no published Taiwan grid factor (nearest "
-                     f"{float(near):.3f}, {near.year} {near.basis}; {ref_txt})", **vals)
+            self.add("warning", fld, f"{head}: matches no published grid factor (nearest "
+                     f"{float(near):.3f}, {near.year} {near.basis}; {ref_txt})" + with_latest(),
+                     **vals)
         return implied
+
+    def _judge_stated_basis(self, fld, head, implied, fits, vint, vals, with_latest):
+        """The claim names its factor ("actual:2022", "target:2024", "target"): check it.
+
+        Returns True when a finding was made, False to fall back to the vintage search.
+        """
+        basis, _, year_txt = self.factor_basis.partition(":")
+        basis = basis.strip()
+        bases = sorted({f.basis for f in self.table.all(self.region)})
+        if basis not in bases:
+            self.add("warning", "factor_basis", f"factor_basis {self.factor_basis!r}: basis "
+                     f"{basis!r} unknown for {self.region}; known: {', '.join(bases)}")
+            return False
+        if not year_txt.strip():
+            if basis == "actual":
+                return False
+            same = [f for f in self.table.all(self.region) if f.basis == basis and fits(f)]
+            if same:
+                f = same[0]
+                vals.update(matched=f.as_dict())
+                self.add("warning", fld, f"{head}: matches the stated basis {basis!r} ({f.year}: "
+                         f"{float(f):.3f}), which is not an announced grid factor" + with_latest(),
+                         **vals)
+                return True
+            return False
+        try:
+            year = int(year_txt)
+            f = self.table.get(self.region, year, basis)
+        except ValueError as exc:
+            self.add("warning", "factor_basis", f"factor_basis {self.factor_basis!r}: {exc}")
+            return False
+        vals.update(matched=f.as_dict(), stated=f.as_dict())
+        if not fits(f):
+            self.add("warning", fld, f"{head}: the claim states it used {basis} {year} "
+                     f"({float(f):.3f}), but its figures imply {implied:.4f}", **vals)
+            return True
+        a = self.table.announcement(self.region, year, basis)
+        if basis != "actual":
+            self.add("warning", fld, f"{head}: matches the stated {basis} {year} factor "
+                     f"{float(f):.3f}, which is not an announced grid factor" + with_latest(),
+                     **vals)
+            return True
+        vals["matched_vintage"] = year
+        if not a.known_by(self.as_of):
+            self.add("warning", fld, f"{head}: matches the stated {year} factor {float(f):.3f}, "
+                     f"but it was {a.text()}, after {self._as_of_text()}" + with_latest(), **vals)
+            return True
+        rank = [g.year for g, _ in vint].index(year)
+        if rank == 0:
+            vals["consistent"] = True
+            self.add("ok", fld, f"{head}: matches the stated {year} factor {float(f):.3f} "
+                     f"({a.text()}), the latest announced by {self._as_of_text()}", **vals)
+        elif rank <= 2:
+            vals["consistent"] = True
+            self.add("info", fld, f"{head}: matches the stated {year} vintage {float(f):.3f} "
+                     f"({a.text()}), within the two before the latest announced by "
+                     f"{self._as_of_text()}: consistent" + with_latest(), **vals)
+        else:
+            self.add("warning", fld, f"{head}: matches the stated {year} factor {float(f):.3f}, "
+                     f"{rank} vintages older than the latest announced by {self._as_of_text()}"
+                     + with_latest(), **vals)
+        return True
 
     def _range_per_unit(self, carrier):
         """(low, high) kg CO2e per carrier unit plausible for this claim."""
         if carrier == "electricity_kwh":
             allf = self.table.all(self.region)
-            fs = [float(f) for f in allf if f.year in (self.year, self.year - 1)]
-            if not fs:  # a year outside the table: the latest announced factor before it, or all
-                this, prev, _ = self._grid_reference()
-                fs = [float(prev)] if prev is not None else [float(f) for f in allf]
+            latest, vint, actual = self._grid_reference()
+            # the consistent vintages (latest announced by the claim's date and the two
+            # before it), and the claim year's own factor when the claim is undated
+            fs = [float(f) for f, _ in vint[:3]]
+            if not self.dated and self.year in actual:
+                fs.append(float(actual[self.year]))
+            if not fs:
+                fs = [float(f) for f in allf]
             return min(fs) - _PUBLISHED_ROUNDING, max(fs) + _PUBLISHED_ROUNDING
         kw = dict(region=self.region, year=self.year)
         if carrier in FUEL_OF_CARRIER:
@@ -414,9 +551,15 @@ class _Checker:
                 self.add("ok", fld, f"{text}: within the plausible {_g(lo)}-{_g(hi)} t (IPCC 2006 "
                          "defaults; boiler efficiency 0.75-0.95 for steam/heat)")
             else:
-                self.add("warning", fld, f"{text}: outside the plausible {_g(lo)}-{_g(hi)} t "
-                         "(IPCC 2006 defaults; boiler efficiency 0.75-0.95 for steam/heat)",
-                         low=lo, high=hi)
+                msg = (f"{text}: outside the plausible {_g(lo)}-{_g(hi)} t (IPCC 2006 defaults; "
+                       "boiler efficiency 0.75-0.95 for steam/heat)")
+                bio = [k for k in carriers if is_biogenic(k)]
+                if bio:
+                    bio_t = sum(carrier_biogenic_co2_t(k, body[k]) for k in bio)
+                    msg += (f"; biogenic CO2 of {', '.join(bio)} ({_g(bio_t)} t) is outside "
+                            "scope totals (GHG Protocol; IPCC 2006 Vol. 2 Ch. 2) and must not be "
+                            "claimed as a saving or counted as an emission")
+                self.add("warning", fld, msg, low=lo, high=hi)
         if "baseline" in implied and "retrofit" in implied:
             (fb, cb, kb), (fr, cr, kr) = implied["baseline"], implied["retrofit"]
             tol = fb * (_rel(cb) + _rel(kb)) + fr * (_rel(cr) + _rel(kr))
@@ -502,8 +645,7 @@ class _Checker:
         if self.currency != "TWD" or not tariffs or not self.has_factors:
             return
         lo, hi = min(map(float, tariffs)), max(map(float, tariffs))
-        this, prev, _ = self._grid_reference()
-        ref = this or prev
+        ref = self._grid_reference()[0]
         if ref is None or cost <= 0:
             return
         kwh_lo, kwh_hi = cost / hi, cost / lo
@@ -547,20 +689,25 @@ def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
     ch.emission_factors()
     ch.prices()
     ch.product()
-    if not any(f.severity in ("ok", "warning", "error") for f in ch.out):
+    if not any(f.severity in ("ok", "warning", "error") or f.values.get("consistent")
+               for f in ch.out):
         ch.add("info", "", "no two figures of the claim can be checked against each other")
     return ch.out
 
 
 def verdict(findings) -> str:
     """"inconsistent" (any error), "questionable" (any warning), "consistent" (some check
-    passed), or "not checkable" (information only)."""
+    passed, including info findings marked ``values["consistent"]``), or "not checkable"
+    (information only)."""
     sev = {f.severity for f in findings}
     if "error" in sev:
         return "inconsistent"
     if "warning" in sev:
         return "questionable"
-    return "consistent" if "ok" in sev else "not checkable"
+    # an info finding that states consistency (an earlier grid-factor vintage within the
+    # accepted window) is a passed check
+    passed = "ok" in sev or any(f.values.get("consistent") for f in findings)
+    return "consistent" if passed else "not checkable"
 
 
 def format_findings(findings) -> str:

@@ -20,6 +20,13 @@ Grid factors (Taiwan, kg CO2e/kWh) are kept on separate *bases* and never mixed:
     the 0.490 / 0.493 values the 2024 results report prints for 2023; they match no
     announced factor, and are kept only so that the claim checker can name them.
 
+Announcement dates (``procsim/data/grid_factor_announcements.csv``): the Ministry
+announces year Y's factor in year Y+1 (2023's 0.494 on 2024-04-26). Each row gives the
+date (``precision`` "day"), a date by which it was known ("by", a news report) or only the
+year ("year", assumed from that practice and labelled unverified).
+:meth:`FactorTable.vintages` lists the factors announced by a date, newest first; this is
+what a claim dated then could have used.
+
 Other regions: build a :class:`FactorTable` (``FactorTable.from_csv(path)`` or
 ``FactorTable.from_mapping({2023: 0.37}, region="JP", ...)``) and pass it as
 ``table=``; there is no global registry to add to.
@@ -35,6 +42,7 @@ Examples
 from __future__ import annotations
 
 import csv
+import datetime as _dt
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,7 +51,8 @@ from typing import Mapping
 __all__ = [
     "Factor", "FactorTable", "grid_factor", "default_grid_table", "GRID_BASES",
     "fuel_factor", "gwp", "GWP_SETS", "carbon_fee_rate", "CARBON_FEE_RATES",
-    "carbon_fee_threshold", "energy_price", "data_path",
+    "carbon_fee_threshold", "energy_price", "data_path", "Announcement", "as_of_date",
+    "announced_grid_factor",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -99,14 +108,117 @@ def _read_csv(name: str) -> tuple[dict, ...]:
         return tuple(dict(row) for row in csv.DictReader(fh))
 
 
+def as_of_date(when) -> _dt.date:
+    """A claim date as :class:`datetime.date`: a date, an ISO string ("2024-06-30"), or a
+    year (int: its 31 December, the latest date figures of that year can be written)."""
+    if isinstance(when, _dt.datetime):
+        return when.date()
+    if isinstance(when, _dt.date):
+        return when
+    if isinstance(when, int) and not isinstance(when, bool):
+        return _dt.date(when, 12, 31)
+    if isinstance(when, str):
+        try:
+            return _dt.date.fromisoformat(when.strip()[:10])
+        except ValueError:
+            pass
+    raise ValueError(f"date must be an ISO date (YYYY-MM-DD), a datetime.date or a year; "
+                     f"got {when!r}")
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """When a factor became public: ``date`` and its ``precision``.
+
+    precision "day": announced on ``date``; "by": known to be public on ``date`` (a news
+    report), perhaps earlier; "year": announced some time in ``date.year`` (``date`` is
+    then 1 January of that year). ``status`` and ``source`` as for factors.
+    """
+
+    region: str
+    year: int
+    basis: str
+    date: _dt.date
+    precision: str
+    status: str
+    source: str
+
+    def known_by(self, when: _dt.date) -> bool:
+        """True when the factor was (or, for precision "year", may have been) public on
+        ``when``; a year-precision announcement counts as known throughout its year."""
+        if self.precision == "year":
+            return self.date.year <= when.year
+        return self.date <= when
+
+    def text(self) -> str:
+        if self.precision == "year":
+            return f"announced in {self.date.year} (date not recorded)"
+        if self.precision == "by":
+            return f"announced by {self.date.isoformat()}"
+        return f"announced {self.date.isoformat()}"
+
+
+def _read_announcements(path) -> tuple:
+    out = []
+    with open(path, newline="", encoding="utf-8") as fh:
+        for lineno, r in enumerate(csv.DictReader(fh), start=2):
+            text = r["announced"].strip()
+            if r["precision"] == "year":
+                d = _dt.date(int(text), 1, 1)
+            else:
+                d = _dt.date.fromisoformat(text)
+            if r["precision"] not in ("day", "by", "year"):
+                raise ValueError(f"announcement table {path} line {lineno}: precision must be "
+                                 f"'day', 'by' or 'year'; got {r['precision']!r}")
+            out.append(Announcement(r["region"], int(r["year"]), r["basis"], d, r["precision"],
+                                    r["status"], r["source"]))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class FactorTable:
     """Grid emission factors by (region, year, basis); immutable.
 
-    ``rows`` is a tuple of dicts with keys region, year, basis, value, unit, status, source.
+    ``rows`` is a tuple of dicts with keys region, year, basis, value, unit, status, source;
+    ``announcements`` a tuple of :class:`Announcement` (may be empty: a factor without one
+    is taken as announced in the year after the one it applies to).
     """
 
     rows: tuple
+    announcements: tuple = ()
+
+    def announcement(self, region: str, year: int, basis: str = "actual") -> Announcement:
+        """When the factor of (region, year, basis) was announced.
+
+        Without a recorded date, the following year is assumed (precision "year", status
+        "unverified"): the practice of Taiwan's Energy Administration. A region with no
+        announcement dates at all (a user's table) has its factors taken as known in the
+        year they apply to.
+        """
+        for a in self.announcements:
+            if a.region == region and a.year == int(year) and a.basis == basis:
+                return a
+        if not any(a.region == region for a in self.announcements):
+            # a table without announcement dates (a user's utility disclosure): its factors
+            # are taken as usable for the year they apply to, as before vintages existed
+            return Announcement(region, int(year), basis, _dt.date(int(year), 1, 1), "year",
+                                "unverified", "no announcement dates in this table: taken as "
+                                "known in the year it applies to")
+        return Announcement(region, int(year), basis, _dt.date(int(year) + 1, 1, 1), "year",
+                            "unverified", "assumed: announced in the year after the one it "
+                            "applies to (no announcement date recorded)")
+
+    def vintages(self, region: str, when, basis: str = "actual") -> list:
+        """Factors of ``basis`` announced by ``when`` (see :func:`as_of_date`), newest first,
+        as (Factor, Announcement) pairs."""
+        d = as_of_date(when)
+        out = []
+        for r in self.rows:
+            if r["region"] == region and r["basis"] == basis:
+                a = self.announcement(region, r["year"], basis)
+                if a.known_by(d):
+                    out.append((self._factor(r), a))
+        return sorted(out, key=lambda fa: fa[0].year, reverse=True)
 
     @classmethod
     def from_csv(cls, path) -> "FactorTable":
@@ -179,7 +291,31 @@ class FactorTable:
 @lru_cache(maxsize=1)
 def default_grid_table() -> FactorTable:
     """The packaged table ``procsim/data/grid_factors.csv`` (read once, immutable)."""
-    return FactorTable.from_csv(data_path("grid_factors.csv"))
+    table = FactorTable.from_csv(data_path("grid_factors.csv"))
+    return FactorTable(table.rows, _read_announcements(data_path("grid_factor_announcements.csv")))
+
+
+def announced_grid_factor(region: str = "TW", when=2024, table: FactorTable | None = None) -> Factor:
+    """The latest "actual" grid factor announced by ``when`` (date, ISO string or year).
+
+    This is the factor a claim or report of that date could use: for figures of 2024
+    (``when=2024``) it is the 2023 factor 0.494 (announced 2024-04-26), not 2024's 0.474
+    (announced 2025-04-14).
+
+    >>> f = announced_grid_factor("TW", 2024)
+    >>> float(f), f.year
+    (0.494, 2023)
+    >>> announced_grid_factor("TW", "2025-05-01").year
+    2024
+    """
+    table = table or default_grid_table()
+    v = table.vintages(region, when)
+    if not v:
+        years = table.years(region, "actual")
+        raise ValueError(f"no 'actual' grid factor for {region} announced by "
+                         f"{as_of_date(when).isoformat()}; years with one: "
+                         f"{', '.join(map(str, years)) or 'none'}")
+    return v[0][0]
 
 
 def grid_factor(region: str = "TW", year: int = 2023, basis: str = "actual",

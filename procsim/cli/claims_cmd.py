@@ -17,7 +17,8 @@ EXIT_OK, EXIT_STRICT = 0, 1
 @app.command("check-claim")
 def check_claim_cmd(files: List[Path] = typer.Argument(..., help="claim files (TOML, YAML or JSON)"),
                     json_out: bool = typer.Option(False, "--json",
-                                                  help="one JSON object per file, errors included"),
+                                                  help="findings as JSON, one object per file, "
+                                                       "unreadable files included as error rows"),
                     strict: bool = typer.Option(False, "--strict",
                                                 help="exit 1 when a claim has an error finding, or "
                                                      "is empty or not checkable")):

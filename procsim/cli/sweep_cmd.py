@@ -59,15 +59,15 @@ def sweep_cmd(model: str = typer.Argument(..., help="stack-loss, leak-flow, effe
               param: List[str] = typer.Option([], "--param", "-p",
                                               help="swept input, SI units: NAME=START:STOP:N or NAME=V1,V2"),
               fixed: List[str] = typer.Option([], "--set", help="fixed input, NAME=VALUE (SI) or option NAME=TEXT"),
-              json_out: bool = typer.Option(False, "--json"),
+              json_out: bool = typer.Option(False, "--json", help="rows as a JSON list of records"),
               output: Optional[Path] = typer.Option(None, "--output", "-o", help="CSV file to write")):
-    from procsim.sweeps import SWEEP_MODELS, run_sweep_model
+    from procsim.sweeps import run_sweep_model, sweep_models
 
     if output is not None:  # before the sweep runs
         check_output_path(output)
-
-    if model not in SWEEP_MODELS:
-        typer.echo(f"unknown model {model!r}; models: {', '.join(SWEEP_MODELS)}", err=True)
+    models = sweep_models()
+    if model not in models:
+        typer.echo(f"unknown model {model!r}; models: {', '.join(models)}", err=True)
         raise typer.Exit(2)
     axes = dict(_parse_axis(t) for t in param)
     points = math.prod(len(v) for v in axes.values()) if axes else 0

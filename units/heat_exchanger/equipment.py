@@ -36,11 +36,14 @@ import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.thermo.material import require_material
 from procsim.validation import check_choice, check_nonnegative, check_positive
+from procsim.units_api import convert_fields
 
 from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
                                           solve_two_stream)
 from units.heat_exchanger._kernels import ARRANGEMENTS
+from units.heat_exchanger.counterflow import pinch_limited_flow
 from units.heat_exchanger.zones import DEFAULT_SEGMENTS, zone_profile
 
 __all__ = ["Economizer", "AirPreheater", "HotWaterRecovery", "WasteHeatSteamGenerator",
@@ -124,6 +127,10 @@ class Economizer:
     outlets = ("gas_out", "water_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", gas_outlet_temperature="temperature",
+                       water_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction", min_approach="temperature_difference")
         _gas_side_spec(self, "water_outlet_temperature")
         _check_common(self)
 
@@ -178,6 +185,10 @@ class AirPreheater:
     outlets = ("gas_out", "air_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", gas_outlet_temperature="temperature",
+                       air_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction", min_approach="temperature_difference")
         _gas_side_spec(self, "air_outlet_temperature")
         _check_common(self)
 
@@ -228,6 +239,9 @@ class HotWaterRecovery:
     outlets = ("hot_out", "cold_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", hot_outlet_temperature="temperature",
+                       cold_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", min_approach="temperature_difference")
         one_spec(self.name, ua=self.ua, hot_outlet_temperature=self.hot_outlet_temperature,
                  cold_outlet_temperature=self.cold_outlet_temperature)
         _check_common(self)
@@ -256,8 +270,10 @@ class SteamGeneratorResult:
     """Result of :class:`WasteHeatSteamGenerator` (SI).
 
     steam_flow [kg/s]; feedwater_bypass_flow : feedwater not evaporated [kg/s];
-    limited_by : "pinch" (the design pinch sets the steam flow) or "feedwater" (all the
-    feedwater is evaporated and the pinch is wider than designed);
+    limited_by : "pinch" (the design pinch at the evaporator inlet, or at another profile
+    point of the water side, sets the steam flow), "profile" (the zone-by-zone check found a
+    tighter point inside the exchanger and the flow was reduced to hold the pinch there) or
+    "feedwater" (all the feedwater is evaporated and the pinch is wider than designed);
     duty, economizer_duty, evaporator_duty, superheater_duty [W];
     saturation_temperature, steam_temperature [K];
     gas_inlet_temperature, gas_after_superheater, gas_after_evaporator (the pinch point),
@@ -348,6 +364,10 @@ class WasteHeatSteamGenerator:
     outlets = ("gas_out", "steam_out", "feedwater_bypass")
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", pinch="temperature_difference",
+                       approach="temperature_difference", steam_temperature="temperature",
+                       pressure_drop_hot="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction")
         check_positive("steam_pressure", self.steam_pressure, "Pa")
         check_positive("pinch", self.pinch, "K")
         check_nonnegative("approach", self.approach, "K")
@@ -367,8 +387,7 @@ class WasteHeatSteamGenerator:
         gas = _stream(inlets, "gas_in", self.name)
         fw = _stream(inlets, "feedwater_in", self.name)
         ps = float(self.steam_pressure)
-        if fw.is_gas or fw.material.name != "Water":
-            raise ValueError(f"{self.name}: feedwater_in must be water; got {fw.material!r}")
+        require_material(self.name, "feedwater_in", fw, kind="fluid", name="Water")
         if not fw.p >= ps:
             raise ValueError(f"{self.name}: feedwater pressure {fw.p!r} Pa must be >= steam_pressure {ps!r} Pa "
                              "(the feed pump sets it)")
@@ -398,19 +417,24 @@ class WasteHeatSteamGenerator:
                              f"{t_pinch_gas:.6g} K (and the steam temperature {t_steam:.6g} K)")
         mat = gas.material
         m_g = gas.mass_flow
-        m_pinch = m_g * (gas.h - mat.h(t_pinch_gas)) / (h_steam - h_econ)
-        m_s = min(fw.mass_flow, m_pinch)
-        limited = "pinch" if m_pinch <= fw.mass_flow else "feedwater"
+        # the shared engine: steam flow from the binding pinch over the whole profile; the
+        # evaporator inlet is taken at the saturation temperature (drum convention: water
+        # leaves the economizer ``approach`` below saturation and flashes to it in the drum)
+        h_pts = [fw_s.h, h_econ] + ([vap.h] if self.steam_temperature is not None else [])
+        t_pts = [fw_s.T, t_sat] + ([t_sat] if self.steam_temperature is not None else [])
+        try:
+            plf = pinch_limited_flow(gas, fw_s, h_steam, float(self.pinch), points=(h_pts, t_pts),
+                                     available_flow=fw.mass_flow, segments=self.segments,
+                                     pressure_drop_hot=self.pressure_drop_hot)
+        except ValueError as exc:
+            raise ValueError(f"{self.name}: {exc}") from None
+        m_s = plf.flow
+        limited = {"available": "feedwater"}.get(plf.limited_by, plf.limited_by)
         q_sh = m_s * (h_steam - vap.h)
         q_ev = m_s * (vap.h - h_econ)
         q_ec = m_s * (h_econ - fw.h)
         duty = q_sh + q_ev + q_ec
-        cold_in = fw_s.with_(mass_flow=m_s)
-        try:
-            prof = zone_profile(gas, cold_in, duty, pressure_drop_hot=self.pressure_drop_hot,
-                                segments=self.segments, breakpoints=(q_ec, q_ec + q_ev))
-        except ValueError as exc:
-            raise ValueError(f"{self.name}: {exc}") from None
+        prof = plf.profile
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
         gas_out = prof.hot_out
         check_dew_point(self.name, gas_out.T, limits, self.condensing)

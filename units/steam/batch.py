@@ -26,7 +26,9 @@ from numba import njit
 
 from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
-from units.steam.kernels import deaerator_balance, flash_fraction
+from procsim.jitcheck import ensure_fresh
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from units.steam.kernels import deaerator_balance_overflow, flash_fraction, turbine_outlet_enthalpy
 from units.steam.users import SteamTraps
 
 __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
@@ -34,8 +36,9 @@ __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_
 
 @njit(cache=True)
 def _exhaust_h(data, p_in, h_in, p_out, eta):
+    """Turbine exhaust enthalpy: the shared isentropic relation on tabulated IF97 states."""
     h_s = tab_h_ps(data, p_out, tab_s_ph(data, p_in, h_in))
-    return h_in - eta * (h_in - h_s)
+    return turbine_outlet_enthalpy(h_in, h_s, eta)
 
 
 @njit(cache=True)
@@ -44,8 +47,10 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                        t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
                        phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
                        q_hot_bd, q_cold_mu, out):
-    r"""Balance K operating points of one chain site; ``out`` (K, 6): boiler steam [kg/s],
-    fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s].
+    r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
+    fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
+    condensate overflow [kg/s] (the deaerator's level control of
+    :func:`~units.steam.kernels.deaerator_balance_overflow`, as in the site model).
 
     Header 0 is the top (boiler) header, header n-1 the lowest (deaerator) header; letdown i
     joins header i to i+1 with desuperheater set-point enthalpy ``ld_ht[i]`` (NaN: none).
@@ -66,7 +71,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
     r = np.zeros(max(n - 1, 1))
     ls = np.zeros(max(n - 1, 1))
     lsp = np.zeros(max(n - 1, 1))
-    da = np.empty(2)
+    da = np.empty(3)
     first_bad = -1
     inj_total = 0.0
     for j in range(n):
@@ -102,8 +107,8 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                 if flash_idx >= 0:
                     sup[flash_idx] += phi * blow
                 f_da = F + spray_total + inj_total
-                st = deaerator_balance(f_da, h_l_da, vent_fraction * f_da, h_v_da, cond, h_cond,
-                                       h_mu, hh[n - 1], da)
+                st = deaerator_balance_overflow(f_da, h_l_da, vent_fraction * f_da, h_v_da, 0.0, 0.0, cond, h_cond,
+                                                h_mu, hh[n - 1], da)
                 if st != 0:
                     ok = False
                     break
@@ -169,7 +174,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
             if change <= 1e-10:
                 break
         if not ok or not (S >= 0.0):
-            for c in range(6):
+            for c in range(7):
                 out[k, c] = math.nan
             if first_bad < 0:
                 first_bad = k
@@ -187,6 +192,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         out[k, 3] = f_da * (h_fw - h_l_da)
         out[k, 4] = m_u
         out[k, 5] = vent
+        out[k, 6] = da[2]
     return first_bad
 
 
@@ -194,6 +200,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
 class BatchResult:
     """Per point (arrays, SI): boiler_steam [kg/s], fuel_input [W], power_generated [W],
     feed_pump_power [W], power_import [W], makeup_water [kg/s], vented [kg/s],
+    condensate_overflow [kg/s],
     co2_per_year [kg], total_cost_per_year [currency]."""
 
     boiler_steam: np.ndarray
@@ -203,6 +210,7 @@ class BatchResult:
     power_import: np.ndarray
     makeup_water: np.ndarray
     vented: np.ndarray
+    condensate_overflow: np.ndarray
     co2_per_year: np.ndarray
     total_cost_per_year: np.ndarray
 
@@ -265,7 +273,7 @@ def batch_site(model) -> BatchSite:
             ld_ht[i - 1] = w.state(p=p_h[i], T=ld.desuperheat_to).h
     p_da = sp.deaerator.pressure
     liq, vap = w.saturation(p=p_da)
-    h_fw = liq.h + (w.state(p=sp.boiler.pressure, s=liq.s).h - liq.h) / sp.feed_pump_efficiency
+    h_fw = float(isentropic_outlet_enthalpy(liq.h, w.state(p=sp.boiler.pressure, s=liq.s).h, sp.feed_pump_efficiency))
     phi, flash_idx, h_flash_v, p_bd, h_bd = 0.0, -1, 0.0, sp.boiler.pressure, model._drum.h
     if sp.blowdown_flash_header is not None:
         flash_idx = idx[sp.blowdown_flash_header]
@@ -286,39 +294,22 @@ def batch_site(model) -> BatchSite:
     return BatchSite(sp, user_header, args)
 
 
-#: Table layouts for which the compiled batch kernel has matched its Python version in this
-#: process (a record of a check done, not a switch: it only avoids repeating the check).
-_CHECKED: set = set()
-
-
 def _check_compiled(data, bsite: BatchSite, per_point) -> None:
     """Compare the compiled kernel with its Python version on one point; recompile if they differ.
 
-    numba checks a cached kernel only against its own source file; this kernel inlines the
-    table kernels of :mod:`procsim.thermo.tables`, so after those change the cached machine code
-    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout change).
-    ``py_func`` calls the current table kernels, so a difference beyond rounding means stale.
+    This kernel inlines the table kernels of :mod:`procsim.thermo.tables` and the isentropic
+    relation of :mod:`procsim.thermo.isentropic`; after those change the cached machine code
+    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout
+    change). :func:`procsim.jitcheck.ensure_fresh` runs the probe compiled and as Python.
     """
-    key = tuple(type(v).__name__ + str(np.shape(v)) for v in data)
-    if key in _CHECKED:
-        return
-    # the expansion helper first: the kernel's py_func still calls its compiled version
+    key = ("steam_site_batch",) + tuple(type(v).__name__ + str(np.shape(v)) for v in data)
     p_h = bsite.args[0]
     p_in, p_out = float(p_h[0]), float(p_h[-1]) if p_h.size > 1 else 0.5 * float(p_h[0])
     h_in = float(bsite.args[13])       # boiler steam enthalpy
-    x1 = _exhaust_h(data, p_in, h_in, p_out, 0.7)
-    x2 = _exhaust_h.py_func(data, p_in, h_in, p_out, 0.7)
-    stale = not math.isclose(x1, x2, rel_tol=1e-13, abs_tol=0.0)
-    if not stale:
-        args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:]
-        a, b = np.empty((1, 6)), np.empty((1, 6))
-        ra = site_balance_batch(*args, a)
-        rb = site_balance_batch.py_func(*args, b)
-        stale = ra != rb or not np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True)
-    if stale:
-        for fn in (_exhaust_h, site_balance_batch):
-            fn.recompile()
-    _CHECKED.add(key)
+    args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:] + (np.empty((1, 7)),)
+    # the expansion helper first: the kernel's py_func still calls its compiled version
+    ensure_fresh(key, [(_exhaust_h, (data, p_in, h_in, p_out, 0.7), None),
+                       (site_balance_batch, args, len(args) - 1)], (_exhaust_h, site_balance_batch))
 
 
 def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> BatchResult:
@@ -354,7 +345,7 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     cond = np.ascontiguousarray((dem[:, mass] * (1.0 - direct[mass]) * rec[:, mass]).sum(axis=1))
     (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam,
      h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
-    out = np.empty((K, 6))
+    out = np.empty((K, 7))
     data = Fluid("Water").table().data
     per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
     _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
@@ -364,7 +355,7 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     if bad >= 0:
         raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "
-                         "or no steam/make-up split heats it")
+                         "(condenser returns) or no steam/make-up split heats it")
     econ = sp.economics
     sec = econ.hours * 3600.0
     imp = econ.site_power_demand + out[:, 3] - out[:, 2]
@@ -372,4 +363,4 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     cost = sec * (out[:, 1] * econ.fuel_price + imp * econ.power_price + out[:, 4] * econ.water_price)
     return BatchResult(boiler_steam=out[:, 0].copy(), fuel_input=out[:, 1].copy(), power_generated=out[:, 2].copy(),
                        feed_pump_power=out[:, 3].copy(), power_import=imp, makeup_water=out[:, 4].copy(),
-                       vented=out[:, 5].copy(), co2_per_year=co2, total_cost_per_year=cost)
+                       vented=out[:, 5].copy(), condensate_overflow=out[:, 6].copy(), co2_per_year=co2, total_cost_per_year=cost)

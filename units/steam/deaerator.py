@@ -11,7 +11,7 @@ from procsim.stream import Stream
 from procsim.validation import check_fraction
 from units.steam._common import (check_pressure, check_water_inlets, saturation_enthalpies, stream,
                                  water_of)
-from units.steam.kernels import deaerator_balance
+from units.steam.kernels import deaerator_balance_overflow
 
 __all__ = ["Deaerator", "DeaeratorResult"]
 
@@ -112,21 +112,43 @@ class Deaerator:
                              f"saturation at {self.pressure!r} Pa")
         return water_flow * (h_mix - water_enthalpy) / (steam_enthalpy - h_mix)
 
+    def balance(self, feedwater_flow: float, steam_enthalpy: float, condensate_flow: float,
+                condensate_enthalpy: float, makeup_enthalpy: float, fixed_flow: float = 0.0,
+                fixed_enthalpy: float = 0.0) -> tuple[float, float, float]:
+        """(steam, make-up, condensate overflow) [kg/s] for a feedwater demand [kg/s].
+
+        The level control takes all condensate and the fixed water inflow (``fixed_flow`` at
+        ``fixed_enthalpy``, e.g. a condenser hotwell), then draws make-up; when the condensate
+        alone exceeds what the demand can take, the make-up is 0 and the surplus condensate
+        overflows the receiver (:func:`~units.steam.kernels.deaerator_balance_overflow`).
+        """
+        _, h_l, h_v = saturation_enthalpies(self.fluid, self.pressure)
+        out = np.empty(3)
+        v = self.vent_fraction * feedwater_flow
+        status = deaerator_balance_overflow(feedwater_flow, h_l, v, h_v, fixed_flow, fixed_enthalpy,
+                                            condensate_flow, condensate_enthalpy, makeup_enthalpy,
+                                            steam_enthalpy, out)
+        if status == 1:
+            raise ValueError(f"{self.name}: fixed water inflow {fixed_flow!r} kg/s (condenser returns) exceeds what a "
+                             f"feedwater demand of {feedwater_flow!r} kg/s can take")
+        if status != 0:
+            raise ValueError(f"{self.name}: no steam/make-up split heats {condensate_flow + fixed_flow!r} kg/s of "
+                             f"water to saturation at {self.pressure!r} Pa (status {status}: "
+                             f"{'incoming water hotter than the feedwater' if status == 2 else 'bad data'})")
+        return float(out[0]), float(out[1]), float(out[2])
+
     def demand(self, feedwater_flow: float, steam_enthalpy: float, water_flow: float,
                water_enthalpy: float, makeup_enthalpy: float) -> tuple[float, float]:
-        """(steam, make-up) [kg/s] for a feedwater demand, given the other water inflow."""
-        _, h_l, h_v = saturation_enthalpies(self.fluid, self.pressure)
-        out = np.empty(2)
-        v = self.vent_fraction * feedwater_flow
-        status = deaerator_balance(feedwater_flow, h_l, v, h_v, water_flow, water_enthalpy,
-                                   makeup_enthalpy, steam_enthalpy, out)
-        if status == 1:
+        """(steam, make-up) [kg/s] for a feedwater demand, given the other water inflow.
+
+        Strict form of :meth:`balance`: a condensate surplus (make-up that would be
+        negative) is an error here rather than an overflow.
+        """
+        s, m, over = self.balance(feedwater_flow, steam_enthalpy, water_flow, water_enthalpy, makeup_enthalpy)
+        if over > 0.0:
             raise ValueError(f"{self.name}: condensate {water_flow!r} kg/s exceeds what a feedwater demand of "
-                             f"{feedwater_flow!r} kg/s can take: make-up would be {out[1]!r} kg/s")
-        if status != 0:
-            raise ValueError(f"{self.name}: no steam/make-up split heats {water_flow!r} kg/s of water at "
-                             f"{water_enthalpy!r} J/kg to saturation (status {status})")
-        return float(out[0]), float(out[1])
+                             f"{feedwater_flow!r} kg/s can take: {over!r} kg/s would overflow")
+        return s, m
 
     def solve(self, inlets) -> UnitSolution:
         ins = check_water_inlets(self.name, inlets, self.inlets)

@@ -22,10 +22,12 @@ import math
 
 from numba import njit
 
+from procsim.thermo.isentropic import isentropic_efficiency, isentropic_outlet_enthalpy
+
 __all__ = [
     "turbine_outlet_enthalpy", "turbine_isentropic_efficiency", "turbine_power",
     "turbine_flow_for_power", "desuperheater_spray_ratio", "flash_fraction",
-    "mixed_enthalpy", "deaerator_balance", "steam_generation_heat",
+    "mixed_enthalpy", "deaerator_balance", "deaerator_balance_overflow", "steam_generation_heat",
     "turbine_outlet_enthalpy_array", "desuperheater_spray_ratio_array",
     "flash_fraction_array", "napier_steam_flow", "NAPIER_SI",
 ]
@@ -33,7 +35,8 @@ __all__ = [
 
 @njit(cache=True)
 def turbine_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
-    r"""Turbine exhaust enthalpy from its isentropic efficiency [J/kg].
+    r"""Turbine exhaust enthalpy from its isentropic efficiency [J/kg] (the shared relation of
+    :func:`procsim.thermo.isentropic.isentropic_outlet_enthalpy`, restricted to expansions).
 
     .. math:: h_2 = h_1 - \eta_s\,(h_1 - h_{2s})
 
@@ -42,7 +45,7 @@ def turbine_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
     """
     if not (0.0 < efficiency <= 1.0) or not (h_out_isentropic < h_in):
         return math.nan
-    return h_in - efficiency * (h_in - h_out_isentropic)
+    return isentropic_outlet_enthalpy(h_in, h_out_isentropic, efficiency)
 
 
 @njit(cache=True)
@@ -56,7 +59,7 @@ def turbine_isentropic_efficiency(h_in, h_out, h_out_isentropic):
     """
     if not (h_out_isentropic < h_in):
         return math.nan
-    eta = (h_in - h_out) / (h_in - h_out_isentropic)
+    eta = isentropic_efficiency(h_in, h_out, h_out_isentropic)
     if not (0.0 < eta <= 1.0 + 1e-12):
         return math.nan
     return eta
@@ -164,6 +167,66 @@ def deaerator_balance(feedwater_flow, h_feedwater, vent_flow, h_vent, water_flow
     if s < 0.0:
         return 2
     return 0
+
+
+@njit(cache=True)
+def deaerator_balance_overflow(feedwater_flow, h_feedwater, vent_flow, h_vent, fixed_flow, h_fixed,
+                               condensate_flow, h_condensate, h_makeup, h_steam, out):
+    r"""Heating steam, make-up and condensate overflow of a deaerator at fixed feedwater demand.
+
+    The deaerator's level control first takes all returned condensate (``condensate_flow`` at
+    ``h_condensate``) and every fixed water inflow (``fixed_flow`` at ``h_fixed``, e.g. a
+    turbine condenser's hotwell), then draws make-up :math:`M` and heating steam :math:`S`
+    (the two balances of :func:`deaerator_balance`):
+
+    .. math::
+        S + M = F + V - W_f - W_c, \qquad S h_s + M h_m = F h_F + V h_V - W_f h_f - W_c h_c
+
+    When that make-up would be negative, more condensate returns than the feedwater demand
+    can take: the make-up valve is shut (:math:`M = 0`) and the condensate receiver overflows
+    to drain. The condensate used, :math:`u`, and the steam follow from the same balances with
+    :math:`M = 0`,
+
+    .. math::
+        S = \frac{(F h_F + V h_V - W_f h_f) - (F + V - W_f) h_c}{h_s - h_c}, \qquad
+        u = F + V - W_f - S,
+
+    and the overflow is :math:`W_c - u` (the condensate-receiver overflow of DOE, *Improving
+    Steam System Performance: A Sourcebook for Industry*, 2nd ed., 2012, "condensate
+    recovery"; physically the surplus leaves at the receiver temperature). The two branches
+    meet continuously at :math:`M = 0`.
+
+    ``out[0] = S``, ``out[1] = M``, ``out[2]`` = overflow [kg/s]. Returns 0 when all three are
+    >= 0; 1 when the fixed water alone exceeds the feedwater demand (nothing can balance it);
+    2 when the steam would be negative (incoming water hotter than the feedwater); 3 for bad
+    data (``h_steam`` not above ``h_makeup`` and ``h_condensate``, or negative flows).
+    """
+    out[0] = math.nan
+    out[1] = math.nan
+    out[2] = math.nan
+    if not (h_steam > h_makeup) or not (feedwater_flow >= 0.0) or not (condensate_flow >= 0.0) \
+            or not (vent_flow >= 0.0) or not (fixed_flow >= 0.0):
+        return 3
+    total = feedwater_flow + vent_flow - fixed_flow
+    energy = feedwater_flow * h_feedwater + vent_flow * h_vent - fixed_flow * h_fixed
+    rest = total - condensate_flow
+    s = (energy - condensate_flow * h_condensate - rest * h_makeup) / (h_steam - h_makeup)
+    m = rest - s
+    if m >= 0.0:
+        out[0] = s
+        out[1] = m
+        out[2] = 0.0
+        return 2 if s < 0.0 else 0
+    if not (h_steam > h_condensate):
+        return 3
+    s = (energy - total * h_condensate) / (h_steam - h_condensate)
+    used = total - s
+    if used < 0.0:
+        return 1
+    out[0] = s
+    out[1] = 0.0
+    out[2] = max(condensate_flow - used, 0.0)
+    return 2 if s < 0.0 else 0
 
 
 @njit(cache=True)

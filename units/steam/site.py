@@ -47,7 +47,9 @@ from units.steam.deaerator import Deaerator
 from units.steam.description import SiteSpec
 from units.steam.flash import FlashTank
 from units.steam.header import SteamHeader
-from units.steam.kernels import desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from units.steam.kernels import (desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power,
+                                 turbine_outlet_enthalpy)
 from units.steam.prv import PressureReducingValve
 from units.steam.turbine import ExtractionTurbine, SteamTurbine
 from units.steam.users import EfficiencyBoiler, SteamTraps, SteamUser, SteamVent, WasteHeatSteam
@@ -62,7 +64,9 @@ class SiteBalanceError(ValueError):
 @dataclass(frozen=True)
 class Controls:
     """Set-points of one pass [kg/s]: boiler steam, make-up, per-letdown steam and spray,
-    per-turbine flow, per-header vent, deaerator steam."""
+    per-turbine flow, per-header vent, deaerator steam, condensate overflow (returned
+    condensate beyond what the deaerator's feedwater demand can take, drained at the
+    condensate receiver; the make-up is then 0)."""
 
     boiler_steam: float
     makeup: float
@@ -72,9 +76,10 @@ class Controls:
     turbine_flow: dict
     vent: dict
     deaerator_steam: float
+    overflow: float = 0.0
 
     def vector(self) -> np.ndarray:
-        parts = [self.boiler_steam, self.makeup, self.deaerator_steam]
+        parts = [self.boiler_steam, self.makeup, self.deaerator_steam, self.overflow]
         for d in (self.user_flow, self.letdown_steam, self.letdown_spray, self.turbine_flow, self.vent):
             parts.extend(d[k] for k in sorted(d))
         return np.array(parts)
@@ -85,7 +90,9 @@ class SiteResult:
     """Balanced steam site (SI; money in the economics currency, CO2 in kg).
 
     Flows [kg/s]: boiler_steam, feedwater, blowdown, makeup_water, deaerator_steam,
-    condensate_returned, vented (surplus steam vented from headers), letdowns (name -> steam
+    condensate_returned (condensate the deaerator takes), condensate_overflow (returned
+    condensate drained at the receiver because the feedwater demand cannot take it: the
+    make-up is then 0), vented (surplus steam vented from headers), letdowns (name -> steam
     flow), sprays (name -> spray water), turbine_flows (name -> flow).
     Energy [W]: fuel_input (on the boiler's basis), boiler_heat, power_generated (turbine
     generators), feed_pump_power, power_import (site demand + feed pump - generated; negative =
@@ -135,6 +142,7 @@ class SiteResult:
     passes: int = 0
     solution: object = field(default=None, compare=False, repr=False)
     fired_boiler: object = field(default=None, compare=False, repr=False)
+    condensate_overflow: float = 0.0
 
 
 class SiteModel:
@@ -218,7 +226,7 @@ class SiteModel:
         p_da = sp.deaerator.pressure
         liq = w.saturation(p=p_da)[0]
         h2s = w.state(p=sp.boiler.pressure, s=liq.s).h
-        spray_h = liq.h + (h2s - liq.h) / sp.feed_pump_efficiency
+        spray_h = float(isentropic_outlet_enthalpy(liq.h, h2s, sp.feed_pump_efficiency))
         b = sp.boiler.blowdown_fraction
         blow = c.boiler_steam * b / (1.0 - b)
         flash_p = None if sp.blowdown_flash_header is None else self._by[sp.blowdown_flash_header].pressure
@@ -315,7 +323,8 @@ class SiteModel:
         co2 = sec * (fuel * econ.fuel_emission_factor + imp * econ.grid_emission_factor)
         cost = sec * (fuel * econ.fuel_price + imp * econ.power_price + c.makeup * econ.water_price)
         return {"boiler_steam": S, "fuel_input": fuel, "power_generated": gen, "feed_pump_power": pump,
-                "power_import": imp, "makeup_water": c.makeup, "co2_per_year": co2, "total_cost_per_year": cost}
+                "power_import": imp, "makeup_water": c.makeup, "condensate_overflow": c.overflow,
+                "vented": sum(c.vent.values()), "co2_per_year": co2, "total_cost_per_year": cost}
 
     def _states_from(self, sol) -> dict:
         units = sol.units
@@ -327,7 +336,7 @@ class SiteModel:
     def _expand(self, p_in: float, h_in: float, p_out: float, eta: float) -> float:
         w = self.water
         h_s = w.state(p=p_out, s=state_ph(w, p_in, h_in).s).h
-        return h_in - eta * (h_in - h_s)
+        return float(turbine_outlet_enthalpy(h_in, h_s, eta))
 
     def _turbine_states(self, t, h_in: float) -> tuple[float, float]:
         """(extraction enthalpy or NaN, exhaust enthalpy) [J/kg] of turbine ``t`` from inlet enthalpy ``h_in``."""
@@ -404,14 +413,15 @@ class SiteModel:
         ufl = self._user_flash(uflow)
         cond_flow = sum(uflow[u.name] * (1.0 - u.direct_fraction) * (1.0 - ufl[u.name][1]) * u.condensate_recovery
                         for u in sp.users)
-        h_cond = w.state(p=sp.deaerator.pressure, T=sp.condensate_return_temperature).h if cond_flow > 0 else 0.0
-        # condensing turbines: their condensers return all condensate, saturated at the exhaust pressure
-        e_cond = cond_flow * h_cond
+        h_cond = w.state(p=sp.deaerator.pressure, T=sp.condensate_return_temperature).h
+        # condensing turbines: their condensers return all condensate, saturated at the exhaust
+        # pressure, straight to the deaerator (a fixed inflow; only the receiver can overflow)
+        fixed_flow, e_fixed = 0.0, 0.0
         for t in sp.turbines:
             if t.outlet is None:
-                cond_flow += tflow[t.name] - t.extraction_flow
-                e_cond += (tflow[t.name] - t.extraction_flow) * saturation_enthalpies(w, t.outlet_pressure)[1]
-        h_cond = e_cond / cond_flow if cond_flow > 0 else 0.0
+                fixed_flow += tflow[t.name] - t.extraction_flow
+                e_fixed += (tflow[t.name] - t.extraction_flow) * saturation_enthalpies(w, t.outlet_pressure)[1]
+        h_fixed = e_fixed / fixed_flow if fixed_flow > 0 else 0.0
         if sp.blowdown_flash_header is not None:
             t_sat, h_l, h_v = saturation_enthalpies(w, self._by[sp.blowdown_flash_header].pressure)
             phi = float(flash_fraction(self._drum.h, h_l, h_v))
@@ -447,7 +457,8 @@ class SiteModel:
             # the deaerator feeds the boiler, the desuperheater sprays and the waste-heat generators
             f_da = f_boiler + spray_total + inj_feed
             try:
-                s_da, m_u = da.demand(f_da, hh[sp.deaerator.header], cond_flow, h_cond, states["makeup_h"])
+                s_da, m_u, over = da.balance(f_da, hh[sp.deaerator.header], cond_flow, h_cond, states["makeup_h"],
+                                             fixed_flow, h_fixed)
             except ValueError as exc:
                 raise SiteBalanceError(f"site {sp.name!r}: {exc}") from None
             d[sp.deaerator.header] += s_da
@@ -481,7 +492,7 @@ class SiteModel:
                 f"site {sp.name!r} cannot be balanced: steam demand needs {S:.6g} kg/s from the boiler, above its "
                 f"capacity {cap:.6g} kg/s (short by {S - cap:.6g} kg/s)")
         return Controls(boiler_steam=S, makeup=m_u, user_flow=uflow, letdown_steam=ld_steam, letdown_spray=ld_spray,
-                        turbine_flow=tflow, vent=vent, deaerator_steam=s_da)
+                        turbine_flow=tflow, vent=vent, deaerator_steam=s_da, overflow=over)
 
     # ------------------------------------------------------------------ flowsheet
     def fired_boiler(self, c: Controls, states: dict):
@@ -626,7 +637,10 @@ class SiteModel:
                 fs.connect(f"{u.name}_flash.liquid", f"{u.name}_return.condensate")
             returned.append(f"{u.name}_return.returned")
         if returned:
-            fs.add(CondensateReturn("condensate_tank", 1.0, sp.deaerator.pressure, sp.condensate_return_temperature,
+            # the receiver overflows to drain what the deaerator cannot take (Controls.overflow)
+            collected = self._condensate_flow(c)
+            kept = 1.0 if not (c.overflow > 0.0 and collected > 0.0) else min(max(1.0 - c.overflow / collected, 0.0), 1.0)
+            fs.add(CondensateReturn("condensate_tank", kept, sp.deaerator.pressure, sp.condensate_return_temperature,
                                     sources=tuple(f"c{i}" for i in range(len(returned))), fluid=w))
             for i, r in enumerate(returned):
                 fs.connect(r, f"condensate_tank.c{i}")
@@ -646,15 +660,19 @@ class SiteModel:
             fs.guess(k, v)
         return fs
 
+    def _condensate_flow(self, c: Controls) -> float:
+        """Users' condensate reaching the receiver [kg/s] (after return losses and flash)."""
+        fl = self._user_flash(c.user_flow)
+        return sum(c.user_flow[u.name] * (1 - u.direct_fraction) * u.condensate_recovery * (1.0 - fl[u.name][1])
+                   for u in self.spec.users)
+
     def _first_guesses(self, c: Controls, states: dict) -> dict:
         sp, w = self.spec, self.water
         _, h_l, _ = saturation_enthalpies(w, sp.deaerator.pressure)
         g = {"deaerator.steam": Stream.from_ph(w, self._by[sp.deaerator.header].pressure,
                                                states["header_h"][sp.deaerator.header], c.deaerator_steam),
              "deaerator.condensate": Stream(w, sp.condensate_return_temperature, sp.deaerator.pressure,
-                                            sum(c.user_flow[u.name] * (1 - u.direct_fraction) * u.condensate_recovery
-                                                * (1.0 - self._user_flash(c.user_flow)[u.name][1])
-                                                for u in sp.users))}
+                                            max(self._condensate_flow(c) - c.overflow, 0.0))}
         for t in sp.turbines:
             if t.outlet is None:
                 g[f"deaerator.condenser_{t.name}"] = Stream.from_ph(
@@ -754,6 +772,7 @@ class SiteModel:
         return SiteResult(
             boiler_steam=boiler.steam_flow, feedwater=boiler.feedwater_flow, blowdown=boiler.blowdown_flow,
             makeup_water=c.makeup, deaerator_steam=da.steam_flow, condensate_returned=da.water_flow - c.makeup,
+            condensate_overflow=c.overflow,
             vented=vented, letdowns=dict(c.letdown_steam), sprays=dict(c.letdown_spray),
             turbine_flows=dict(c.turbine_flow), fuel_input=boiler.fuel_input, boiler_heat=boiler.heat_absorbed,
             power_generated=gen, feed_pump_power=pump, power_import=power_import, process_heat=process_heat,

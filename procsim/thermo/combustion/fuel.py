@@ -34,10 +34,14 @@ import numpy as np
 
 from procsim.thermo import gas
 from procsim.thermo.combustion import kernels as K
+from procsim.thermo.combustion.air import (combustion_air, dry_air_molar_mass, product_molar_masses,
+                                           product_rows)
+from procsim.thermo.combustion.dewpoint import acid_dew_point, water_dew_point
+from procsim.thermo.combustion.flame import adiabatic_flame
 from procsim.validation import as_array, as_float, check_choice, check_range
 
 __all__ = ["Fuel", "FlueGas", "FUEL_NAMES", "LATENT_HEAT_WATER_MOLAR", "NORMAL_MOLAR_VOLUME",
-           "NORMAL_CONDITIONS", "channiwala_parikh_hhv", "combustion_air"]
+           "NORMAL_CONDITIONS", "channiwala_parikh_hhv", "combustion_air", "product_rows"]
 
 #: Latent heat of water at 25 C [J/mol] (CODATA key values, Cox et al. 1989): 285830 - 241826.
 LATENT_HEAT_WATER_MOLAR = 44004.0
@@ -55,42 +59,22 @@ _M_CO2 = ATOMIC_MASS["C"] + 2 * ATOMIC_MASS["O"]
 ULTIMATE_KEYS = ("C", "H", "O", "N", "S", "H2O", "ash")
 #: Species a gaseous fuel may contain (stable species of procsim.thermo.gas).
 GAS_FUEL_SPECIES = ("CH4", "C2H6", "C3H8", "C4H10", "IC4H10", "C5H12", "C2H4", "H2", "CO",
-                    "H2S", "NH3", "N2", "CO2", "O2", "AR")
+                    "H2S", "NH3", "N2", "CO2", "O2", "AR", "H2O", "SO2")
+#: Names laboratories print for the same species (analysis reports, ISO 6974 / GPA 2261
+#: style): mapped to procsim's species names.
+GAS_SPECIES_ALIASES = {"Ar": "AR", "ar": "AR", "iC4H10": "IC4H10", "i-C4H10": "IC4H10",
+                       "nC4H10": "C4H10", "n-C4H10": "C4H10", "nC5H12": "C5H12",
+                       "n-C5H12": "C5H12", "H2O(g)": "H2O"}
+#: A laboratory gas analysis whose components sum to within this much of 100 % is
+#: normalised (with a note); beyond it, an error. Judgement (procsim issue 13): rounding of
+#: 10-20 reported components and an unreported remainder of trace species stay well inside
+#: 2 %; a larger gap means a missing component or a typing error.
+GAS_NORMALISE_WITHIN = 0.02
+GAS_UNITS = ("fraction", "percent")
 BASES = {"mole": 0, "mass": 1}
 ANALYSER_BASES = {"dry": K.BASIS_DRY, "wet": K.BASIS_WET}
 HV_BASES = {"hhv": K.HV_HHV, "lhv": K.HV_LHV}
 _SUM_TOLERANCE = 1e-6
-
-_ROWS = np.ascontiguousarray(np.array([gas.COEFFS[gas.species_index(s)] for s in K.PRODUCTS]))
-_ROWS.setflags(write=False)
-_PRODUCT_MOLAR_MASS = np.array([gas.MOLAR_MASS[gas.species_index(s)] for s in K.PRODUCTS])
-
-
-def product_rows() -> np.ndarray:
-    """NASA-7 rows (7, 17) of PRODUCTS, from procsim.thermo.gas (read-only)."""
-    return _ROWS
-
-
-def combustion_air(humidity: float = 0.0) -> np.ndarray:
-    """Air vector for the kernels: dry mole fractions of O2, N2, Ar, CO2 and humidity.
-
-    Dry composition: :data:`procsim.thermo.gas.AIR_DRY` normalised to 1.
-    humidity : humidity ratio [kg water / kg dry air], >= 0.
-    """
-    w = as_float("air_humidity", humidity, "kg/kg dry air")
-    check_range("air_humidity", w, 0.0, 0.2, "kg/kg dry air")
-    total = sum(gas.AIR_DRY.values())
-    x = {k: v / total for k, v in gas.AIR_DRY.items()}
-    v = np.empty(K.AIR_VECTOR_SIZE)
-    v[K.A_O2], v[K.A_N2], v[K.A_AR], v[K.A_CO2] = x["O2"], x["N2"], x["AR"], x["CO2"]
-    v[K.A_HUM] = w * _dry_air_molar_mass() / gas.MOLAR_MASS[gas.species_index("H2O")]
-    return v
-
-
-def _dry_air_molar_mass() -> float:
-    total = sum(gas.AIR_DRY.values())
-    return sum(v / total * gas.MOLAR_MASS[gas.species_index(k)] for k, v in gas.AIR_DRY.items())
-
 
 def channiwala_parikh_hhv(C, H, O, N, S, ash) -> float:
     r"""Higher heating value [J/kg] from an ultimate analysis (mass fractions, any consistent basis).
@@ -137,6 +121,32 @@ def _check_sum(fractions: Mapping[str, float], what: str) -> dict:
     if not abs(total - 1.0) <= _SUM_TOLERANCE:
         raise ValueError(f"{what} fractions must sum to 1 (within {_SUM_TOLERANCE:g}); got {total!r}")
     return out
+
+
+def _normalise_gas(fractions: Mapping[str, float], unit: str | None) -> tuple[dict, str]:
+    """Fractions summing to 1 from a laboratory gas analysis, and the note of what was done."""
+    out = {}
+    for k, v in fractions.items():
+        f = as_float(f"fraction of {k}", v)
+        if not (f >= 0.0):
+            raise ValueError(f"gas analysis: {k} must be >= 0; got {f!r}")
+        out[k] = f
+    total = sum(out.values())
+    if unit is None:
+        unit = "percent" if total > 2.0 else "fraction"
+    scale = 100.0 if unit == "percent" else 1.0
+    rel = total / scale
+    written = f"{total:.6g} %" if unit == "percent" else f"{total:.6g}"
+    if not abs(rel - 1.0) <= GAS_NORMALISE_WITHIN:
+        raise ValueError(f"gas fuel fractions must sum to 1 (100 %): the analysis components "
+                         f"sum to {written} (read as {unit}s); must be within "
+                         f"{100 * GAS_NORMALISE_WITHIN:g} % of {'100 %' if scale > 1 else '1'} to "
+                         "be normalised: a component is missing or mistyped")
+    x = {k: v / total for k, v in out.items()}
+    if abs(rel - 1.0) <= _SUM_TOLERANCE:
+        return x, ""
+    return x, (f"analysis components summed to {written} ({unit}s, {100 * (rel - 1):+.3g} % "
+               f"off); normalised to 100 %")
 
 
 @dataclass(frozen=True, eq=False)
@@ -211,10 +221,17 @@ class Fuel:
                    lhv=f.lhv, mole_fractions=f.mole_fractions, source=rec.get("source", ""),
                    hhv_method=f.hhv_method, info=info)
 
+    @property
+    def biogenic(self) -> bool:
+        """True for a fuel whose carbon is biogenic (``biogenic = true`` in fuels.toml, or
+        ``info={"biogenic": True}``): its CO2 is reported outside scope 1 (GHG Protocol;
+        IPCC 2006 Vol. 2 Ch. 2, sec. 2.3.3.4), its CH4 and N2O inside."""
+        return bool(self.info.get("biogenic", False))
+
     @classmethod
     def from_composition(cls, fractions: Mapping[str, float], basis: str | None = None, *,
                          name: str = "custom", phase: str | None = None,
-                         hhv: float | None = None) -> "Fuel":
+                         hhv: float | None = None, unit: str | None = None) -> "Fuel":
         """A fuel from species fractions (gases) or an ultimate analysis (solids, liquids).
 
         Parameters
@@ -226,6 +243,25 @@ class Fuel:
             ultimate analysis (which is always by mass: basis="mole" with it is an error).
         phase : "solid" or "liquid" for an ultimate analysis (default "solid").
         hhv : measured HHV [J/kg] of a solid/liquid fuel; default: Channiwala & Parikh (2002).
+        unit : gases only: "fraction", "percent", or None (default: read from the sum,
+            about 1 for fractions, about 100 for percent). A laboratory analysis rarely sums
+            to exactly 100 %: within 2 % (:data:`GAS_NORMALISE_WITHIN`) it is normalised and
+            the note is kept in ``fuel.info["composition_note"]``; beyond, ValueError.
+            Species may include H2O and SO2 and the names laboratories print ("Ar",
+            "iC4H10", "nC4H10"; see :data:`GAS_SPECIES_ALIASES`).
+
+        Notes
+        -----
+        For gases the HHV counts only the water *formed* by combustion, not water vapour
+        already in the gas (ISO 6976:2016, sec. 3: superior calorific value with the water
+        formed condensed); H2O and SO2 in the fuel are inert (they need no oxygen).
+
+        Examples
+        --------
+        >>> f = Fuel.from_composition({"CH4": 89.1, "C2H6": 5.0, "C3H8": 1.1, "N2": 2.9,
+        ...                            "CO2": 1.2, "H2O": 0.2, "SO2": 0.001}, unit="percent")
+        >>> "normalised" in f.info["composition_note"]
+        True
         """
         if basis is not None:
             check_choice("basis", basis, BASES)
@@ -237,6 +273,8 @@ class Fuel:
                 raise ValueError("an ultimate analysis (C, H, O, N, S, H2O, ash) is by mass: "
                                  f"basis must be 'mass'; got {basis!r}")
             return cls._from_ultimate(fractions, name, phase or "solid", hhv)
+        fractions = {GAS_SPECIES_ALIASES.get(k, k): v for k, v in fractions.items()}
+        keys = set(fractions)
         unknown = sorted(keys - set(GAS_FUEL_SPECIES))
         if unknown:
             raise ValueError(f"unknown fuel components {unknown}: give either gas species "
@@ -247,7 +285,13 @@ class Fuel:
                              "do not pass hhv with gas species")
         if phase not in (None, "gas"):
             raise ValueError(f"phase of a fuel given by gas species must be 'gas'; got {phase!r}")
-        return cls._from_gas(fractions, basis or "mole", name)
+        if unit is not None:
+            check_choice("unit", unit, GAS_UNITS)
+        x, note = _normalise_gas(fractions, unit)
+        f = cls._from_gas(x, basis or "mole", name)
+        if note:
+            object.__setattr__(f, "info", dict(f.info, composition_note=note))
+        return f
 
     @classmethod
     def _from_gas(cls, fractions, basis, name) -> "Fuel":
@@ -275,7 +319,9 @@ class Fuel:
         h_prod = el["C"] * h("CO2") + el["H"] / 2 * h("H2O") + el["S"] * h("SO2") \
             + el["N"] / 2 * h("N2") + el["Ar"] * h("AR")
         lhv = (h_react - h_prod) / m_mix
-        hhv = lhv + el["H"] / 2 * LATENT_HEAT_WATER_MOLAR / m_mix
+        # only water formed by combustion condenses into the HHV (ISO 6976:2016, 3.1)
+        formed_water = el["H"] / 2 - x.get("H2O", 0.0)
+        hhv = lhv + formed_water * LATENT_HEAT_WATER_MOLAR / m_mix
         mass = {"C": el["C"] * ATOMIC_MASS["C"] / m_mix, "H": el["H"] * ATOMIC_MASS["H"] / m_mix,
                 "O": el["O"] * ATOMIC_MASS["O"] / m_mix, "N": el["N"] * ATOMIC_MASS["N"] / m_mix,
                 "S": el["S"] * ATOMIC_MASS["S"] / m_mix, "Ar": el["Ar"] * ATOMIC_MASS["Ar"] / m_mix,
@@ -323,7 +369,7 @@ class Fuel:
     def stoichiometric_air(self) -> float:
         """Dry air for complete combustion [kg / kg fuel]."""
         air = combustion_air(0.0)
-        return self.stoichiometric_o2 / air[K.A_O2] * _dry_air_molar_mass()
+        return self.stoichiometric_o2 / air[K.A_O2] * dry_air_molar_mass()
 
     @property
     def co2_per_kg(self) -> float:
@@ -394,9 +440,9 @@ class Fuel:
         if math.isnan(dry_air):
             raise ValueError(f"co_dry={co!r} needs more carbon than fuel {self.name!r} contains")
         moles = {s: float(v) for s, v in zip(K.PRODUCTS, n) if v > 0.0}
-        m_dry_air = dry_air * _dry_air_molar_mass()
+        m_dry_air = dry_air * dry_air_molar_mass()
         m_hum = dry_air * air[K.A_HUM] * gas.MOLAR_MASS[gas.species_index("H2O")]
-        mass = float(n @ _PRODUCT_MOLAR_MASS)
+        mass = float(n @ product_molar_masses())
         return FlueGas(fuel=self, excess_air=e, air_humidity=float(air_humidity), co_dry=co,
                        moles_per_kg_fuel=moles, mass_per_kg_fuel=mass,
                        dry_air_per_kg_fuel=m_dry_air, air_per_kg_fuel=m_dry_air + m_hum)
@@ -405,7 +451,6 @@ class Fuel:
                                     pressure: float = 101325.0, dissociation: bool = True,
                                     air_humidity: float = 0.0):
         """Adiabatic flame temperature [K] by Cantera equilibrium; see combustion.flame."""
-        from procsim.thermo.combustion.flame import adiabatic_flame
         return adiabatic_flame(self, excess_air, air_temperature=air_temperature, pressure=pressure,
                                dissociation=dissociation, air_humidity=air_humidity).temperature
 
@@ -494,7 +539,6 @@ class FlueGas:
 
     def water_dew_point(self, pressure: float = 101325.0) -> float:
         """Water dew point [K]: IF97 saturation temperature at the water partial pressure."""
-        from procsim.thermo.combustion.dewpoint import water_dew_point
         return float(water_dew_point(self.water_partial_pressure(pressure)))
 
     def acid_dew_point(self, so3_conversion: float, pressure: float = 101325.0,
@@ -504,7 +548,6 @@ class FlueGas:
         No default conversion: it depends on fuel, excess air and catalytic ash (a few %
         of the SO2 is typical of oil- and coal-fired boilers) and must be stated per case.
         """
-        from procsim.thermo.combustion.dewpoint import acid_dew_point
         c = check_range("so3_conversion", as_float("so3_conversion", so3_conversion), 0.0, 1.0,
                         low_inclusive=False)
         x = self.mole_fractions
