@@ -28,7 +28,7 @@ _spec.loader.exec_module(hostile)
     ("junk_10mb_binary", f"limit is {MAX_FILE_BYTES:,} bytes"),
     ("bad_utf8", "not UTF-8 text: byte 0xfc at line 1"),
     ("huge_int", "field investment (line 2)"),
-    ("json_nan", "NaN"),
+    ("json_nan", "field investment: investment must be a number; got nan"),
     ("python_tag", "python/object"),
     ("deep_json", "nested deeper than 20"),
     ("deep_yaml", "nested deeper than 20"),
