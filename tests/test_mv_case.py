@@ -52,3 +52,26 @@ def test_plots_render_and_report_section(result, tmp_path):
                                                                prices={"electricity_kwh": 3.81}))
     assert "Avoided energy over" in text and "CV(RMSE)" in text and "pass" in text
     assert set(tables) >= {"mv_coefficients", "mv_model_statistics", "mv_periods", "mv_savings"}
+
+
+@pytest.mark.integration
+def test_procsim_mv_command(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from procsim.cli import app
+
+    args = ["mv", str(case.DATA / "mv_compressed_air_baseline.csv.gz"),
+            str(case.DATA / "mv_compressed_air_reporting.csv.gz"), "--drivers", "production,temperature",
+            "--period", "D", "--timezone", "Asia/Taipei", "--counts", "production", "--json",
+            "--plots", str(tmp_path)]
+    r = CliRunner().invoke(app, args)
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    s = case.run().details["savings"]
+    assert out["savings"]["savings"] == pytest.approx(s.savings, rel=1e-9)
+    assert out["baseline"]["acceptance"] == "pass" and out["dropped_periods"] == {"baseline": 2, "reporting": 2}
+    assert len(list(tmp_path.glob("*.png"))) == 4
+    bad = CliRunner().invoke(app, ["mv", str(tmp_path / "none.csv"), str(tmp_path / "none.csv")])
+    assert bad.exit_code == 2
