@@ -75,3 +75,21 @@ def test_procsim_mv_command(tmp_path):
     assert len(list(tmp_path.glob("*.png"))) == 4
     bad = CliRunner().invoke(app, ["mv", str(tmp_path / "none.csv"), str(tmp_path / "none.csv")])
     assert bad.exit_code == 2
+
+
+@pytest.mark.integration
+def test_claim_with_meter_data_is_judged_against_the_band(tmp_path):
+    from procsim.accounting import check_claim, load_claim, verdict
+
+    claim = load_claim(case.DATA.parent / "claims" / "mv_compressed_air_retrofit.toml")
+    fs = check_claim(claim, base_dir=case.DATA.parent / "claims")
+    w = [f for f in fs if f.field == "savings.electricity_kwh"][0]
+    assert w.severity == "warning" and "outside the band" in w.message
+    s = case.run().details["savings"]
+    assert w.values["verified"] == pytest.approx(s.savings, rel=1e-12)
+    inside = dict(claim, savings={"electricity_kwh": round(s.savings, -3)})
+    fs = check_claim(inside, base_dir=case.DATA.parent / "claims")
+    assert [f.severity for f in fs if f.field == "savings.electricity_kwh"] == ["ok"]
+    assert verdict(fs) == "consistent"
+    missing = dict(claim, mv=dict(claim["mv"], baseline="nowhere.csv"))
+    assert verdict(check_claim(missing, base_dir=tmp_path)) == "inconsistent"

@@ -23,7 +23,7 @@ def check_claim_cmd(files: List[Path] = typer.Argument(..., help="claim files (T
     for f in files:
         try:
             claim = load_claim(f)
-            findings = check_claim(claim)
+            findings = check_claim(claim, base_dir=Path(f).parent)
         except (ValueError, OSError) as exc:
             typer.echo(f"{f}: {exc}", err=True)
             raise typer.Exit(2)
