@@ -348,6 +348,17 @@ class MonteCarloResult:
     outputs: Mapping[str, np.ndarray]
     seed: int
 
+    def __repr__(self) -> str:
+        n = len(next(iter(self.outputs.values()))) if self.outputs else 0
+        return (f"MonteCarloResult({n:,} scenarios, seed {self.seed}, inputs {list(self.inputs)}, "
+                f"outputs {list(self.outputs)})")
+
+    def to_frame(self):
+        """Every scenario as a DataFrame row: the drawn inputs, then the outputs."""
+        import pandas as pd
+
+        return pd.DataFrame({**self.inputs, **self.outputs})
+
     def percentiles(self, q=(5, 50, 95)):
         """DataFrame of output percentiles (rows: outputs, columns: P5, P50, ...)."""
         import pandas as pd
