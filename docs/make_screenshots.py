@@ -49,6 +49,25 @@ def figures():
     yield "tornado", plots.tornado(mc, "payback", unit="yr")
 
 
+def report_page():
+    """docs/images/report_html.png: the top of an HTML report, as headless Chromium shows it."""
+    import tempfile
+
+    from cases import economizer_example, seed13_leak_repair
+    from procsim.report import Report, case_section, claim_section, to_html
+    from procsim.report.browser import chromium_screenshot
+
+    claim = {"name": "Leak repair claim", "region": "TW", "year": 2024,
+             "baseline": {"electricity_kwh": 1.0e6}, "retrofit": {"electricity_kwh": 9.0e5},
+             "savings": {"electricity_kwh": 1.0e5}, "investment": 2.0e5}
+    rep = Report("Retrofit review", [case_section(economizer_example.run()),
+                                     case_section(seed13_leak_repair.run()), claim_section(claim)])
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "report.html"
+        page.write_text(to_html(rep), encoding="utf-8")
+        return chromium_screenshot(page, OUT / "report_html.png", width=1100, height=1500)
+
+
 def main(names=()):
     OUT.mkdir(parents=True, exist_ok=True)
     for stem, fig in figures():
@@ -57,6 +76,8 @@ def main(names=()):
         path = OUT / f"{stem}.png"
         fig.savefig(path, dpi=90)
         print(path.relative_to(ROOT))
+    if not names or "report_html" in names:
+        print(report_page().relative_to(ROOT))
 
 
 if __name__ == "__main__":

@@ -44,8 +44,11 @@ from procsim.stream import EnergyStream, Stream
 from procsim.thermo import gas
 from procsim.thermo.combustion import Fuel
 from procsim.thermo.combustion import kernels as K
-from procsim.thermo.combustion.fuel import HV_BASES, combustion_air, product_rows
+from procsim.thermo.combustion.air import combustion_air, product_rows
+from procsim.thermo.combustion.fuel import HV_BASES
 from procsim.thermo.fluids import Fluid
+from procsim.thermo.material import require_material
+from procsim.units_api import convert_fields, si, si_array
 from procsim.validation import (as_array, as_float, broadcast_arrays, check_choice,
                                 check_fraction, check_positive, check_range)
 
@@ -109,8 +112,10 @@ def stack_loss_fraction(fuel, o2_dry, stack_temperature, combustion_air_temperat
     """
     f = _fuel(fuel)
     code = check_choice("basis", basis, HV_BASES)
-    shape, (o2, ts, ta) = _broadcast(o2_dry=o2_dry, stack_temperature=stack_temperature,
-                                     combustion_air_temperature=combustion_air_temperature)
+    shape, (o2, ts, ta) = _broadcast(
+        o2_dry=si_array("o2_dry", o2_dry, "fraction"),
+        stack_temperature=si_array("stack_temperature", stack_temperature, "temperature"),
+        combustion_air_temperature=si_array("combustion_air_temperature", combustion_air_temperature, "temperature"))
     _check_temperatures(ts, ta)
     out = np.empty_like(o2)
     bad = K.stack_loss_array(f.vector, combustion_air(0.0), o2, ts, ta, code, product_rows(), out)
@@ -146,9 +151,9 @@ def efficiency_input_output(useful_heat, fuel_mass_flow, heating_value):
     Raises if the result exceeds 1: more heat out than the fuel's heating value (on the HHV
     basis this is the thermodynamic limit of a boiler without heat pumping).
     """
-    q = check_positive("useful_heat", useful_heat, "W")
-    m = check_positive("fuel_mass_flow", fuel_mass_flow, "kg/s")
-    hv = check_positive("heating_value", heating_value, "J/kg")
+    q = check_positive("useful_heat", si_array("useful_heat", useful_heat, "power"), "W")
+    m = check_positive("fuel_mass_flow", si_array("fuel_mass_flow", fuel_mass_flow, "mass_flow"), "kg/s")
+    hv = check_positive("heating_value", si_array("heating_value", heating_value, "specific_energy"), "J/kg")
     eta = q / (m * hv)
     if np.any(eta > 1.0):
         raise ValueError(f"efficiency {float(np.max(eta))!r} exceeds the heating-value limit 1: useful "
@@ -165,12 +170,12 @@ def mixed_feedwater(condensate_return_fraction, condensate_temperature, makeup_t
     pressure, 1.2 atm (a slightly pressurised feed tank), is an assumption, unverified; it
     moves the result by millikelvin only (liquid enthalpy hardly depends on pressure).
     """
-    r = check_fraction("condensate_return_fraction", as_float("condensate_return_fraction",
-                                                               condensate_return_fraction))
+    r = check_fraction("condensate_return_fraction",
+                       si("condensate_return_fraction", condensate_return_fraction, "fraction"))
     w = Fluid("Water")
-    p = check_positive("pressure", as_float("pressure", pressure, "Pa"), "Pa")
-    hc = w.state(p=p, T=as_float("condensate_temperature", condensate_temperature, "K")).h
-    hm = w.state(p=p, T=as_float("makeup_temperature", makeup_temperature, "K")).h
+    p = check_positive("pressure", si("pressure", pressure, "pressure"), "Pa")
+    hc = w.state(p=p, T=si("condensate_temperature", condensate_temperature, "temperature")).h
+    hm = w.state(p=p, T=si("makeup_temperature", makeup_temperature, "temperature")).h
     return float(w.state(p=p, h=r * hc + (1 - r) * hm).T)
 
 
@@ -231,6 +236,9 @@ class _FiredUnit:
     fuel_basis: str = "hhv"                  # basis of the fuel port's heating value
 
     def _validate_firing(self, types):
+        convert_fields(self, rated_output="power", o2_dry="fraction", stack_temperature="temperature",
+                       air_temperature="temperature", air_humidity="fraction", co_dry="fraction",
+                       radiation_loss="fraction", other_loss="fraction")
         object.__setattr__(self, "fuel", _fuel(self.fuel))
         check_positive("rated_output", self.rated_output, "W")
         check_range("o2_dry", self.o2_dry, 0.0, 0.2094, "")
@@ -292,6 +300,19 @@ class _FiredUnit:
         h_air_ref = gas.GasMixture(air_comp).h(K.T_REFERENCE) * fg.air_per_kg_fuel
         source = m_f * (f.lhv - hv + h_prod_ref - h_air_ref)
         return fuel_port, air_port, flue_port, source
+
+    def _supplied(self, inlets, fuel_port, air_port):
+        """(inlets with fuel and air, the streams drawn): fed fuel/air ports are checked against
+        what the duty needs; open ones (left unconnected in a flowsheet) are drawn here."""
+        open_ports = [p for p in ("fuel", "air") if inlets.get(p) is None]
+        if len(open_ports) == 1:
+            raise ValueError(f"{self.name}: feed both fuel and air, or neither (the unit then draws what "
+                             f"the duty needs); {open_ports[0]!r} is missing")
+        if open_ports:
+            drawn = {"fuel": fuel_port, "air": air_port}
+            return {**inlets, **drawn}, drawn
+        self._check_supply(inlets, fuel_port, air_port)
+        return inlets, {}
 
     def _check_supply(self, inlets, fuel_port, air_port):
         for port, need in (("fuel", fuel_port), ("air", air_port)):
@@ -355,9 +376,12 @@ class Boiler(_FiredUnit):
     """Fired steam boiler (fire-tube, water-tube or once-through).
 
     Ports: inlets ("feedwater", "fuel", "air"); outlets ("steam", "blowdown", "flue_gas",
-    "losses"). The feedwater flow sets the duty (steam = feedwater - blowdown); the fuel and
-    air the duty needs are given by :meth:`supply` and must be fed as such (the unit checks
-    them). Source ``fuel_formation_enthalpy`` (see module docstring).
+    "losses"). The feedwater flow sets the duty (steam = feedwater - blowdown). The boiler
+    finds its own fuel and combustion air: leave ``fuel`` and ``air`` open in a flowsheet
+    (they are ``supplied_inlets``) or omit them from ``solve``'s inlets, and it draws what the
+    duty needs by the heat-loss method (returned in ``UnitSolution.drawn``); fuel and air fed
+    explicitly must equal :meth:`supply` (the unit checks them). Source
+    ``fuel_formation_enthalpy`` (see module docstring).
 
     Parameters
     ----------
@@ -391,9 +415,13 @@ class Boiler(_FiredUnit):
     blowdown_heat_recovery: float = 0.0
 
     inlets: ClassVar[tuple] = ("feedwater", "fuel", "air")
+    #: Inlets the boiler sizes itself when they are left open in a flowsheet (procsim.flowsheet).
+    supplied_inlets: ClassVar[tuple] = ("fuel", "air")
     outlets: ClassVar[tuple] = ("steam", "blowdown", "flue_gas", "losses")
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", steam_temperature="temperature",
+                       blowdown_fraction="fraction", blowdown_heat_recovery="fraction")
         check_choice("kind", self.kind, BOILER_TYPES)
         self._validate_firing(BOILER_TYPES)
         check_range("steam_pressure", self.steam_pressure, 1.1e5, 2.2e7, "Pa")
@@ -442,14 +470,14 @@ class Boiler(_FiredUnit):
         ws = self._water_side(fw)
         c = self._combustion(ws["useful"])
         fuel_port, air_port, flue_port, source = self._gas_ports(c)
-        self._check_supply(inlets, fuel_port, air_port)
+        inlets, drawn = self._supplied(inlets, fuel_port, air_port)
         losses = EnergyStream("heat", c["q_rad"] + c["q_other"])
         outlets = {"steam": ws["steam"], "blowdown": ws["blowdown"], "flue_gas": flue_port,
                    "losses": losses}
         result = _result(self, c, ws["useful"], inlets, outlets, source,
                          steam_flow=ws["m_s"], blowdown_flow=ws["m_bd"], q_rec=ws["q_rec"])
         return UnitSolution(outlets=outlets, result=result,
-                            sources={"fuel_formation_enthalpy": source})
+                            sources={"fuel_formation_enthalpy": source}, drawn=drawn)
 
     def part_load(self, load, o2_dry=None, stack_temperature=None) -> PartLoadResult:
         """Batch path [vec]: efficiency and fuel over arrays of load (useful heat / rated).
@@ -484,16 +512,17 @@ class FluidHeater(_FiredUnit):
     supply_temperature: float = 363.15
 
     inlets: ClassVar[tuple] = ("return", "fuel", "air")
+    supplied_inlets: ClassVar[tuple] = ("fuel", "air")
     outlets: ClassVar[tuple] = ("supply", "flue_gas", "losses")
 
     def __post_init__(self):
+        convert_fields(self, supply_temperature="temperature")
         check_choice("kind", self.kind, HEATER_TYPES)
         self._validate_firing(HEATER_TYPES)
         check_range("supply_temperature", self.supply_temperature, 274.0, 673.15, "K")
 
     def _liquid_side(self, ret: Stream):
-        if not isinstance(ret, Stream) or ret.is_gas:
-            raise ValueError(f"return must be a liquid Stream of {self.fluid!r}; got {ret!r}")
+        require_material(self.name, "return", ret, kind="fluid")
         m = check_positive("return mass_flow", ret.mass_flow, "kg/s")
         if not self.supply_temperature > ret.T:
             raise ValueError(f"supply_temperature {self.supply_temperature!r} K must exceed the return "
@@ -518,12 +547,13 @@ class FluidHeater(_FiredUnit):
         sup, useful = self._liquid_side(inlets["return"])
         c = self._combustion(useful)
         fuel_port, air_port, flue_port, source = self._gas_ports(c)
-        self._check_supply(inlets, fuel_port, air_port)
+        inlets, drawn = self._supplied(inlets, fuel_port, air_port)
         outlets = {"supply": sup, "flue_gas": flue_port,
                    "losses": EnergyStream("heat", c["q_rad"] + c["q_other"])}
         result = _result(self, c, useful, inlets, outlets, source, steam_flow=sup.mass_flow,
                          blowdown_flow=0.0, q_rec=0.0)
-        return UnitSolution(outlets=outlets, result=result, sources={"fuel_formation_enthalpy": source})
+        return UnitSolution(outlets=outlets, result=result, sources={"fuel_formation_enthalpy": source},
+                            drawn=drawn)
 
     def part_load(self, load, o2_dry=None, stack_temperature=None) -> PartLoadResult:
         """Batch path [vec], as :meth:`Boiler.part_load`."""

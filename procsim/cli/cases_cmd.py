@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import logging
 import time
 import traceback
 from pathlib import Path
@@ -10,6 +11,14 @@ from typing import List, Optional
 import typer
 
 from procsim.cli._app import app
+
+log = logging.getLogger(__name__)
+
+
+def _not_quiet() -> bool:
+    from procsim.progress import _ENABLED
+
+    return _ENABLED.get() is not False
 
 
 def discover_cases() -> dict[str, object]:
@@ -32,10 +41,14 @@ def _load_case_file(path: Path):
 
 
 def _run_modules(mods, as_json: bool, markdown: bool, review: bool = False) -> int:
+    from procsim.progress import progress
     from procsim.report import case_markdown, figures_json, figures_table
 
     results, failures = [], []
-    for mod in mods:
+    chatty = not as_json and _not_quiet()
+    # a first run compiles numba kernels and builds fluid tables (cached afterwards): the bar says so
+    for mod in progress(mods, desc="cases (first run compiles kernels)", unit="case",
+                        label=lambda m: getattr(m, "CASE_ID", m.__name__)):
         t0 = time.perf_counter()
         try:
             # a case may define review(): run() plus ranges, tornado and flip values
@@ -45,7 +58,8 @@ def _run_modules(mods, as_json: bool, markdown: bool, review: bool = False) -> i
             if not as_json:
                 traceback.print_exc()
         else:
-            if not as_json:
+            log.info("case %s ran in %.2f s", mod.CASE_ID, time.perf_counter() - t0)
+            if chatty:
                 typer.echo(f"[{mod.CASE_ID}] {mod.TITLE}: {time.perf_counter() - t0:.2f} s", err=True)
     if as_json:
         typer.echo(figures_json(results))
@@ -86,11 +100,16 @@ def cases_cmd(json_out: bool = typer.Option(False, "--json", help="JSON list of 
 
 
 @app.command("run")
-def run_cmd(case: str = typer.Argument(..., help="a case id or a path to a case .py file"),
-            json_out: bool = typer.Option(False, "--json"),
-            markdown: bool = typer.Option(False, "--markdown")):
-    """Run one case (built-in id or a script defining run())."""
+def run_cmd(case: str = typer.Argument(..., help="a case id, a case .py file or a plant file (.toml/.yaml)"),
+            json_out: bool = typer.Option(False, "--json", help="JSON output (figures, or the plant's results)"),
+            markdown: bool = typer.Option(False, "--markdown", help="Markdown report with assumptions")):
+    """Run one case (a built-in id, or a script whose run() returns a procsim.casebook.CaseResult),
+    or solve a plant file (.toml/.yaml)."""
     path = Path(case)
+    if path.suffix.lower() in (".toml", ".yaml", ".yml"):
+        from procsim.cli.plant_cmd import run_plant_file
+
+        raise typer.Exit(run_plant_file(path, json_out))
     if path.suffix == ".py" and path.exists():
         mod = _load_case_file(path)
         mod.CASE_ID = getattr(mod, "CASE_ID", path.stem)

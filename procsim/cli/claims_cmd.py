@@ -12,7 +12,7 @@ from procsim.cli._app import app
 
 @app.command("check-claim")
 def check_claim_cmd(files: List[Path] = typer.Argument(..., help="claim files (TOML, YAML or JSON)"),
-                    json_out: bool = typer.Option(False, "--json"),
+                    json_out: bool = typer.Option(False, "--json", help="findings as JSON, one object per file"),
                     strict: bool = typer.Option(False, "--strict",
                                                 help="exit 1 when any finding is an error")):
     """Recompute a claimed saving and say whether its figures hold together."""

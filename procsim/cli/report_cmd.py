@@ -1,4 +1,4 @@
-"""``procsim report``: case results as Markdown, HTML, JSON or Excel."""
+"""``procsim report``: cases, case scripts and claim files as Markdown, HTML, JSON or Excel."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,20 +7,48 @@ from typing import List, Optional
 import typer
 
 from procsim.cli._app import app
-from procsim.cli.cases_cmd import discover_cases
-
+from procsim.cli.cases_cmd import _load_case_file, discover_cases
 
 FORMATS = ("md", "html", "json", "xlsx")
+CLAIM_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
+
+def _sections(items: list[str], found: dict):
+    """One report section per item: a case id, a case script (.py) or a claim file."""
+    from procsim.report import case_section, claim_section
+
+    for item in items:
+        path = Path(item)
+        if item in found:
+            yield case_section(found[item].run())
+        elif path.suffix == ".py" and path.exists():
+            yield case_section(_load_case_file(path).run())
+        elif path.suffix.lower() in CLAIM_SUFFIXES and path.exists():
+            from procsim.accounting.claims import load_claim
+
+            yield claim_section(load_claim(path), source=str(path))
+        else:
+            raise ValueError(f"{item!r} is not a case id, an existing case script (.py) or a claim file "
+                             f"({', '.join(CLAIM_SUFFIXES)}); case ids: {', '.join(found)}")
 
 
 @app.command("report")
-def report_cmd(case_ids: Optional[List[str]] = typer.Argument(None, help="case ids (default: all)"),
-               fmt: str = typer.Option("md", "--format", help="md, html, json or xlsx"),
+def report_cmd(items: Optional[List[str]] = typer.Argument(
+                   None, help="case ids, case scripts (.py defining run()) or claim files "
+                              "(.toml/.yaml/.json); default: every built-in case"),
+               fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                                 help="md, html, json or xlsx (default: from the "
+                                                      "--output suffix, else md)"),
                output: Optional[Path] = typer.Option(None, "--output", "-o",
-                                                     help="file to write (required for xlsx)")):
-    """Run cases and write a report (Markdown, HTML, JSON or Excel)."""
-    from procsim.report import case_markdown, cases_excel, cases_html, figures_json
+                                                     help="file to write (required for xlsx; Markdown "
+                                                          "figures go to <name>_files/ beside it)"),
+               title: str = typer.Option("procsim report", "--title", help="report title")):
+    """Run cases, check claims and write one report with figures (Markdown, HTML, JSON or Excel)."""
+    from procsim.progress import progress
+    from procsim.report import Report, to_html, to_json, to_markdown, write
 
+    if fmt is None:
+        fmt = output.suffix.lstrip(".").lower() if output is not None and output.suffix else "md"
     if fmt not in FORMATS:
         typer.echo(f"--format must be one of {', '.join(FORMATS)}; got {fmt!r}", err=True)
         raise typer.Exit(2)
@@ -28,20 +56,15 @@ def report_cmd(case_ids: Optional[List[str]] = typer.Argument(None, help="case i
         typer.echo("--format xlsx needs --output FILE.xlsx", err=True)
         raise typer.Exit(2)
     found = discover_cases()
-    ids = list(case_ids) if case_ids else list(found)
-    unknown = [c for c in ids if c not in found]
-    if unknown:
-        typer.echo(f"unknown case id(s): {', '.join(unknown)}; known: {', '.join(found)}", err=True)
+    todo = list(items) if items else list(found)
+    try:
+        sections = list(progress(_sections(todo, found), total=len(todo), desc="report"))
+    except ValueError as exc:
+        typer.echo(str(exc), err=True)
         raise typer.Exit(2)
-    results = [found[c].run() for c in ids]
-    if fmt == "xlsx":
-        cases_excel(results, output)
-        typer.echo(f"wrote {output}")
+    report = Report(title, sections)
+    if output is not None:
+        write(report, output, fmt)
+        typer.echo(f"wrote {output}", err=True)
         raise typer.Exit(0)
-    text = {"md": lambda: "\n\n".join(case_markdown(r) for r in results),
-            "html": lambda: cases_html(results), "json": lambda: figures_json(results)}[fmt]()
-    if output is None:
-        typer.echo(text)
-    else:
-        Path(output).write_text(text)
-        typer.echo(f"wrote {output}")
+    typer.echo({"md": to_markdown, "html": to_html, "json": to_json}[fmt](report))

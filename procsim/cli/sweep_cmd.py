@@ -27,7 +27,7 @@ def sweep_cmd(model: str = typer.Argument(..., help="stack-loss, leak-flow, effe
               param: List[str] = typer.Option([], "--param", "-p",
                                               help="swept input, SI units: NAME=START:STOP:N or NAME=V1,V2"),
               fixed: List[str] = typer.Option([], "--set", help="fixed input, NAME=VALUE (SI) or option NAME=TEXT"),
-              json_out: bool = typer.Option(False, "--json"),
+              json_out: bool = typer.Option(False, "--json", help="rows as a JSON list of records"),
               output: Optional[Path] = typer.Option(None, "--output", "-o", help="CSV file to write")):
     """Evaluate a model over a grid of inputs (vectorised kernels) and print a table."""
     from procsim.sweeps import run_sweep_model, sweep_models

@@ -33,8 +33,10 @@ from procsim.accounting.factors import fuel_factor
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
+from procsim.thermo.material import as_material, require_material
 from procsim.thermo.gas import AIR_DRY, MOLAR_MASS, SPECIES, GasMixture
 from procsim.validation import as_float, check_fraction, check_positive, check_range
+from procsim.units_api import convert_fields
 from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, SEGMENTS,
                                  T_from_h_condensed, component_index, h_condensed_mixture)
 from units.eaf.furnace import J_PER_KWH, PHASE_MODES_BY_STATE, HeatBalance, Material, material
@@ -51,10 +53,7 @@ def _inlet(unit: str, inlets: Mapping, port: str, gas: bool) -> Stream:
     """The Stream on ``port``: a gas mixture when ``gas``, else water (a pure fluid)."""
     if port not in inlets:
         raise ValueError(f"{unit}: missing inlet {port!r}; got {', '.join(inlets) or 'none'}")
-    s = inlets[port]
-    if not (isinstance(s, Stream) and s.is_gas == gas):
-        raise ValueError(f"{unit}: inlet {port!r} must be a {'gas-mixture' if gas else 'water'} Stream; got {s!r}")
-    return s
+    return require_material(unit, port, inlets[port], kind="gas" if gas else "fluid")
 
 
 def _moles_per_s(s: Stream) -> np.ndarray:
@@ -200,6 +199,8 @@ class ScrapPreheater:
     outlets = ("off_gas_out",)
 
     def __post_init__(self):
+        convert_fields(self, scrap_mass="mass", heat_share="fraction",
+                       scrap_outlet_temperature="temperature", tap_to_tap_time="time")
         check_positive(f"{self.name}: scrap_mass", self.scrap_mass, "kg")
         object.__setattr__(self, "scrap", material(self.scrap))
         check_positive(f"{self.name}: tap_to_tap_time", self.tap_to_tap_time, "s")
@@ -338,7 +339,9 @@ class WasteHeatBoiler:
     outlets = ("flue_gas_out", "steam")
 
     def __post_init__(self):
-        object.__setattr__(self, "fluid", self.fluid if isinstance(self.fluid, Fluid) else Fluid("Water"))
+        convert_fields(self, steam_pressure="pressure", steam_temperature="temperature",
+                       pinch="temperature_difference", casing_loss_fraction="fraction")
+        object.__setattr__(self, "fluid", as_material("Water" if self.fluid is None else self.fluid))
         check_positive(f"{self.name}: steam_pressure", self.steam_pressure, "Pa")
         if self.steam_temperature is not None:
             t_sat = self.fluid.saturation(p=self.steam_pressure)[0].T
@@ -458,6 +461,9 @@ class SlagHeatRecovery:
     outlets = ("hot_air",)
 
     def __post_init__(self):
+        convert_fields(self, slag_mass="mass", slag_temperature="temperature",
+                       slag_outlet_temperature="temperature", bed_efficiency="fraction",
+                       tap_to_tap_time="time")
         check_positive(f"{self.name}: slag_mass", self.slag_mass, "kg")
         for comp, v in self.slag_composition.items():
             component_index(comp)
@@ -557,6 +563,10 @@ class TappedSteelHeatRecovery:
     outlets = ("steam",)
 
     def __post_init__(self):
+        convert_fields(self, steel_mass="mass", tap_temperature="temperature", steam_pressure="pressure",
+                       steam_temperature="temperature", steel_carbon="fraction",
+                       final_temperature="temperature", capture_efficiency="fraction",
+                       tap_to_tap_time="time")
         check_positive(f"{self.name}: steel_mass", self.steel_mass, "kg")
         check_range(f"{self.name}: steel_carbon", self.steel_carbon, 0.0, 0.02, "")
         if not (T_REF <= self.final_temperature < self.tap_temperature):

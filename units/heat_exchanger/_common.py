@@ -13,7 +13,7 @@ from procsim.stream import Stream
 from procsim.thermo.combustion import acid_dew_point as _acid_dew_point
 from procsim.thermo.combustion import water_dew_point
 from procsim.thermo.fluids import Fluid
-from procsim.thermo.gas import GasMixture
+from procsim.thermo.material import require_material
 from procsim.validation import as_float, check_choice, check_nonnegative, check_positive
 
 from units.heat_exchanger._kernels import ARRANGEMENTS
@@ -29,9 +29,10 @@ _MEAN_C_TOL = 1e-12
 class ExchangerResult:
     """Result of a two-stream exchanger unit (SI).
 
+    Attributes
+    ----------
     duty : heat from the hot to the cold stream [W]
-    hot_inlet_temperature, hot_outlet_temperature, cold_inlet_temperature,
-    cold_outlet_temperature : [K]
+    hot_inlet_temperature, hot_outlet_temperature, cold_inlet_temperature, cold_outlet_temperature : [K]
     hot_end_approach : hot inlet - cold outlet [K]; cold_end_approach : hot outlet - cold inlet [K]
     min_approach : smallest temperature difference inside the exchanger [K] (counterflow
         zone analysis; for other arrangements the smaller terminal difference)
@@ -79,9 +80,8 @@ def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[f
     ``acid_dew_point`` nor ``so3_conversion`` is an error: the conversion to SO3 (typically
     a few per cent, strongly fuel- and furnace-dependent) must be stated.
     """
+    require_material("dew_points", "gas_in", gas, kind="gas")
     mat = gas.material
-    if not isinstance(mat, GasMixture):
-        raise ValueError(f"the hot side must be a flue gas (an ideal-gas mixture stream); got {mat!r}")
     x = mat.mole_fractions
     p_h2o = x.get("H2O", 0.0) * gas.p
     t_water = float(water_dew_point(p_h2o)) if p_h2o >= Fluid("Water").minimum_pressure else math.nan
@@ -183,10 +183,8 @@ def solve_two_stream(name: str, hot: Stream, cold: Stream, spec: tuple[str, floa
     else:
         if kind == "ua":
             ua = check_nonnegative("ua", value, "W/K")
-            c_h = hot.mass_flow * hot.material.cp(T=hot.T) if isinstance(hot.material, GasMixture) else \
-                hot.mass_flow * hot.material.cp(p=hot.p, T=hot.T)
-            c_c = cold.mass_flow * cold.material.cp(T=cold.T) if isinstance(cold.material, GasMixture) else \
-                cold.mass_flow * cold.material.cp(p=cold.p, T=cold.T)
+            c_h = hot.mass_flow * hot.material.cp_pT(hot.p, hot.T)
+            c_c = cold.mass_flow * cold.material.cp_pT(cold.p, cold.T)
             duty = 0.0
             for _ in range(100):
                 r = rate(ua, hot.T, cold.T, c_h, c_c, arrangement, shell_passes=shell_passes)

@@ -1,4 +1,4 @@
-"""Formatting of case results and tables: plain text, Markdown and JSON (no solving here)."""
+"""Case figures as text tables, Markdown and JSON: the formats `procsim cases` prints (no solving here)."""
 from __future__ import annotations
 
 import json
@@ -7,20 +7,14 @@ from typing import Iterable
 
 from procsim.casebook import CaseResult, Figure
 
-__all__ = ["figures_table", "figures_json", "case_markdown"]
+__all__ = ["figures_table", "figures_json", "case_markdown", "figures_frame", "cases_report",
+           "cases_html", "cases_excel"]
 
 
 def _num(v) -> str:
-    if v is None:
-        return "-"
-    if isinstance(v, float) and (math.isnan(v) or math.isinf(v)):
-        return str(v)
-    a = abs(v)
-    if a != 0 and (a >= 1e7 or a < 1e-3):
-        return f"{v:.4g}"
-    if a >= 100:
-        return f"{v:,.0f}"
-    return f"{v:.4g}"
+    from procsim.report.render import format_number
+
+    return format_number(v)
 
 
 def _dev(f: Figure) -> str:
@@ -44,7 +38,7 @@ def figures_table(results: Iterable[CaseResult], markdown: bool = False) -> str:
 
 
 def figures_json(results: Iterable[CaseResult]) -> str:
-    """The ``procsim cases --json`` format: one object per compared figure (DESIGN.md)."""
+    """The ``procsim cases --json`` format: one object per compared figure (docs/architecture.rst)."""
     return json.dumps([f.as_dict() for r in results for f in r.figures], indent=1)
 
 
@@ -64,29 +58,22 @@ def figures_frame(results: Iterable[CaseResult]):
     return pd.DataFrame(rows, columns=["case", "metric", "claimed", "computed", "unit", "deviation", "note"])
 
 
-def cases_html(results: list[CaseResult]) -> str:
-    """A self-contained HTML page: the figures table and each case's assumptions."""
-    import html
+def cases_report(results: Iterable[CaseResult], title: str = "procsim: claimed vs computed"):
+    """A :class:`~procsim.report.model.Report` with one section per case."""
+    from procsim.report.model import Report, case_section
 
-    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>procsim cases</title>",
-             "<style>body{font-family:sans-serif;max-width:70em;margin:auto}table{border-collapse:collapse}"
-             "td,th{border:1px solid #bbb;padding:2px 6px;text-align:right}td:nth-child(-n+2){text-align:left}"
-             "</style></head><body><h1>procsim: claimed vs computed</h1>",
-             figures_frame(results).to_html(index=False, na_rep="-", float_format=lambda v: f"{v:.4g}")]
-    for r in results:
-        parts.append(f"<h2>{html.escape(r.title)} <code>{html.escape(r.case_id)}</code></h2>")
-        if r.assumptions:
-            parts.append("<ul>" + "".join(f"<li>{html.escape(a)}</li>" for a in r.assumptions) + "</ul>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    return Report(title, [case_section(r) for r in results])
+
+
+def cases_html(results: list[CaseResult]) -> str:
+    """A self-contained HTML page: per case, claimed vs computed, figures, assumptions."""
+    from procsim.report.render import to_html
+
+    return to_html(cases_report(results))
 
 
 def cases_excel(results: list[CaseResult], path) -> None:
-    """Write the figures and assumptions to an Excel workbook (sheets 'figures', 'assumptions')."""
-    import pandas as pd
+    """Write the cases to an Excel workbook (one sheet per case, plus contents and assumptions)."""
+    from procsim.report.render import to_xlsx
 
-    assumptions = pd.DataFrame([{"case": r.case_id, "assumption": a} for r in results for a in r.assumptions],
-                               columns=["case", "assumption"])
-    with pd.ExcelWriter(path) as xl:
-        figures_frame(results).to_excel(xl, sheet_name="figures", index=False)
-        assumptions.to_excel(xl, sheet_name="assumptions", index=False)
+    to_xlsx(cases_report(results), path)

@@ -1,0 +1,4 @@
+"""``python -m procsim``: the ``procsim`` command."""
+from procsim.cli import main
+
+main()
