@@ -64,7 +64,7 @@ OPERATING_HOURS = 7920.0
 #: modelled as a 30 K evaporator pinch (20 K gas/oil + 10 K oil/fluid; engineering figure).
 EVAPORATOR_PINCH = 30.0
 #: Condensing at 45 degC with cooling water at 30 degC (Taiwan summer cooling-tower water;
-#: unverified); expander 0.80 and pump 0.75 isentropic efficiencies (DESIGN.md defaults).
+#: unverified); expander 0.80 and pump 0.75 isentropic efficiencies (defaults of units.orc.ORC).
 CONDENSING_T = 318.15
 COOLING_WATER_T = 303.15
 #: Candidate working fluids for 250-350 degC exhaust (facts.md 5.2 typical uses; suitability

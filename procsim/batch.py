@@ -17,6 +17,7 @@ LocalCluster or a real cluster). Dask is an optional dependency (``pip install p
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Mapping
 
@@ -25,10 +26,37 @@ import numpy as np
 from procsim.progress import ProgressBar, progress
 from procsim.validation import as_float, check_choice
 
-__all__ = ["grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
+__all__ = ["numba_threads", "ParquetResult", "grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
            "monte_carlo", "MonteCarloResult", "optimise", "ENGINES"]
 
 ENGINES = ("local", "dask")
+
+
+@contextmanager
+def numba_threads(threads: int | None):
+    """Run the enclosed numba ``parallel=True`` kernels on ``threads`` threads.
+
+    ``None`` leaves numba's setting as it is (all cores, or ``NUMBA_NUM_THREADS``). The
+    count is set with ``numba.set_num_threads``, which applies to the calling thread only,
+    and restored on exit, so concurrent callers (Dask worker threads) do not disturb each
+    other. Every parallel kernel in procsim computes each point with the same scalar code
+    as its serial twin, so the thread count never changes a number.
+    """
+    if threads is None:
+        yield
+        return
+    import numba
+
+    limit = numba.config.NUMBA_NUM_THREADS
+    if not (isinstance(threads, (int, np.integer)) and 1 <= threads <= limit):
+        raise ValueError(f"threads must be an integer in [1, {limit}] (numba's thread pool); "
+                         f"got {threads!r}")
+    previous = numba.get_num_threads()
+    numba.set_num_threads(int(threads))
+    try:
+        yield
+    finally:
+        numba.set_num_threads(previous)
 
 
 def grid(**axes) -> dict[str, np.ndarray]:
@@ -63,29 +91,106 @@ def _run_chunk(model, inputs: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return _as_columns(model(**inputs), n)
 
 
-def _gather(model, pieces: list[dict], engine: str, client) -> list[dict]:
+@dataclass(frozen=True)
+class ParquetResult:
+    """Where a study streamed its rows: a directory of Parquet partitions (one per chunk).
+
+    ``path`` [directory], ``rows`` (total), ``partitions`` (file names in chunk order),
+    ``columns``. ``read()`` loads them as one pandas DataFrame (``pyarrow`` needed);
+    Dask, pandas and pyarrow read the directory directly.
+    """
+
+    path: str
+    rows: int
+    partitions: tuple
+    columns: tuple
+
+    def read(self):
+        import pyarrow.parquet as pq
+
+        return pq.read_table(self.path).to_pandas()
+
+
+def _part_name(index: int) -> str:
+    return f"part-{index:06d}.parquet"
+
+
+def _write_part(directory: str, index: int, columns: dict[str, np.ndarray]) -> tuple[int, tuple]:
+    """Write one chunk as ``part-<index>.parquet`` (temporary name + rename: never half a file)."""
+    import os
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    name = _part_name(index)
+    tmp = os.path.join(directory, f".{name}.tmp")
+    pq.write_table(pa.table(columns), tmp)
+    os.replace(tmp, os.path.join(directory, name))
+    return len(next(iter(columns.values()))), tuple(columns)
+
+
+def _prepare_output(output) -> str:
+    import os
+
+    path = os.path.abspath(os.fspath(output))
+    os.makedirs(path, exist_ok=True)
+    stale = [f for f in os.listdir(path) if f.startswith("part-") and f.endswith(".parquet")]
+    if stale:
+        raise ValueError(f"output directory {path} already holds {len(stale)} Parquet partitions "
+                         "(part-*.parquet); choose an empty directory")
+    return path
+
+
+def _run_tasks(engine: str, client, fn, tasks: list[tuple], desc: str, on_result) -> None:
+    """Call ``fn(*task)`` for every task, locally or on Dask, and ``on_result(i, result)`` as
+    each finishes.
+
+    On Dask at most twice as many tasks as the cluster has worker threads are in flight, and
+    each result is released once handed over: neither the workers nor the client ever hold
+    more than a window of chunks, whatever the study's size.
+    """
     if engine == "local":
-        return [_run_chunk(model, p) for p in progress(pieces, desc="sweep", unit="chunk")]
+        for i, task in progress(list(enumerate(tasks)), desc=desc, unit="chunk"):
+            on_result(i, fn(*task))
+        return
     if client is None:
         raise ValueError("engine='dask' needs client=dask.distributed.Client(...)")
-    futures = client.map(_run_chunk, [model] * len(pieces), pieces, pure=False)
-    return _collect(client, futures, "sweep on dask")
-
-
-def _collect(client, futures, desc):
-    """Results of ``futures`` in submission order, advancing a bar as each one completes."""
     from dask.distributed import as_completed
 
-    for _ in progress(as_completed(futures), total=len(futures), desc=desc, unit="chunk"):
-        pass
-    return client.gather(futures)
+    window = max(2, 2 * sum(client.nthreads().values()))
+    pending = iter(enumerate(tasks))
+    index = {}
+
+    def submit():
+        for i, task in pending:
+            fut = client.submit(fn, *task, pure=False)
+            index[fut] = i
+            return fut
+        return None
+
+    first = [f for f in (submit() for _ in range(window)) if f is not None]
+    done = as_completed(first)
+    for fut in progress(done, total=len(tasks), desc=f"{desc} on dask", unit="chunk"):
+        on_result(index.pop(fut), fut.result())
+        fut.release()
+        nxt = submit()
+        if nxt is not None:
+            done.add(nxt)
+
+
+def _sweep_part(model, inputs, axis_names, directory, i):
+    cols = {k: inputs[k] for k in axis_names}
+    cols.update(_run_chunk(model, inputs))
+    return _write_part(directory, i, cols)
 
 
 def sweep(model: Callable, axes: Mapping[str, object], *, fixed: Mapping[str, float] | None = None,
-          engine: str = "local", client=None, chunk_size: int = 250_000):
+          engine: str = "local", client=None, chunk_size: int = 250_000, output=None):
     """Evaluate ``model`` on the grid of ``axes`` (plus ``fixed`` scalars); returns a DataFrame.
 
-    Columns: the axes, then the model's outputs.
+    Columns: the axes, then the model's outputs. With ``output`` (a directory) every chunk is
+    written as a Parquet partition where it was computed (on the Dask worker) and a
+    :class:`ParquetResult` is returned instead: nothing is gathered to the client.
     """
     import pandas as pd
 
@@ -93,11 +198,29 @@ def sweep(model: Callable, axes: Mapping[str, object], *, fixed: Mapping[str, fl
     pts = grid(**axes)
     n = len(next(iter(pts.values())))
     fixed = dict(fixed or {})
-    pieces = [{**{k: v[a:b] for k, v in pts.items()}, **fixed} for a, b in _chunks(n, int(chunk_size))]
-    outs = _gather(model, pieces, engine, client)
+    spans = _chunks(n, int(chunk_size))
+    pieces = [{**{k: v[a:b] for k, v in pts.items()}, **fixed} for a, b in spans]
+    if output is not None:
+        path = _prepare_output(output)
+        columns = {}
+
+        def keep(i, result):
+            columns[i] = result[1]
+
+        _run_tasks(engine, client, _sweep_part,
+                   [(model, piece, tuple(pts), path, i) for i, piece in enumerate(pieces)],
+                   "sweep", keep)
+        return ParquetResult(path, n, tuple(_part_name(i) for i in range(len(spans))), columns[0])
     cols = {k: v for k, v in pts.items()}
-    for key in outs[0]:
-        cols[key] = np.concatenate([o[key] for o in outs])
+
+    def place(i, out):
+        a, b = spans[i]
+        for key, v in out.items():
+            if key not in cols:
+                cols[key] = np.empty(n)  # preallocated: no concatenation, no second copy
+            cols[key][a:b] = v
+
+    _run_tasks(engine, client, _run_chunk, [(model, p) for p in pieces], "sweep", place)
     return pd.DataFrame(cols)
 
 
@@ -212,10 +335,28 @@ def _mc_chunk(model, distributions, seed_seq, n, fixed):
     return inputs, out
 
 
+def _mc_part(model, distributions, seed_seq, n, fixed, directory, i):
+    inputs, out = _mc_chunk(model, distributions, seed_seq, n, fixed)
+    clash = sorted(set(inputs) & set(out))
+    if clash:
+        raise ValueError(f"model outputs {clash} have the names of sampled inputs; rename them "
+                         "to write both to Parquet")
+    return _write_part(directory, i, {**inputs, **out})
+
+
 def monte_carlo(model: Callable, distributions: Mapping[str, object], n: int, *, seed: int,
                 fixed: Mapping[str, float] | None = None, engine: str = "local", client=None,
-                chunk_size: int = 100_000) -> MonteCarloResult:
-    """Run ``n`` scenarios of ``model`` with inputs drawn from ``distributions`` (seeded)."""
+                chunk_size: int = 100_000, output=None):
+    """Run ``n`` scenarios of ``model`` with inputs drawn from ``distributions`` (seeded).
+
+    Returns a :class:`MonteCarloResult`. Its arrays are allocated once at full length and
+    each chunk is copied into its place as it finishes (peak memory: the result plus the
+    chunks in flight). With ``output`` (a directory) each chunk's inputs and outputs are
+    written as a Parquet partition where the chunk ran (on the Dask worker), and a
+    :class:`ParquetResult` is returned: the client never holds the samples. Chunk *i*
+    always draws from ``SeedSequence(seed).spawn(n_chunks)[i]``, so every engine and
+    destination gives the same numbers.
+    """
     check_choice("engine", engine, ENGINES)
     if not (isinstance(n, (int, np.integer)) and n >= 1):
         raise ValueError(f"n must be an integer >= 1; got {n!r}")
@@ -224,17 +365,31 @@ def monte_carlo(model: Callable, distributions: Mapping[str, object], n: int, *,
     spans = _chunks(int(n), int(chunk_size))
     seqs = np.random.SeedSequence(int(seed)).spawn(len(spans))
     fixed = dict(fixed or {})
-    if engine == "local":
-        parts = [_mc_chunk(model, distributions, s, b - a, fixed)
-                 for s, (a, b) in progress(list(zip(seqs, spans)), desc="Monte Carlo", unit="chunk")]
-    else:
-        if client is None:
-            raise ValueError("engine='dask' needs client=dask.distributed.Client(...)")
-        futs = client.map(_mc_chunk, [model] * len(spans), [dict(distributions)] * len(spans), seqs,
-                          [b - a for a, b in spans], [fixed] * len(spans), pure=False)
-        parts = _collect(client, futs, "Monte Carlo on dask")
-    inputs = {k: np.concatenate([p[0][k] for p in parts]) for k in parts[0][0]}
-    outputs = {k: np.concatenate([p[1][k] for p in parts]) for k in parts[0][1]}
+    dists = dict(distributions)
+    if output is not None:
+        path = _prepare_output(output)
+        columns = {}
+
+        def keep(i, result):
+            columns[i] = result[1]
+
+        _run_tasks(engine, client, _mc_part,
+                   [(model, dists, s, b - a, fixed, path, i) for i, (s, (a, b)) in enumerate(zip(seqs, spans))],
+                   "Monte Carlo", keep)
+        return ParquetResult(path, int(n), tuple(_part_name(i) for i in range(len(spans))), columns[0])
+    inputs: dict[str, np.ndarray] = {}
+    outputs: dict[str, np.ndarray] = {}
+
+    def place(i, part):
+        a, b = spans[i]
+        for store, cols in ((inputs, part[0]), (outputs, part[1])):
+            for key, v in cols.items():
+                if key not in store:
+                    store[key] = np.empty(int(n))
+                store[key][a:b] = v
+
+    _run_tasks(engine, client, _mc_chunk,
+               [(model, dists, s, b - a, fixed) for s, (a, b) in zip(seqs, spans)], "Monte Carlo", place)
     return MonteCarloResult(inputs, outputs, int(seed))
 
 

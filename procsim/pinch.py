@@ -118,9 +118,10 @@ def targets(streams, dt_min) -> PinchTargets:
 
     Parameters
     ----------
-    streams : iterable of ``(supply_temperature [K], target_temperature [K],
-        heat_capacity_flow [W/K])``; temperatures > 0 and different from each other,
-        heat-capacity flow > 0. Hot streams have supply > target.
+    streams : iterable of tuples
+        (supply_temperature [K], target_temperature [K], heat_capacity_flow [W/K]);
+        temperatures > 0 and different from each other, heat-capacity flow > 0. Hot streams
+        have supply > target.
     dt_min : minimum temperature approach [K], >= 0
 
     Returns

@@ -1,6 +1,6 @@
 """Plug-in registry: what ``procsim`` finds at run time without importing ``units`` or ``cases``.
 
-The core never imports the equipment families or the case studies (DESIGN.md: data flows one
+The core never imports the equipment families or the case studies (docs/architecture.rst: data flows one
 way). The command line and plant files still need to find them, so installed packages declare
 them as *entry points* (PyPA entry-points specification; read with :mod:`importlib.metadata`)
 in three groups:

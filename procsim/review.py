@@ -12,8 +12,9 @@ on invented plant data. What a reviewer can judge is:
   (or "judgement"); the model runs through :func:`procsim.batch.monte_carlo` and the figure is
   reported as P10-P50-P90 (:func:`figure_range`);
 * **the flip value**: for each decisive input, the value at which the verdict changes, i.e. at
-  which the model (others at their nominal values) reproduces the claimed figure; together with
-  a one-at-a-time tornado of the inputs' ranges.
+  which the model (others at their nominal values) reproduces the claimed figure, searched in
+  the input's range and then up to one range-width beyond it (flagged); together with a
+  one-at-a-time tornado of the inputs' ranges.
 
 The verdict rule (:func:`verdict`) is stated once here so that every case uses it:
 ``consistent`` when the claimed figure lies inside the computed P10-P90 band, ``questionable``
@@ -103,6 +104,7 @@ class FlipValue:
     figure_at_low: float
     figure_at_high: float
     flip: float | None
+    flip_in_range: bool = True
 
     @property
     def swing(self) -> float:
@@ -139,7 +141,7 @@ class FigureRange:
                 "samples": self.samples, "seed": self.seed, "verdict": self.verdict,
                 "tornado": [{"input": t.name, "unit": t.unit, "low": t.low, "high": t.high,
                              "figure_at_low": t.figure_at_low, "figure_at_high": t.figure_at_high,
-                             "flip": t.flip} for t in self.tornado]}
+                             "flip": t.flip, "flip_in_range": t.flip_in_range} for t in self.tornado]}
 
 
 def verdict(claimed: float, p10: float, p90: float, reachable_low: float, reachable_high: float) -> str:
@@ -234,9 +236,20 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
         def along(x, _u=u):
             return model(**{**nominal, _u.name: x})
         f_lo, f_hi = along(u.low), along(u.high)
-        flip, _ = _root(along, float(claimed), u.low, u.high, xtol * max(1.0, abs(u.high - u.low)))
+        tol = xtol * max(1.0, abs(u.high - u.low))
+        flip, _ = _root(along, float(claimed), u.low, u.high, tol)
+        inside = flip is not None
+        if flip is None:
+            # beyond the range: one range-width either side (not below zero for a
+            # non-negative input); a model that refuses the value there gives no flip
+            span = u.high - u.low
+            lo_ext = max(u.low - span, 0.0) if u.low >= 0.0 else u.low - span
+            try:
+                flip, _ = _root(along, float(claimed), lo_ext, u.high + span, tol)
+            except ValueError:
+                flip = None
         tornado.append(FlipValue(u.name, u.unit, u.low, u.high, float(f_lo), float(f_hi),
-                                 None if flip is None else float(flip)))
+                                 None if flip is None else float(flip), inside))
     ends = [t.figure_at_low for t in tornado] + [t.figure_at_high for t in tornado]
     return FigureRange(metric, float(claimed), float(np.percentile(fig, 10)), float(np.percentile(fig, 50)),
                        float(np.percentile(fig, 90)), float(min(fig.min(), *ends)), float(max(fig.max(), *ends)),
@@ -291,7 +304,8 @@ def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
                 "", "| input | range | figure at low | figure at high | flip value |", "|---|---|---|---|---|"]
         for t in sorted(r.tornado, key=lambda t: -t.swing):
             out.append(f"| {t.name} | {t.low:g}-{t.high:g} {t.unit} | {t.figure_at_low:.4g} | {t.figure_at_high:.4g} | "
-                       f"{'none in range' if t.flip is None else f'{t.flip:.4g} {t.unit}'} |")
+                       f"{'none within one range-width' if t.flip is None else f'{t.flip:.4g} {t.unit}'}"
+                       f"{'' if t.flip is None or t.flip_in_range else ' (outside the range)'} |")
     if result.verdicts:
         out += ["", "## Verdicts", ""] + [f"- {v}" for v in result.verdicts]
     requests = [q for s in sources for q in s.data_requests]

@@ -1,4 +1,4 @@
-"""The shared check every flowsheet unit in units/ must pass (STYLE.md rule 11).
+"""The shared check every flowsheet unit in units/ must pass (docs/architecture.rst, convention 11).
 
 Any class in a ``units`` module that has ``solve`` and an ``example()`` classmethod is
 collected: its example is solved and checked for declared outlets, mass and energy balance

@@ -48,6 +48,7 @@ from procsim.thermo.combustion.air import combustion_air, product_rows
 from procsim.thermo.combustion.fuel import HV_BASES
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.material import require_material
+from procsim.units_api import convert_fields, si, si_array
 from procsim.validation import (as_array, as_float, broadcast_arrays, check_choice,
                                 check_fraction, check_positive, check_range)
 
@@ -111,8 +112,10 @@ def stack_loss_fraction(fuel, o2_dry, stack_temperature, combustion_air_temperat
     """
     f = _fuel(fuel)
     code = check_choice("basis", basis, HV_BASES)
-    shape, (o2, ts, ta) = _broadcast(o2_dry=o2_dry, stack_temperature=stack_temperature,
-                                     combustion_air_temperature=combustion_air_temperature)
+    shape, (o2, ts, ta) = _broadcast(
+        o2_dry=si_array("o2_dry", o2_dry, "fraction"),
+        stack_temperature=si_array("stack_temperature", stack_temperature, "temperature"),
+        combustion_air_temperature=si_array("combustion_air_temperature", combustion_air_temperature, "temperature"))
     _check_temperatures(ts, ta)
     out = np.empty_like(o2)
     bad = K.stack_loss_array(f.vector, combustion_air(0.0), o2, ts, ta, code, product_rows(), out)
@@ -148,9 +151,9 @@ def efficiency_input_output(useful_heat, fuel_mass_flow, heating_value):
     Raises if the result exceeds 1: more heat out than the fuel's heating value (on the HHV
     basis this is the thermodynamic limit of a boiler without heat pumping).
     """
-    q = check_positive("useful_heat", useful_heat, "W")
-    m = check_positive("fuel_mass_flow", fuel_mass_flow, "kg/s")
-    hv = check_positive("heating_value", heating_value, "J/kg")
+    q = check_positive("useful_heat", si_array("useful_heat", useful_heat, "power"), "W")
+    m = check_positive("fuel_mass_flow", si_array("fuel_mass_flow", fuel_mass_flow, "mass_flow"), "kg/s")
+    hv = check_positive("heating_value", si_array("heating_value", heating_value, "specific_energy"), "J/kg")
     eta = q / (m * hv)
     if np.any(eta > 1.0):
         raise ValueError(f"efficiency {float(np.max(eta))!r} exceeds the heating-value limit 1: useful "
@@ -167,12 +170,12 @@ def mixed_feedwater(condensate_return_fraction, condensate_temperature, makeup_t
     pressure, 1.2 atm (a slightly pressurised feed tank), is an assumption, unverified; it
     moves the result by millikelvin only (liquid enthalpy hardly depends on pressure).
     """
-    r = check_fraction("condensate_return_fraction", as_float("condensate_return_fraction",
-                                                               condensate_return_fraction))
+    r = check_fraction("condensate_return_fraction",
+                       si("condensate_return_fraction", condensate_return_fraction, "fraction"))
     w = Fluid("Water")
-    p = check_positive("pressure", as_float("pressure", pressure, "Pa"), "Pa")
-    hc = w.state(p=p, T=as_float("condensate_temperature", condensate_temperature, "K")).h
-    hm = w.state(p=p, T=as_float("makeup_temperature", makeup_temperature, "K")).h
+    p = check_positive("pressure", si("pressure", pressure, "pressure"), "Pa")
+    hc = w.state(p=p, T=si("condensate_temperature", condensate_temperature, "temperature")).h
+    hm = w.state(p=p, T=si("makeup_temperature", makeup_temperature, "temperature")).h
     return float(w.state(p=p, h=r * hc + (1 - r) * hm).T)
 
 
@@ -233,6 +236,9 @@ class _FiredUnit:
     fuel_basis: str = "hhv"                  # basis of the fuel port's heating value
 
     def _validate_firing(self, types):
+        convert_fields(self, rated_output="power", o2_dry="fraction", stack_temperature="temperature",
+                       air_temperature="temperature", air_humidity="fraction", co_dry="fraction",
+                       radiation_loss="fraction", other_loss="fraction")
         object.__setattr__(self, "fuel", _fuel(self.fuel))
         check_positive("rated_output", self.rated_output, "W")
         check_range("o2_dry", self.o2_dry, 0.0, 0.2094, "")
@@ -414,6 +420,8 @@ class Boiler(_FiredUnit):
     outlets: ClassVar[tuple] = ("steam", "blowdown", "flue_gas", "losses")
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", steam_temperature="temperature",
+                       blowdown_fraction="fraction", blowdown_heat_recovery="fraction")
         check_choice("kind", self.kind, BOILER_TYPES)
         self._validate_firing(BOILER_TYPES)
         check_range("steam_pressure", self.steam_pressure, 1.1e5, 2.2e7, "Pa")
@@ -508,6 +516,7 @@ class FluidHeater(_FiredUnit):
     outlets: ClassVar[tuple] = ("supply", "flue_gas", "losses")
 
     def __post_init__(self):
+        convert_fields(self, supply_temperature="temperature")
         check_choice("kind", self.kind, HEATER_TYPES)
         self._validate_firing(HEATER_TYPES)
         check_range("supply_temperature", self.supply_temperature, 274.0, 673.15, "K")

@@ -36,6 +36,7 @@ from procsim.thermo.fluids import Fluid
 from procsim.thermo.material import as_material, require_material
 from procsim.thermo.gas import AIR_DRY, MOLAR_MASS, SPECIES, GasMixture
 from procsim.validation import as_float, check_fraction, check_positive, check_range
+from procsim.units_api import convert_fields
 from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, SEGMENTS,
                                  T_from_h_condensed, component_index, h_condensed_mixture)
 from units.eaf.furnace import J_PER_KWH, PHASE_MODES_BY_STATE, HeatBalance, Material, material
@@ -198,6 +199,8 @@ class ScrapPreheater:
     outlets = ("off_gas_out",)
 
     def __post_init__(self):
+        convert_fields(self, scrap_mass="mass", heat_share="fraction",
+                       scrap_outlet_temperature="temperature", tap_to_tap_time="time")
         check_positive(f"{self.name}: scrap_mass", self.scrap_mass, "kg")
         object.__setattr__(self, "scrap", material(self.scrap))
         check_positive(f"{self.name}: tap_to_tap_time", self.tap_to_tap_time, "s")
@@ -336,6 +339,8 @@ class WasteHeatBoiler:
     outlets = ("flue_gas_out", "steam")
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", steam_temperature="temperature",
+                       pinch="temperature_difference", casing_loss_fraction="fraction")
         object.__setattr__(self, "fluid", as_material("Water" if self.fluid is None else self.fluid))
         check_positive(f"{self.name}: steam_pressure", self.steam_pressure, "Pa")
         if self.steam_temperature is not None:
@@ -456,6 +461,9 @@ class SlagHeatRecovery:
     outlets = ("hot_air",)
 
     def __post_init__(self):
+        convert_fields(self, slag_mass="mass", slag_temperature="temperature",
+                       slag_outlet_temperature="temperature", bed_efficiency="fraction",
+                       tap_to_tap_time="time")
         check_positive(f"{self.name}: slag_mass", self.slag_mass, "kg")
         for comp, v in self.slag_composition.items():
             component_index(comp)
@@ -555,6 +563,10 @@ class TappedSteelHeatRecovery:
     outlets = ("steam",)
 
     def __post_init__(self):
+        convert_fields(self, steel_mass="mass", tap_temperature="temperature", steam_pressure="pressure",
+                       steam_temperature="temperature", steel_carbon="fraction",
+                       final_temperature="temperature", capture_efficiency="fraction",
+                       tap_to_tap_time="time")
         check_positive(f"{self.name}: steel_mass", self.steel_mass, "kg")
         check_range(f"{self.name}: steel_carbon", self.steel_carbon, 0.0, 0.02, "")
         if not (T_REF <= self.final_temperature < self.tap_temperature):

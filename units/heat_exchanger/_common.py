@@ -29,9 +29,10 @@ _MEAN_C_TOL = 1e-12
 class ExchangerResult:
     """Result of a two-stream exchanger unit (SI).
 
+    Attributes
+    ----------
     duty : heat from the hot to the cold stream [W]
-    hot_inlet_temperature, hot_outlet_temperature, cold_inlet_temperature,
-    cold_outlet_temperature : [K]
+    hot_inlet_temperature, hot_outlet_temperature, cold_inlet_temperature, cold_outlet_temperature : [K]
     hot_end_approach : hot inlet - cold outlet [K]; cold_end_approach : hot outlet - cold inlet [K]
     min_approach : smallest temperature difference inside the exchanger [K] (counterflow
         zone analysis; for other arrangements the smaller terminal difference)

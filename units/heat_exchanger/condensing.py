@@ -43,6 +43,7 @@ from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
 from procsim.thermo.material import require_material
 from procsim.validation import check_nonnegative
+from procsim.units_api import convert_fields
 
 from units.heat_exchanger._common import one_spec
 from units.heat_exchanger.zones import side_temperatures, zone_kernel
@@ -150,6 +151,9 @@ class CondensingEconomizer:
     outlets = ("gas_out", "water_out", "condensate_out")
 
     def __post_init__(self):
+        convert_fields(self, gas_outlet_temperature="temperature", water_outlet_temperature="temperature",
+                       ua="W/K", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference")
         one_spec(self.name, gas_outlet_temperature=self.gas_outlet_temperature,
                  water_outlet_temperature=self.water_outlet_temperature, ua=self.ua)
         check_nonnegative("pressure_drop_hot", self.pressure_drop_hot, "Pa")

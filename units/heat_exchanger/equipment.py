@@ -38,6 +38,7 @@ from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.material import require_material
 from procsim.validation import check_choice, check_nonnegative, check_positive
+from procsim.units_api import convert_fields
 
 from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
                                           solve_two_stream)
@@ -126,6 +127,10 @@ class Economizer:
     outlets = ("gas_out", "water_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", gas_outlet_temperature="temperature",
+                       water_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction", min_approach="temperature_difference")
         _gas_side_spec(self, "water_outlet_temperature")
         _check_common(self)
 
@@ -180,6 +185,10 @@ class AirPreheater:
     outlets = ("gas_out", "air_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", gas_outlet_temperature="temperature",
+                       air_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction", min_approach="temperature_difference")
         _gas_side_spec(self, "air_outlet_temperature")
         _check_common(self)
 
@@ -230,6 +239,9 @@ class HotWaterRecovery:
     outlets = ("hot_out", "cold_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", hot_outlet_temperature="temperature",
+                       cold_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", min_approach="temperature_difference")
         one_spec(self.name, ua=self.ua, hot_outlet_temperature=self.hot_outlet_temperature,
                  cold_outlet_temperature=self.cold_outlet_temperature)
         _check_common(self)
@@ -352,6 +364,10 @@ class WasteHeatSteamGenerator:
     outlets = ("gas_out", "steam_out", "feedwater_bypass")
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", pinch="temperature_difference",
+                       approach="temperature_difference", steam_temperature="temperature",
+                       pressure_drop_hot="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction")
         check_positive("steam_pressure", self.steam_pressure, "Pa")
         check_positive("pinch", self.pinch, "K")
         check_nonnegative("approach", self.approach, "K")

@@ -1,7 +1,7 @@
 """Organic Rankine cycles on real fluids: exact design points, a batched numba fast path,
 design optimisation, fluid screening, T-s and T-Q plots, and a flowsheet adapter.
 
-Public names (DESIGN.md contract): ``ORC(fluid, evaporating_temperature,
+Public names (docs/architecture.rst contract): ``ORC(fluid, evaporating_temperature,
 condensing_temperature, superheat=0.0, pump_efficiency=0.75, expander_efficiency=0.80,
 evaporator_pinch=10.0, **details)`` and ``ORC.solve(heat_source) -> ORCResult``.
 """

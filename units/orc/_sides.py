@@ -4,7 +4,7 @@ An exchanger side is a material (a :class:`procsim.thermo.fluids.Fluid` or an id
 :class:`procsim.thermo.gas.GasMixture`) at a fixed pressure: the ORC model neglects the
 pressure drop of the external streams, so their enthalpy is a function of temperature only.
 The ORC unit never evaluates properties itself; it asks these small objects, which call the
-``procsim.thermo`` objects they were handed (STYLE.md rule 1).
+``procsim.thermo`` objects they were handed (docs/architecture.rst, convention 1).
 """
 from __future__ import annotations
 

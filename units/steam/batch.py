@@ -26,7 +26,9 @@ from numba import njit
 
 from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
-from units.steam.kernels import deaerator_balance_overflow, flash_fraction
+from procsim.jitcheck import ensure_fresh
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from units.steam.kernels import deaerator_balance_overflow, flash_fraction, turbine_outlet_enthalpy
 from units.steam.users import SteamTraps
 
 __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
@@ -34,8 +36,9 @@ __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_
 
 @njit(cache=True)
 def _exhaust_h(data, p_in, h_in, p_out, eta):
+    """Turbine exhaust enthalpy: the shared isentropic relation on tabulated IF97 states."""
     h_s = tab_h_ps(data, p_out, tab_s_ph(data, p_in, h_in))
-    return h_in - eta * (h_in - h_s)
+    return turbine_outlet_enthalpy(h_in, h_s, eta)
 
 
 @njit(cache=True)
@@ -270,7 +273,7 @@ def batch_site(model) -> BatchSite:
             ld_ht[i - 1] = w.state(p=p_h[i], T=ld.desuperheat_to).h
     p_da = sp.deaerator.pressure
     liq, vap = w.saturation(p=p_da)
-    h_fw = liq.h + (w.state(p=sp.boiler.pressure, s=liq.s).h - liq.h) / sp.feed_pump_efficiency
+    h_fw = float(isentropic_outlet_enthalpy(liq.h, w.state(p=sp.boiler.pressure, s=liq.s).h, sp.feed_pump_efficiency))
     phi, flash_idx, h_flash_v, p_bd, h_bd = 0.0, -1, 0.0, sp.boiler.pressure, model._drum.h
     if sp.blowdown_flash_header is not None:
         flash_idx = idx[sp.blowdown_flash_header]
@@ -291,39 +294,22 @@ def batch_site(model) -> BatchSite:
     return BatchSite(sp, user_header, args)
 
 
-#: Table layouts for which the compiled batch kernel has matched its Python version in this
-#: process (a record of a check done, not a switch: it only avoids repeating the check).
-_CHECKED: set = set()
-
-
 def _check_compiled(data, bsite: BatchSite, per_point) -> None:
     """Compare the compiled kernel with its Python version on one point; recompile if they differ.
 
-    numba checks a cached kernel only against its own source file; this kernel inlines the
-    table kernels of :mod:`procsim.thermo.tables`, so after those change the cached machine code
-    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout change).
-    ``py_func`` calls the current table kernels, so a difference beyond rounding means stale.
+    This kernel inlines the table kernels of :mod:`procsim.thermo.tables` and the isentropic
+    relation of :mod:`procsim.thermo.isentropic`; after those change the cached machine code
+    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout
+    change). :func:`procsim.jitcheck.ensure_fresh` runs the probe compiled and as Python.
     """
-    key = tuple(type(v).__name__ + str(np.shape(v)) for v in data)
-    if key in _CHECKED:
-        return
-    # the expansion helper first: the kernel's py_func still calls its compiled version
+    key = ("steam_site_batch",) + tuple(type(v).__name__ + str(np.shape(v)) for v in data)
     p_h = bsite.args[0]
     p_in, p_out = float(p_h[0]), float(p_h[-1]) if p_h.size > 1 else 0.5 * float(p_h[0])
     h_in = float(bsite.args[13])       # boiler steam enthalpy
-    x1 = _exhaust_h(data, p_in, h_in, p_out, 0.7)
-    x2 = _exhaust_h.py_func(data, p_in, h_in, p_out, 0.7)
-    stale = not math.isclose(x1, x2, rel_tol=1e-13, abs_tol=0.0)
-    if not stale:
-        args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:]
-        a, b = np.empty((1, 7)), np.empty((1, 7))
-        ra = site_balance_batch(*args, a)
-        rb = site_balance_batch.py_func(*args, b)
-        stale = ra != rb or not np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True)
-    if stale:
-        for fn in (_exhaust_h, site_balance_batch):
-            fn.recompile()
-    _CHECKED.add(key)
+    args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:] + (np.empty((1, 7)),)
+    # the expansion helper first: the kernel's py_func still calls its compiled version
+    ensure_fresh(key, [(_exhaust_h, (data, p_in, h_in, p_out, 0.7), None),
+                       (site_balance_batch, args, len(args) - 1)], (_exhaust_h, site_balance_batch))
 
 
 def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> BatchResult:

@@ -115,7 +115,7 @@ def _waste_heat_steam(site: SiteSpec, header: str, flow: float, temperature: flo
     return site.replace(injections=site.injections + (InjectionSpec(name, header, float(flow), temperature),))
 
 
-#: Retrofit kinds -> function(site, **params) -> SiteSpec.
+#: Retrofit kinds -> ``function(site, **params) -> SiteSpec``.
 RETROFITS = {
     "demand_reduction": _demand_reduction,
     "condensate_recovery": _condensate_recovery,
@@ -151,7 +151,7 @@ class Retrofit:
 @dataclass(frozen=True)
 class RetrofitResult:
     """Baseline and retrofit sites and what the measure changes (retrofit - baseline is the
-    change; the *_saved fields are baseline - retrofit, per year with the site's hours).
+    change; the ``*_saved`` fields are baseline - retrofit, per year with the site's hours).
 
     boiler_steam_saved [kg/s]; fuel_saved [W]; fuel_saved_per_year [J]; power_import_saved [W];
     co2_saved_per_year [kg]; cost_saved_per_year [currency]; makeup_saved [kg/s];

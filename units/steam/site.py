@@ -47,7 +47,9 @@ from units.steam.deaerator import Deaerator
 from units.steam.description import SiteSpec
 from units.steam.flash import FlashTank
 from units.steam.header import SteamHeader
-from units.steam.kernels import desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from units.steam.kernels import (desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power,
+                                 turbine_outlet_enthalpy)
 from units.steam.prv import PressureReducingValve
 from units.steam.turbine import ExtractionTurbine, SteamTurbine
 from units.steam.users import EfficiencyBoiler, SteamTraps, SteamUser, SteamVent, WasteHeatSteam
@@ -224,7 +226,7 @@ class SiteModel:
         p_da = sp.deaerator.pressure
         liq = w.saturation(p=p_da)[0]
         h2s = w.state(p=sp.boiler.pressure, s=liq.s).h
-        spray_h = liq.h + (h2s - liq.h) / sp.feed_pump_efficiency
+        spray_h = float(isentropic_outlet_enthalpy(liq.h, h2s, sp.feed_pump_efficiency))
         b = sp.boiler.blowdown_fraction
         blow = c.boiler_steam * b / (1.0 - b)
         flash_p = None if sp.blowdown_flash_header is None else self._by[sp.blowdown_flash_header].pressure
@@ -334,7 +336,7 @@ class SiteModel:
     def _expand(self, p_in: float, h_in: float, p_out: float, eta: float) -> float:
         w = self.water
         h_s = w.state(p=p_out, s=state_ph(w, p_in, h_in).s).h
-        return h_in - eta * (h_in - h_s)
+        return float(turbine_outlet_enthalpy(h_in, h_s, eta))
 
     def _turbine_states(self, t, h_in: float) -> tuple[float, float]:
         """(extraction enthalpy or NaN, exhaust enthalpy) [J/kg] of turbine ``t`` from inlet enthalpy ``h_in``."""
