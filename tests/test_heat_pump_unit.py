@@ -5,7 +5,6 @@ import pytest
 from procsim.stream import Stream
 from units.heat_pump import HeatPump, simple_cycle
 
-pytestmark = pytest.mark.component
 
 
 def _solve(**kw):
@@ -13,6 +12,7 @@ def _solve(**kw):
     return hp.solve(Stream("Water", 333.15, 3e5, 10.0), Stream("Water", 343.15, 3e5, 5.0))
 
 
+@pytest.mark.component
 def test_pinches_balances_and_cycle():
     r = _solve()
     assert r.evaporator.min_approach == pytest.approx(5.0, abs=1e-6)
@@ -32,10 +32,12 @@ def test_pinches_balances_and_cycle():
     assert 0.0 < r.lorenz_efficiency < 1.0
 
 
+@pytest.mark.component
 def test_larger_pinch_costs_cop():
     assert _solve(evaporator_pinch=10.0, condenser_pinch=10.0).cop_heating < _solve().cop_heating
 
 
+@pytest.mark.component
 def test_errors():
     with pytest.raises(ValueError, match="HeatPump sink_outlet_temperature must be <"):
         HeatPump("R134a", 380.0)
@@ -46,3 +48,20 @@ def test_errors():
         hp.solve(Stream("Water", 333.15, 3e5, 0.05), Stream("Water", 343.15, 3e5, 5.0))
     with pytest.raises(ValueError, match="must be > sink_in temperature"):
         hp.solve(Stream("Water", 333.15, 3e5, 10.0), Stream("Water", 365.15, 3e5, 5.0))
+
+
+@pytest.mark.integration
+def test_plant_file_with_heat_pump():
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from procsim.cli import app
+    plant = Path(__file__).resolve().parents[1] / "cases" / "plants" / "heat_pump_process_water.toml"
+    res = CliRunner().invoke(app, ["run", str(plant)])
+    assert res.exit_code == 0, res.output
+    r = _solve()
+    kwh = r.electric_power * 8000.0 / 1e3
+    # the plant's annual electricity equals the unit solved directly (same inputs)
+    line = [x for x in res.output.splitlines() if x.strip().startswith("electricity_kwh")][0]
+    assert float(line.split()[1].replace(",", "")) == pytest.approx(kwh, rel=1e-5)

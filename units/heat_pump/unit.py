@@ -221,3 +221,71 @@ class HeatPump:
             evaporating_temperature=te, condensing_temperature=tc, cycle=c, source_out=source_out,
             sink_out=cond.cold_out, evaporator=evap, condenser=cond, lorenz_cop=lor,
             lorenz_efficiency=(q_c / w) / lor, energy_residual=q_c - q_e - w, mass_residual=0.0)
+
+
+@dataclass(frozen=True)
+class HeatPumpUnitResult:
+    """Flowsheet result: ``heat_pump`` (:class:`HeatPumpResult`), ``carriers`` per second
+    (``electricity_kwh``: the motor's electricity), residuals [kg/s, W] of the unit's ports with
+    the shaft power as source."""
+
+    heat_pump: HeatPumpResult
+    carriers: dict
+    mass_residual: float = float("nan")
+    energy_residual: float = float("nan")
+
+
+@dataclass(frozen=True)
+class HeatPumpUnit:
+    """:class:`HeatPump` as a plant-file unit (``type = "heat_pump"``).
+
+    Ports: ``source_in`` -> ``source_out`` (waste heat cooled), ``sink_in`` -> ``sink_out``
+    (heated to ``sink_outlet_temperature``). The compressor's shaft power enters as the
+    source ``shaft_power`` [W]; the motor's electricity is reported as the carrier
+    ``electricity_kwh`` per second. Parameters as :class:`HeatPump` (unit strings allowed
+    for temperatures).
+    """
+
+    name: str
+    refrigerant: str
+    sink_outlet_temperature: float
+    evaporator_pinch: float = 5.0
+    condenser_pinch: float = 5.0
+    superheat: float = 5.0
+    subcooling: float = 2.0
+    isentropic_efficiency: float | str = "brunin1997"
+    ihx_effectiveness: float = 0.0
+    motor_efficiency: float = 0.95
+
+    inlets = ("source_in", "sink_in")
+    outlets = ("source_out", "sink_out")
+
+    def __post_init__(self):
+        from procsim.units_api import convert_fields
+        convert_fields(self, sink_outlet_temperature="temperature", evaporator_pinch="temperature_difference",
+                       condenser_pinch="temperature_difference", superheat="temperature_difference",
+                       subcooling="temperature_difference")
+        object.__setattr__(self, "_model", HeatPump(
+            self.refrigerant, self.sink_outlet_temperature, self.evaporator_pinch, self.condenser_pinch,
+            self.superheat, self.subcooling, self.isentropic_efficiency, self.ihx_effectiveness,
+            self.motor_efficiency))
+
+    @classmethod
+    def example(cls):
+        return (cls("heat_pump", "R1233zd(E)", 363.15),
+                {"source_in": Stream("Water", 333.15, 3e5, 10.0), "sink_in": Stream("Water", 343.15, 3e5, 5.0)})
+
+    def solve(self, inlets):
+        from procsim.flowsheet import UnitSolution
+        from procsim.units_api import canonical_inlets, outlet_map, with_residuals
+        inlets = canonical_inlets(self, inlets)
+        for port in self.inlets:
+            if port not in inlets:
+                raise ValueError(f"{self.name}: inlet {port!r} is missing; ports are {', '.join(self.inlets)}")
+            if not inlets[port].mass_flow > 0.0:
+                raise ValueError(f"{self.name}: {port}.mass_flow must be > 0 kg/s; got {inlets[port].mass_flow!r} kg/s")
+        r = self._model.solve(inlets["source_in"], inlets["sink_in"])
+        outs = outlet_map(self, {"source_out": r.source_out, "sink_out": r.sink_out})
+        src = {"shaft_power": r.shaft_power}
+        res = HeatPumpUnitResult(r, {"electricity_kwh": r.electric_power / 3.6e6})
+        return UnitSolution(outs, with_residuals(res, inlets, outs, src), src)
