@@ -444,8 +444,10 @@ def _orc_spec(orc: ORC):
 
 
 def _source_spec(stream):
+    # what rebuilds the stream on a Dask worker (a CoolProp state does not pickle), by the
+    # material interface's own kind name
     mat = stream.material
-    if isinstance(mat, Fluid):
+    if mat.kind == "fluid":
         return ("fluid", mat.name, mat.backend, float(stream.p), float(stream.h), float(stream.mass_flow))
     return ("gas", dict(mat.mole_fractions), float(stream.T), float(stream.p), float(stream.mass_flow))
 
