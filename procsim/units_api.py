@@ -63,6 +63,7 @@ PORT_MEDIA = {
     "hot": "the hot side of a two-stream exchanger",
     "cold": "the cold side of a two-stream exchanger",
     "source": "a heat source (ORC, heat pump)",
+    "sink": "a heat sink (the stream a heat pump or chiller condenser heats)",
     "coolant": "cooling water or other coolant",
     "cooling": "cooling water or air on a condenser (same as coolant)",
     "liquid": "a pumped liquid of any kind",
