@@ -116,3 +116,40 @@ def test_eaf_to_orc_in_one_flowsheet():
         row = sol.balances.loc[unit]
         assert row["mass_relative"] <= 1e-9 and row["energy_relative"] <= 1e-9, unit
     assert sol.units["eaf"].heat_balance.electricity == approx(hb.electricity, rel=1e-9)
+
+
+def test_scrap_preheated_by_the_furnace_off_gas_is_a_recycle():
+    # the heavy scrap passes the preheater on its way to the furnace whose off-gas heats it
+    from units.eaf import material
+
+    furnace, eaf = _eaf()
+    t = furnace.tap_to_tap_time
+    fs, hb_cold = _flowsheet(1.0)
+    fs2 = Flowsheet("eaf with scrap preheating")
+    fs2.add(eaf)
+    fs2.add(fs.units["post"])
+    fs2.add(ScrapPreheater(80e3, heat_share=0.3, tap_to_tap_time=t, name="preheat", scrap_ports=True))
+    cold = charge_stream("scrap_hms", 80e3, t)
+    fs2.feed("preheat.scrap_in", cold)
+    fs2.connect("preheat.scrap_out", "eaf.charge_in1")
+    for i, (n, m) in enumerate(CHARGE.items()):
+        if i:
+            fs2.feed(f"eaf.charge_in{i + 1}", charge_stream(n, m, t))
+    fs2.connect("eaf.off_gas_out", "post.off_gas_in")
+    fs2.feed("post.air_in", fs._feeds[("post", "air_in")])
+    fs2.connect("post.gas_out", "preheat.off_gas_in")
+    fs2.guess("eaf.charge_in1", cold)
+    sol = fs2.solve(tol=1e-12)
+    t_scrap = sol.stream("eaf.charge_in1").T
+    assert 400.0 < t_scrap < 1200.0
+    for unit in ("eaf", "post", "preheat"):
+        row = sol.balances.loc[unit]
+        assert row["mass_relative"] <= 1e-9 and row["energy_relative"] <= 1e-9, unit
+    # the furnace balance with that scrap temperature, computed directly
+    charge = dict(CHARGE)
+    del charge["scrap_hms"]
+    direct = furnace.balance({material("scrap_hms").with_temperature(t_scrap): 80e3, **charge}, lance_oxygen=4.0e3)
+    assert sol.units["eaf"].heat_balance.electricity == approx(direct.electricity, rel=1e-9)
+    # preheating saves electricity: what the scrap took up, less nothing else (same off-gas)
+    saved = hb_cold.electricity - direct.electricity
+    assert saved == approx(sol.units["preheat"].heat_to_scrap, rel=1e-6)
