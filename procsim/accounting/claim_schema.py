@@ -314,8 +314,9 @@ def _depth_ok(obj, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
-def _reject_constant(name):
-    raise ValueError(f"{name} is not a number a claim may hold")
+def _json_constant(name):
+    """JSON's NaN / Infinity literals become floats so the schema names the field they sit in."""
+    return float(name.replace("Infinity", "inf"))
 
 
 def _read_text(path: Path) -> str:
@@ -347,7 +348,7 @@ def load_claim(path) -> dict:
     line where it can be found) for unknown keys, wrong types and negative figures. Files
     larger than :data:`MAX_FILE_BYTES`, not UTF-8, nested deeper than :data:`MAX_DEPTH` or
     (YAML) using more than :data:`MAX_YAML_ALIASES` aliases are refused before their content
-    is walked; JSON ``NaN``/``Infinity`` literals are refused.
+    is walked; JSON ``NaN``/``Infinity`` literals are refused by the schema, naming their field.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -363,7 +364,7 @@ def load_claim(path) -> dict:
         elif suffix in (".yaml", ".yml"):
             data = yaml.load(text, Loader=_BoundedLoader)  # noqa: S506  (SafeLoader subclass)
         else:
-            data = json.loads(text, parse_constant=_reject_constant)
+            data = json.loads(text, parse_constant=_json_constant)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"malformed TOML in {path}: {short_repr(str(exc))}") from exc
     except yaml.YAMLError as exc:
