@@ -297,21 +297,21 @@ class BoundaryResult:
 
 @dataclass(frozen=True)
 class Boundary:
-    """Where a stream leaves the plant (a stack, a drain): passes ``inlet`` to ``outlet`` unchanged.
+    """Where a stream leaves the plant (a stack, a drain): passes ``fluid_in`` to ``fluid_out`` unchanged.
 
     It gives a feed that no equipment treats in the baseline a place to go (a furnace's
     flue gas to its stack) so that an option can insert equipment before it.
     """
 
     name: str
-    inlets = ("inlet",)
-    outlets = ("outlet",)
+    inlets = ("fluid_in",)
+    outlets = ("fluid_out",)
 
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
 
-        s = inlets["inlet"]
-        return UnitSolution({"outlet": s}, BoundaryResult(s.mass_flow, s.energy_flow))
+        s = inlets["fluid_in"]
+        return UnitSolution({"fluid_out": s}, BoundaryResult(s.mass_flow, s.energy_flow))
 
 
 @dataclass(frozen=True)
