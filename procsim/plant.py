@@ -25,13 +25,13 @@ basis (region and year of the emission factors, :mod:`procsim.accounting`)::
     ...
 
     [feeds.hot_well]             # a stream entering the plant
-    to = "boiler.feedwater"
+    to = "boiler.feedwater_in"
     fluid = "Water"
     T = "80 degC"
     p = "9 bar(g)"
     mass_flow = "2 t/h"
 
-    connections = [["whsg.feedwater_bypass", "boiler.feedwater"]]   # outlet -> inlet
+    connections = [["whsg.feedwater_bypass_out", "boiler.feedwater_in"]]   # outlet -> inlet
 
     [guesses.flue_gas]           # first value of a recycle stream (a tear), given like a feed
     to = "economizer.gas_in"
@@ -40,7 +40,7 @@ basis (region and year of the emission factors, :mod:`procsim.accounting`)::
     [specs.steam_demand]         # a design specification (as in process simulators)
     vary = "feeds.hot_well.mass_flow"
     target = "2 t/h"
-    sum = ["boiler.steam"]       # mass flows [kg/s] whose sum must equal the target
+    sum = ["boiler.steam_out"]       # mass flows [kg/s] whose sum must equal the target
 
     [[profile]]                  # operating periods: weight (share of the hours) and patches
     weight = 1

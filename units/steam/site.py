@@ -555,7 +555,7 @@ class SiteModel:
         fw = Stream.from_ph(self.water, sp.boiler.pressure, states["spray_h"],
                             c.boiler_steam / (1.0 - sp.boiler.blowdown_fraction))
         if self.economizer is None:
-            return self.fired.solve({"feedwater": fw, **self.fired.supply(fw)}).result
+            return self.fired.solve({"feedwater_in": fw, **self.fired.supply(fw)}).result
         return self._fired_with_economizer(fw)
 
     def _fired_with_economizer(self, fw: Stream) -> "FiredSystem":
@@ -565,12 +565,12 @@ class SiteModel:
         fs.add(self.fired)
         fs.add(self.economizer)
         fs.feed("economizer.water_in", fw)
-        fs.connect("economizer.water_out", "fired_boiler.feedwater")
-        fs.connect("fired_boiler.flue_gas", "economizer.gas_in")
-        fs.guess("economizer.gas_in", self.fired.solve({"feedwater": fw}).outlets["flue_gas"])
+        fs.connect("economizer.water_out", "fired_boiler.feedwater_in")
+        fs.connect("fired_boiler.gas_out", "economizer.gas_in")
+        fs.guess("economizer.gas_in", self.fired.solve({"feedwater_in": fw}).outlets["gas_out"])
         sol = fs.solve(tol=1e-13, balance_tol=1e-9)
         b = sol.units["fired_boiler"]
-        useful = sol.stream("fired_boiler.steam").energy_flow + sol.stream("fired_boiler.blowdown").energy_flow \
+        useful = sol.stream("fired_boiler.steam_out").energy_flow + sol.stream("fired_boiler.blowdown_out").energy_flow \
             - fw.energy_flow
         f = self.fired.fuel
         m = b.fuel_mass_flow
