@@ -100,7 +100,14 @@ class TurbineSpec:
     """name, inlet header, exhaust header (or None: condensing to ``outlet_pressure``),
     flow [kg/s] (at the inlet) or power [W] (exactly one), isentropic_efficiency (of each
     section), generator_efficiency; extraction turbines also name the ``extraction`` header
-    and the ``extraction_flow`` [kg/s] taken off there."""
+    and the ``extraction_flow`` [kg/s] taken off there.
+
+    Operating modes of DOE's MEASUR steam modeler: a fixed ``flow`` or ``power``; or a
+    back-pressure turbine that balances its exhaust header (``balance_header``): it passes
+    what that header needs before its letdown valve opens, unlimited, within ``flow_range``
+    (min, max) [kg/s], or within ``power_range`` (min, max) [W] (converted to flows at each
+    inlet state); below its minimum the surplus is vented, above its maximum the letdown
+    takes the rest."""
 
     name: str
     inlet: str
@@ -112,6 +119,13 @@ class TurbineSpec:
     outlet_pressure: float | None = None
     extraction: str | None = None
     extraction_flow: float = 0.0
+    balance_header: bool = False
+    flow_range: tuple | None = None
+    power_range: tuple | None = None
+
+    @property
+    def balances_header(self) -> bool:
+        return self.balance_header or self.flow_range is not None or self.power_range is not None
 
 
 @dataclass(frozen=True)
@@ -283,9 +297,15 @@ def _validate(site: SiteSpec) -> SiteSpec:
             raise ValueError(f"site {site.name!r}: duplicate name {t.name!r}")
         unit_names.add(t.name)
         site.header(t.inlet)
-        if (t.flow is None) == (t.power is None):
+        if t.balances_header:
+            if t.flow is not None or t.power is not None or t.outlet is None or t.extraction is not None:
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r} balancing its exhaust header must be a "
+                                 "back-pressure turbine into a header, without flow, power or extraction")
+            if t.flow_range is not None and t.power_range is not None:
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r}: give flow_range or power_range, not both")
+        elif (t.flow is None) == (t.power is None):
             raise ValueError(f"site {site.name!r}: turbine {t.name!r} needs exactly one of flow or power")
-        val = t.flow if t.flow is not None else t.power
+        val = t.flow if t.flow is not None else (t.power if t.power is not None else 0.0)
         if not (val >= 0.0):
             kind, unit = ("flow", "kg/s") if t.flow is not None else ("power", "W")
             raise ValueError(f"site {site.name!r}: turbine {t.name!r} {kind} must be >= 0 {unit}; got {val!r} {unit}")
@@ -413,8 +433,19 @@ def site_from_dict(d: dict) -> SiteSpec:
     turbines = []
     for i, t in enumerate(d.get("turbines") or []):
         _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",
-                   "generator_efficiency", "extraction", "extraction_flow"}, f"turbines[{i}]")
+                   "generator_efficiency", "extraction", "extraction_flow", "balance_header", "flow_range",
+                   "power_range"}, f"turbines[{i}]")
         w = f"turbine {t.get('name')}"
+        ranges = {}
+        for key, kind in (("flow_range", "mass_flow"), ("power_range", "power")):
+            if t.get(key) is not None:
+                rg = t[key]
+                if not (isinstance(rg, (list, tuple)) and len(rg) == 2):
+                    raise ValueError(f"{w}: {key} must be [min, max]; got {rg!r}")
+                lo, hi = (_q({"v": v}, "v", kind, f"{w} {key}") for v in rg)
+                if not (0.0 <= lo <= hi):
+                    raise ValueError(f"{w}: {key} must have 0 <= min <= max; got {rg!r}")
+                ranges[key] = (lo, hi)
         turbines.append(TurbineSpec(str(t["name"]), str(t["inlet"]),
                                     None if t.get("outlet") is None else str(t["outlet"]),
                                     _q(t, "isentropic_efficiency", "fraction", w),
@@ -422,7 +453,9 @@ def site_from_dict(d: dict) -> SiteSpec:
                                     _q(t, "flow", "mass_flow", w, None), _q(t, "power", "power", w, None),
                                     _q(t, "outlet_pressure", "pressure", w, None),
                                     None if t.get("extraction") is None else str(t["extraction"]),
-                                    _q(t, "extraction_flow", "mass_flow", w, 0.0)))
+                                    _q(t, "extraction_flow", "mass_flow", w, 0.0),
+                                    bool(t.get("balance_header", False)), ranges.get("flow_range"),
+                                    ranges.get("power_range")))
     if "letdowns" in d:
         letdowns = []
         for i, ld in enumerate(d["letdowns"] or []):
