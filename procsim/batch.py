@@ -27,7 +27,7 @@ from procsim.progress import ProgressBar, progress
 from procsim.validation import (as_array, as_float, check_choice, check_int, check_nonnegative,
                                 check_positive, check_range, short_repr)
 
-__all__ = ["numba_threads", "ParquetResult", "grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
+__all__ = ["numba_threads", "ParquetResult", "map_files", "grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
            "monte_carlo", "MonteCarloResult", "optimise", "ENGINES"]
 
 ENGINES = ("local", "dask")
@@ -240,6 +240,70 @@ def sweep(model: Callable, axes: Mapping[str, object], *, fixed: Mapping[str, fl
     return pd.DataFrame(cols)
 
 
+def _file_rows(function, paths):
+    import pandas as pd
+
+    rows = []
+    for path in paths:
+        try:
+            row = {"path": str(path), "error": "", **function(path)}
+        except ValueError as exc:  # a bad file is a finding about that file, not a failed study
+            row = {"path": str(path), "error": str(exc)}
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _file_part(function, paths, directory, i):
+    frame = _file_rows(function, paths)
+    import os
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    name = _part_name(i)
+    tmp = os.path.join(directory, f".{name}.tmp")
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), tmp)
+    os.replace(tmp, os.path.join(directory, name))
+    return len(frame), tuple(frame.columns)
+
+
+def map_files(function: Callable, paths, *, engine: str = "local", client=None, chunk_size: int = 500,
+              output=None):
+    """Apply ``function(path) -> dict of scalars`` to every file of a fleet (claim files, plant
+    variants), locally or on Dask, in chunks of ``chunk_size`` files.
+
+    Returns a DataFrame with one row per file, in the order of ``paths``: ``path``, ``error``
+    (the ValueError message for a file that could not be processed, else "") and the
+    function's fields. With ``output`` (a directory) each chunk is written as a Parquet
+    partition where it ran and a :class:`ParquetResult` is returned. ``function`` must be
+    picklable for Dask (a module-level function).
+    """
+    import pandas as pd
+
+    check_choice("engine", engine, ENGINES)
+    paths = [str(p) for p in paths]
+    if not paths:
+        raise ValueError("paths must name at least one file")
+    spans = _chunks(len(paths), int(chunk_size))
+    if output is not None:
+        path = _prepare_output(output)
+        columns = {}
+
+        def keep(i, result):
+            columns[i] = result[1]
+
+        _run_tasks(engine, client, _file_part, [(function, paths[a:b], path, i) for i, (a, b) in enumerate(spans)],
+                   "files", keep)
+        return ParquetResult(path, len(paths), tuple(_part_name(i) for i in range(len(spans))), columns[0])
+    parts: list = [None] * len(spans)
+
+    def place(i, frame):
+        parts[i] = frame
+
+    _run_tasks(engine, client, _file_rows, [(function, paths[a:b]) for a, b in spans], "files", place)
+    return pd.concat(parts, ignore_index=True)
+
+
 # ----------------------------------------------------------------------- distributions
 @dataclass(frozen=True)
 class Normal:
@@ -347,6 +411,17 @@ class MonteCarloResult:
     inputs: Mapping[str, np.ndarray]
     outputs: Mapping[str, np.ndarray]
     seed: int
+
+    def __repr__(self) -> str:
+        n = len(next(iter(self.outputs.values()))) if self.outputs else 0
+        return (f"MonteCarloResult({n:,} scenarios, seed {self.seed}, inputs {list(self.inputs)}, "
+                f"outputs {list(self.outputs)})")
+
+    def to_frame(self):
+        """Every scenario as a DataFrame row: the drawn inputs, then the outputs."""
+        import pandas as pd
+
+        return pd.DataFrame({**self.inputs, **self.outputs})
 
     def percentiles(self, q=(5, 50, 95)):
         """DataFrame of output percentiles (rows: outputs, columns: P5, P50, ...)."""

@@ -35,7 +35,7 @@ def check_claim_cmd(files: List[Path] = typer.Argument(..., help="claim files (T
     for f in files:
         try:
             claim = load_claim(f)
-            findings = check_claim(claim)
+            findings = check_claim(claim, base_dir=Path(f).parent)
         except (ValueError, OSError, RecursionError, MemoryError) as exc:
             if debug_enabled():
                 raise

@@ -4,23 +4,23 @@ A :class:`Compressor` is built from data-sheet figures (CAGI / ISO 1217 Annex C 
 rated free-air flow, full-load and no-load input power at a rated discharge pressure).
 Its steady part-load power follows the control type:
 
-========================  =====================================================================
-control                   part-load power, c = flow / rated flow
-========================  =====================================================================
-``load_unload``           cycle between loaded (power averaged over the pressure rise from
-                          cut-in to cut-out) and unloaded; unloaded power falls exponentially
-                          during blow-down; receiver size and pressure band set the cycle
-                          length (see :func:`cycle_power`)
-``modulation``            inlet modulation: P = P0 + (Pfl - P0) c (linear, MEASUR exponent 1);
-                          with ``blow_off_point`` (centrifugal) power is flat below it and the
-                          difference is vented
-``modulation_unload``     modulation down to the unload point, load/unload cycling below it
-``variable_displacement`` P = P0 + (Pfl - P0) c^2 down to the unload point (MEASUR exponent 2),
-                          cycling below
-``vfd``                   linear from the turn-down point to full load; cycling below it
-``start_stop``            runs fully loaded between cut-in and cut-out pressure, stops otherwise:
-                          P = c (Pfl + Pcut) / 2 (MEASUR start/stop)
-========================  =====================================================================
+==========================  =====================================================================
+control                     part-load power, c = flow / rated flow
+==========================  =====================================================================
+``load_unload``             cycle between loaded (power averaged over the pressure rise from
+                            cut-in to cut-out) and unloaded; unloaded power falls exponentially
+                            during blow-down; receiver size and pressure band set the cycle
+                            length (see :func:`cycle_power`)
+``modulation``              inlet modulation: P = P0 + (Pfl - P0) c (linear, MEASUR exponent 1);
+                            with ``blow_off_point`` (centrifugal) power is flat below it and the
+                            difference is vented
+``modulation_unload``       modulation down to the unload point, load/unload cycling below it
+``variable_displacement``   P = P0 + (Pfl - P0) c^2 down to the unload point (MEASUR exponent 2),
+                            cycling below
+``vfd``                     linear from the turn-down point to full load; cycling below it
+``start_stop``              runs fully loaded between cut-in and cut-out pressure, stops otherwise:
+                            P = c (Pfl + Pcut) / 2 (MEASUR start/stop)
+==========================  =====================================================================
 
 References
 ----------
