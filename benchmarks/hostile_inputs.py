@@ -645,7 +645,8 @@ def _site(d):
 
 _SITE_OK = {"name": "s", "boiler": {"pressure": 1.0e6, "efficiency": 0.85},
             "headers": [{"name": "HP", "pressure": 1.0e6}, {"name": "LP", "pressure": 3.0e5}],
-            "users": [{"name": "u", "header": "LP", "flow": 1.0}]}
+            "users": [{"name": "u", "header": "LP", "flow": 1.0}],
+            "deaerator": {"pressure": 1.2e5, "vent_fraction": 0.001}}
 for _label, _mut, _exp in [
     ("header missing name", lambda d: d["headers"][0].pop("name"), "headers[0]"),
     ("header pressure nan", lambda d: d["headers"][0].__setitem__("pressure", NAN), "pressure"),
