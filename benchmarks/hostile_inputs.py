@@ -5,7 +5,9 @@ time limit and classified as
 
 ``clear``   a ``ValueError`` (for the CLI: exit code 2 and one line on stderr, no traceback)
             whose message names the expected parameter (or file) and is at most 2,000
-            characters long;
+            characters long; also Python's own ``TypeError`` for an unknown keyword argument
+            (a wrong call, not a wrong value: it names the argument), and a unit's programming
+            error inside a flowsheet that keeps its type and carries a note naming the unit;
 ``vague``   any other exception, a message that does not name the parameter, or an
             unbounded message;
 ``silent``  a result came back for impossible input;
@@ -893,7 +895,8 @@ def classify(outcome, expect, expect_note=False):
         return "silent"
     if kind == "timeout":
         return "hang"
-    if etype != "ValueError" and not (expect_note and "raised by unit" in msg):
+    signature = etype == "TypeError" and "unexpected keyword argument" in msg
+    if etype != "ValueError" and not signature and not (expect_note and "raised by unit" in msg):
         return "vague"
     if len(msg) > MAX_MESSAGE or expect.lower() not in msg.lower():
         return "vague"
