@@ -651,6 +651,9 @@ class TappedSteelHeatRecovery:
                        tap_to_tap_time="time")
         check_positive(f"{self.name}: steel_mass", self.steel_mass, "kg")
         check_range(f"{self.name}: steel_carbon", self.steel_carbon, 0.0, 0.02, "")
+        check_range(f"{self.name}: tap_temperature", self.tap_temperature, T_REF, None, "K",
+                    low_inclusive=False)
+        check_positive(f"{self.name}: steam_temperature", self.steam_temperature, "K")
         if not (T_REF <= self.final_temperature < self.tap_temperature):
             raise ValueError(f"{self.name}: final_temperature must be in [{T_REF}, {self.tap_temperature!r}) K; "
                              f"got {self.final_temperature!r} K")

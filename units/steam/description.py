@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from procsim.quantities import to_si
-from procsim.validation import check_fraction, check_range
+from procsim.validation import as_float, check_fraction, check_int, check_range, short_repr
 
 __all__ = ["BoilerSpec", "HeaderSpec", "UserSpec", "TurbineSpec", "LetdownSpec", "DeaeratorSpec",
            "InjectionSpec", "TrapSpec", "Economics", "SiteSpec", "site_from_dict", "site_from_toml",
@@ -32,7 +32,27 @@ def _q(d: dict, key: str, kind: str, where: str, default=dataclasses.MISSING):
         raise ValueError(f"{where}: {key}: {exc}") from None
 
 
+def _items(d: dict, key: str) -> list:
+    """The list ``d[key]`` (empty when absent), each entry a table; errors name ``key[i]``."""
+    v = d.get(key) or []
+    if not isinstance(v, (list, tuple)):
+        raise ValueError(f"{key} must be a list of tables; got {short_repr(v)}")
+    for i, item in enumerate(v):
+        if not isinstance(item, dict):
+            raise ValueError(f"{key}[{i}] must be a table of keys; got {short_repr(item)}")
+    return list(v)
+
+
+def _req(d: dict, key: str, where: str) -> str:
+    """Required text field ``d[key]``; a missing one is named by its path (``headers[0].name``)."""
+    if key not in d:
+        raise ValueError(f"{where}.{key} is missing (required)")
+    return str(d[key])
+
+
 def _known(d: dict, keys: set, where: str) -> None:
+    if not isinstance(d, dict):
+        raise ValueError(f"{where} must be a table of keys; got {short_repr(d)}")
     extra = set(d) - keys
     if extra:
         raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(extra))}; known: {', '.join(sorted(keys))}")
@@ -415,23 +435,23 @@ def site_from_dict(d: dict) -> SiteSpec:
                         basis=str(b.get("basis", "lhv")), capacity=_q(b, "capacity", "mass_flow", "boiler", None),
                         fuel=str(b.get("fuel", "natural_gas")), fired=fired, economizer=eco)
     headers = []
-    for i, h in enumerate(d.get("headers") or []):
+    for i, h in enumerate(_items(d, "headers")):
         _known(h, {"name", "pressure", "heat_loss", "heat_loss_fraction"}, f"headers[{i}]")
-        headers.append(HeaderSpec(str(h["name"]), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
+        headers.append(HeaderSpec(_req(h, "name", f"headers[{i}]"), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
                                   _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0),
                                   _q(h, "heat_loss_fraction", "fraction", f"header {h.get('name')}", 0.0)))
     headers = tuple(sorted(headers, key=lambda x: -x.pressure))
     users = []
-    for i, u in enumerate(d.get("users") or []):
+    for i, u in enumerate(_items(d, "users")):
         _known(u, {"name", "header", "flow", "heat", "condensate_recovery", "direct_fraction", "flash_to"},
                f"users[{i}]")
         w = f"user {u.get('name')}"
-        users.append(UserSpec(str(u["name"]), str(u["header"]), _q(u, "flow", "mass_flow", w, None),
+        users.append(UserSpec(_req(u, "name", f"users[{i}]"), _req(u, "header", f"users[{i}]"), _q(u, "flow", "mass_flow", w, None),
                               _q(u, "condensate_recovery", "fraction", w, 0.0),
                               _q(u, "direct_fraction", "fraction", w, 0.0), _q(u, "heat", "power", w, None),
                               None if u.get("flash_to") is None else str(u["flash_to"])))
     turbines = []
-    for i, t in enumerate(d.get("turbines") or []):
+    for i, t in enumerate(_items(d, "turbines")):
         _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",
                    "generator_efficiency", "extraction", "extraction_flow", "balance_header", "flow_range",
                    "power_range"}, f"turbines[{i}]")
@@ -446,7 +466,7 @@ def site_from_dict(d: dict) -> SiteSpec:
                 if not (0.0 <= lo <= hi):
                     raise ValueError(f"{w}: {key} must have 0 <= min <= max; got {rg!r}")
                 ranges[key] = (lo, hi)
-        turbines.append(TurbineSpec(str(t["name"]), str(t["inlet"]),
+        turbines.append(TurbineSpec(_req(t, "name", f"turbines[{i}]"), _req(t, "inlet", f"turbines[{i}]"),
                                     None if t.get("outlet") is None else str(t["outlet"]),
                                     _q(t, "isentropic_efficiency", "fraction", w),
                                     _q(t, "generator_efficiency", "fraction", w),
@@ -458,9 +478,9 @@ def site_from_dict(d: dict) -> SiteSpec:
                                     ranges.get("power_range")))
     if "letdowns" in d:
         letdowns = []
-        for i, ld in enumerate(d["letdowns"] or []):
+        for i, ld in enumerate(_items(d, "letdowns")):
             _known(ld, {"inlet", "outlet", "desuperheat_to"}, f"letdowns[{i}]")
-            letdowns.append(LetdownSpec(str(ld["inlet"]), str(ld["outlet"]),
+            letdowns.append(LetdownSpec(_req(ld, "inlet", f"letdowns[{i}]"), _req(ld, "outlet", f"letdowns[{i}]"),
                                         _q(ld, "desuperheat_to", "temperature", f"letdown {i}", None)))
     else:
         letdowns = [LetdownSpec(headers[i].name, headers[i + 1].name) for i in range(len(headers) - 1)]
@@ -479,20 +499,20 @@ def site_from_dict(d: dict) -> SiteSpec:
     if "heat_recovery" in bd and "approach" in bd:
         raise ValueError("blowdown: give heat_recovery (effectiveness) or approach (K), not both")
     injections = []
-    for i, inj in enumerate(d.get("injections") or []):
+    for i, inj in enumerate(_items(d, "injections")):
         _known(inj, {"name", "header", "flow", "temperature"}, f"injections[{i}]")
         w = f"injection {inj.get('name')}"
-        injections.append(InjectionSpec(str(inj["name"]), str(inj["header"]), _q(inj, "flow", "mass_flow", w),
+        injections.append(InjectionSpec(_req(inj, "name", f"injections[{i}]"), _req(inj, "header", f"injections[{i}]"), _q(inj, "flow", "mass_flow", w),
                                         _q(inj, "temperature", "temperature", w, None)))
     traps = []
-    for i, tr in enumerate(d.get("traps") or []):
+    for i, tr in enumerate(_items(d, "traps")):
         _known(tr, {"header", "failed_open", "orifice_diameter", "discharge_coefficient"}, f"traps[{i}]")
-        traps.append(TrapSpec(str(tr["header"]), int(tr["failed_open"]),
+        traps.append(TrapSpec(_req(tr, "header", f"traps[{i}]"), check_int(f"traps[{i}].failed_open", tr.get("failed_open"), 0),
                               _q(tr, "orifice_diameter", "length", f"traps[{i}]"),
                               float(tr.get("discharge_coefficient", TrapSpec.discharge_coefficient))))
     ec = d.get("economics") or {}
     _known(ec, {f.name for f in dataclasses.fields(Economics)}, "economics")
-    econ = Economics(**{k: (v if k == "currency" else float(v)) for k, v in ec.items()})
+    econ = Economics(**{k: (v if k == "currency" else as_float(f"economics.{k}", v)) for k, v in ec.items()})
     site = SiteSpec(
         name=name, boiler=boiler, headers=headers, users=tuple(users), turbines=tuple(turbines),
         letdowns=tuple(letdowns), deaerator=deaerator,
