@@ -62,3 +62,14 @@ def test_quiet_json_output_is_pure_json():
     res = runner.invoke(app, ["--quiet", "cases", "--json", "--only", "economizer_doe_tip3"])
     assert res.exit_code == 0
     assert json.loads(res.stdout)[0]["case"] == "economizer_doe_tip3"
+
+
+def test_sweep_prints_no_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        res = runner.invoke(app, ["sweep", "orc", "-p", "evaporating_temperature=360,370"])
+    assert res.exit_code == 0, res.output
+    assert "Warning" not in res.output and "warn" not in res.output.lower()
+    assert res.output.splitlines()[0].split()[:2] == ["evaporating_temperature", "net_power"]
