@@ -17,6 +17,11 @@ where :math:`\\dot E` is a port's ``energy_flow`` (enthalpy flow of a material s
 of an energy stream) and :math:`\\dot m` its ``mass_flow`` (fuel energy streams carry their
 fuel mass).
 
+*Supplied inlets.* A unit may list some of its inlets in ``supplied_inlets`` (a boiler's
+``fuel`` and ``air``): when such an inlet is neither fed nor connected, the unit sizes it
+itself from what it must deliver (the fuel the steam needs) and returns the stream it drew
+in ``UnitSolution.drawn``; the balances count it as a feed across the flowsheet boundary.
+
 Solving: units are ordered topologically; cycles (recycles) are broken at tear streams
 chosen on the back edges of a depth-first search, and the tear values are converged by
 direct substitution accelerated with the bounded Wegstein method. Every solve checks each
@@ -40,9 +45,10 @@ from typing import Any, Mapping
 import numpy as np
 
 from procsim.stream import EnergyStream, Stream
+from procsim.units_api import port_alias
 
 __all__ = ["Flowsheet", "FlowsheetSolution", "UnitSolution", "ConvergenceError", "BalanceError",
-           "unit_balance"]
+           "UnitSolveError", "unit_balance", "within"]
 
 METHODS = ("wegstein", "substitution")
 #: Bounds of the Wegstein acceleration factor q (Biegler et al. 1997, sec. 4.3: -5 <= q <= 0
@@ -63,13 +69,34 @@ class BalanceError(ValueError):
     """A unit (or the flowsheet) does not close its mass or energy balance."""
 
 
+class UnitSolveError(ValueError):
+    """A unit's ``solve`` raised a ValueError inside :meth:`Flowsheet.solve`.
+
+    The message names the flowsheet, the unit and its class; the original error is chained
+    (``__cause__``) and kept as ``original``. ``flowsheet`` and ``unit`` hold the names.
+    """
+
+    def __init__(self, message: str, flowsheet: str, unit: str, original: BaseException):
+        super().__init__(message)
+        self.flowsheet = flowsheet
+        self.unit = unit
+        self.original = original
+
+
+def within(value, tol) -> bool:
+    """NaN-safe tolerance test ``|value| <= tol``: False for NaN (a NaN residual never passes)."""
+    return bool(abs(value) <= tol)
+
+
 @dataclass(frozen=True)
 class UnitSolution:
-    """What a unit's ``solve`` returns: outlet streams, its result, and energy sources [W]."""
+    """What a unit's ``solve`` returns: outlet streams, its result, energy sources [W], and
+    ``drawn``: the streams it drew on its *supplied* inlets (see :class:`Flowsheet`)."""
 
     outlets: Mapping[str, Any]
     result: Any = None
     sources: Mapping[str, float] = field(default_factory=dict)
+    drawn: Mapping[str, Any] = field(default_factory=dict)
 
 
 def _port_values(streams: Mapping[str, Any]):
@@ -121,9 +148,13 @@ class FlowsheetSolution:
     iterations: int
     port_streams: Mapping[str, Any]
     sources: Mapping[str, Mapping[str, float]]
+    port_aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def stream(self, ref: str):
-        """The stream at 'unit.port' (inlet or outlet)."""
+        """The stream at 'unit.port' (inlet or outlet; a port's old name is accepted)."""
+        if ref not in self.port_streams and isinstance(ref, str) and "." in ref:
+            u, p = ref.rsplit(".", 1)
+            ref = f"{u}.{self.port_aliases.get(u, {}).get(p, p)}"
         try:
             return self.port_streams[ref]
         except KeyError:
@@ -172,6 +203,12 @@ class Flowsheet:
 
     def _port(self, ref: str, side: str) -> tuple[str, str]:
         u, p = _split(ref)
+        if u in self._units:
+            ref = f"{u}.{port_alias(self._units[u], p)}"
+        return self._port_exact(ref, side)
+
+    def _port_exact(self, ref: str, side: str) -> tuple[str, str]:
+        u, p = _split(ref)
         if u not in self._units:
             raise ValueError(f"unknown unit {u!r} in {ref!r}; units: {', '.join(self._units) or 'none'}")
         ports = self._units[u].inlets if side == "inlet" else self._units[u].outlets
@@ -210,7 +247,8 @@ class Flowsheet:
     # ------------------------------------------------------------------ ordering
     def _check_complete(self) -> None:
         missing = [f"{u}.{p}" for u, unit in self._units.items() for p in unit.inlets
-                   if (u, p) not in self._links and (u, p) not in self._feeds]
+                   if (u, p) not in self._links and (u, p) not in self._feeds
+                   and p not in getattr(unit, "supplied_inlets", ())]
         if missing:
             raise ValueError(f"flowsheet {self.name!r}: inlet port(s) {', '.join(missing)} are not "
                              "connected and have no feed")
@@ -283,8 +321,12 @@ class Flowsheet:
             scale = self._scale(tear_vals, new, tears)
             res = float(np.max(np.abs(g - x) / scale))
             history.append(res)
-            if res <= tol:
+            if within(res, tol):
                 break
+            if not math.isfinite(res):
+                raise ConvergenceError(
+                    f"flowsheet {self.name!r}: recycle residual is {res!r} at iteration {iterations} "
+                    "(a unit returned a NaN or infinite state)", history)
             if method == "wegstein" and g_prev is not None and iterations > 2:
                 dx = x - x_prev
                 with np.errstate(divide="ignore", invalid="ignore"):
@@ -318,18 +360,35 @@ class Flowsheet:
                     ins[p] = tear_vals[key]
                 elif key in values:
                     ins[p] = values[key]
-                else:
+                elif key in self._links:
                     ins[p] = outputs[self._links[key]]
-            sol = unit.solve(dict(ins))
+                # else: a supplied inlet left open; the unit draws it (UnitSolution.drawn)
+            try:
+                sol = unit.solve(dict(ins))
+            except (UnitSolveError, BalanceError, ConvergenceError) as exc:
+                if isinstance(exc, UnitSolveError) and exc.flowsheet == self.name:
+                    raise
+                raise UnitSolveError(f"flowsheet {self.name!r}, unit {name!r} ({type(unit).__name__}): {exc}",
+                                     self.name, name, exc) from exc
+            except ValueError as exc:
+                raise UnitSolveError(f"flowsheet {self.name!r}, unit {name!r} ({type(unit).__name__}): {exc}",
+                                     self.name, name, exc) from exc
+            except Exception as exc:
+                exc.add_note(f"raised by unit {name!r} ({type(unit).__name__}) in flowsheet {self.name!r}")
+                raise
             if not isinstance(sol, UnitSolution):
                 raise ValueError(f"unit {name!r}: solve() must return a UnitSolution; got {type(sol).__name__}")
             if set(sol.outlets) != set(unit.outlets):
                 raise ValueError(f"unit {name!r} returned outlets {sorted(sol.outlets)}, "
                                  f"declared {sorted(unit.outlets)}")
+            open_ports = set(getattr(unit, "supplied_inlets", ())) - set(ins)
+            if set(sol.drawn) != open_ports:
+                raise ValueError(f"unit {name!r} drew {sorted(sol.drawn)} on its supplied inlets; the open "
+                                 f"supplied inlets are {sorted(open_ports)}")
             for p, s in sol.outlets.items():
                 outputs[(name, p)] = s
             solutions[name] = sol
-            inputs[name] = ins
+            inputs[name] = {**ins, **sol.drawn}
         return outputs, solutions, inputs
 
     @staticmethod
@@ -370,7 +429,7 @@ class Flowsheet:
         for name in order:
             b = unit_balance(inputs[name], solutions[name])
             bal_rows.append({"unit": name, **b})
-            if b["mass_relative"] > balance_tol or b["energy_relative"] > balance_tol:
+            if not (within(b["mass_relative"], balance_tol) and within(b["energy_relative"], balance_tol)):
                 bad.append(f"{name} (mass {b['mass_relative']:.2e}, energy {b['energy_relative']:.2e})")
             for p, s in inputs[name].items():
                 port_streams[f"{name}.{p}"] = s
@@ -388,12 +447,16 @@ class Flowsheet:
         products = {k: v for k, v in outputs.items() if k not in linked_sources}
         for (u, p), s in products.items():
             rows.append(_stream_row(f"{u}.{p}->product", f"{u}.{p}", None, s))
-        m_in = sum(s.mass_flow for s in self._feeds.values())
-        e_in = sum(s.energy_flow for s in self._feeds.values())
+        drawn = {(n, p): s for n in order for p, s in solutions[n].drawn.items()}
+        for (u, p), s in drawn.items():
+            rows.append(_stream_row(f"supply->{u}.{p}", None, f"{u}.{p}", s))
+        boundary_in = list(self._feeds.values()) + list(drawn.values())
+        m_in = sum(s.mass_flow for s in boundary_in)
+        e_in = sum(s.energy_flow for s in boundary_in)
         m_out = sum(s.mass_flow for s in products.values())
         e_out = sum(s.energy_flow for s in products.values())
         src = sum(float(v) for sol in solutions.values() for v in sol.sources.values())
-        scale = (sum(abs(s.energy_flow) for s in self._feeds.values())
+        scale = (sum(abs(s.energy_flow) for s in boundary_in)
                  + sum(abs(s.energy_flow) for s in products.values())
                  + sum(abs(float(v)) for sol in solutions.values() for v in sol.sources.values()))
         # a closed loop (a steam site with no make-up) has no boundary flow: relative to the largest stream then
@@ -403,17 +466,20 @@ class Flowsheet:
                    "energy_in": e_in, "sources": src, "energy_out": e_out,
                    "energy_residual": e_in + src - e_out,
                    "energy_relative": abs(e_in + src - e_out) / max(scale, 1e-300)}
-        if overall["mass_relative"] > balance_tol or overall["energy_relative"] > balance_tol:
+        if not (within(overall["mass_relative"], balance_tol) and within(overall["energy_relative"], balance_tol)):
             raise BalanceError(f"flowsheet {self.name!r}: overall balance does not close: mass "
                                f"{overall['mass_relative']:.2e}, energy {overall['energy_relative']:.2e} "
                                f"(tolerance {balance_tol:g})")
         return FlowsheetSolution(
-            streams=pd.DataFrame(rows).set_index("stream"),
+            streams=pd.DataFrame(rows, columns=list(_stream_row("", None, None, EnergyStream("heat", 0.0)))
+                                 ).set_index("stream"),
             units=MappingProxyType({n: solutions[n].result for n in order}),
             balances=pd.DataFrame(bal_rows).set_index("unit"),
             overall=MappingProxyType(overall), tear_history=tuple(history), iterations=iterations,
             port_streams=MappingProxyType(port_streams),
-            sources=MappingProxyType({n: MappingProxyType(dict(solutions[n].sources)) for n in order}))
+            sources=MappingProxyType({n: MappingProxyType(dict(solutions[n].sources)) for n in order}),
+            port_aliases=MappingProxyType({n: MappingProxyType(dict(getattr(self._units[n], "port_aliases", {})))
+                                           for n in order}))
 
 
 def _stream_row(label, src, dst, s) -> dict:

@@ -78,3 +78,63 @@ def test_errors():
         monte_carlo(_npv_model, {"saving": Fixed(1.0), "capex": Fixed(1.0)}, 10, seed=None)
     with pytest.raises(ValueError, match="needs client"):
         monte_carlo(_npv_model, {"saving": Fixed(1.0), "capex": Fixed(1.0)}, 10, seed=1, engine="dask")
+
+
+def test_parquet_partitions_on_a_local_cluster_equal_the_local_run(tmp_path):
+    # two worker processes write the partitions themselves; reading them back must give the
+    # local (in-memory) numbers exactly, for the same seed
+    distributed = pytest.importorskip("dask.distributed")
+    pytest.importorskip("pyarrow")
+    dists = {"saving": Triangular(5e4, 1e5, 2e5), "capex": Normal(3e5, 3e4, low=0)}
+    local = monte_carlo(_npv_model, dists, 25_000, seed=11, chunk_size=4_000)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        stored = monte_carlo(_npv_model, dists, 25_000, seed=11, chunk_size=4_000, engine="dask",
+                             client=client, output=tmp_path / "mc")
+        swept = sweep(_npv_model, {"saving": [1e5, 2e5, 3e5], "capex": [3e5, 4e5]}, engine="dask",
+                      client=client, chunk_size=2, output=tmp_path / "sweep")
+    assert stored.rows == 25_000 and len(stored.partitions) == 7
+    frame = stored.read()
+    assert np.array_equal(frame["npv"].to_numpy(), local.outputs["npv"])
+    assert np.array_equal(frame["capex"].to_numpy(), local.inputs["capex"])
+    table = swept.read()
+    expect = sweep(_npv_model, {"saving": [1e5, 2e5, 3e5], "capex": [3e5, 4e5]})
+    assert np.array_equal(table["npv"].to_numpy(), expect["npv"].to_numpy())
+    with pytest.raises(ValueError, match="already holds 7 Parquet partitions"):
+        monte_carlo(_npv_model, dists, 10, seed=1, output=tmp_path / "mc")
+
+
+def test_monte_carlo_allocates_its_result_once():
+    # peak traced memory of a run stays near its result size (no concatenation of chunks)
+    import tracemalloc
+
+    dists = {"saving": Normal(1e5, 1e4), "capex": Uniform(2e5, 4e5)}
+    n = 400_000
+    tracemalloc.start()
+    res = monte_carlo(_npv_model, dists, n, seed=3, chunk_size=20_000)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    result_bytes = sum(v.nbytes for v in (*res.inputs.values(), *res.outputs.values()))
+    assert result_bytes == 4 * 8 * n
+    assert peak <= 1.2 * result_bytes
+
+
+def _count_words(path):
+    text = open(path).read()
+    if "bad" in text:
+        raise ValueError(f"{path}: bad file")
+    return {"words": len(text.split())}
+
+
+def test_map_files_keeps_order_and_reports_bad_files(tmp_path):
+    paths = []
+    for i in range(7):
+        p = tmp_path / f"f{i}.txt"
+        p.write_text("bad" if i == 3 else " ".join(["w"] * i))
+        paths.append(p)
+    from procsim.batch import map_files
+
+    frame = map_files(_count_words, paths, chunk_size=3)
+    assert list(frame["path"]) == [str(p) for p in paths]
+    assert frame.loc[3, "error"].endswith("bad file") and frame["words"].fillna(-1).tolist() == [
+        0, 1, 2, -1, 4, 5, 6]

@@ -38,3 +38,22 @@ def test_slag_claim_cannot_be_a_share_of_total_input(result):
     slag_share_of_input = result.details["heat_balance_kwh_per_t"]["slag"] / result.details[
         "heat_balance_kwh_per_t"]["total_input"]
     assert slag_share_of_input * 100 < f["slag_to_scrap_share_of_input"].claimed
+
+
+def test_seed03_both_readings_and_what_each_implies():
+    from cases import seed03_eaf_heat_recovery as case
+
+    res = case.run()
+    figs = {f.metric: f for f in res.figures}
+    imp = {(i.parameter, i.reading): i for i in res.implied}
+    own, total = "share of that source's own heat", "share of total furnace input"
+    # as a share of total input, 17 % from slag needs more heat than the slag carries
+    slag_share_of_input = figs["slag_to_scrap_share_of_input"].computed / figs["slag_to_scrap_share_of_slag"].computed
+    assert 0.17 > slag_share_of_input
+    assert imp[("share of slag heat recovered", total)].value is None
+    # the input reading of 15 % off-gas = 0.15 / (off-gas share of input), from the case's own figures
+    off_gas_of_input = figs["baseline_off_gas_share"].computed / 100.0
+    assert imp[("share of off-gas heat recovered", total)].value == pytest.approx(0.15 / off_gas_of_input, rel=1e-12)
+    assert imp[("share of off-gas heat recovered", own)].value == 0.15
+    assert figs["off_gas_to_scrap_share_of_off_gas"].reading == own
+    assert all("consistent as a share of its own heat" in v for v in res.verdicts[:3])

@@ -6,9 +6,9 @@ from pytest import approx, raises
 
 from procsim.review import UncertainInput, figure_range, implied_value, verdict
 
-pytestmark = pytest.mark.unit
 
 
+@pytest.mark.unit
 def test_implied_value_solves_the_model_backwards():
     # x**3 = 8 has the single real root 2
     imp = implied_value(lambda x: x ** 3, 8.0, parameter="x", unit="-", search=(0.0, 5.0),
@@ -23,6 +23,7 @@ def test_implied_value_solves_the_model_backwards():
     assert none.value is None and not none.plausible and "0 to 125" in none.note
 
 
+@pytest.mark.unit
 def test_verdict_rule_and_nan():
     assert verdict(5.0, 4.0, 6.0, 1.0, 9.0) == "consistent"
     assert verdict(8.0, 4.0, 6.0, 1.0, 9.0) == "questionable"
@@ -31,6 +32,7 @@ def test_verdict_rule_and_nan():
         verdict(math.nan, 4.0, 6.0, 1.0, 9.0)
 
 
+@pytest.mark.unit
 def test_figure_range_of_a_linear_model():
     # f = a + 2 b with a ~ U(0, 1), b ~ U(0, 1): tornado ends and flips are exact, and the
     # percentiles of the sample lie near those of the exact triangular-like sum distribution
@@ -50,6 +52,7 @@ def test_figure_range_of_a_linear_model():
     assert rng.as_dict()["tornado"][1]["flip"] == approx(0.75, abs=1e-6)
 
 
+@pytest.mark.unit
 def test_uncertain_input_needs_a_source_and_an_ordered_range():
     with raises(ValueError, match="source"):
         UncertainInput("x", 1.0, 0.0, 2.0, "-", " ")
@@ -57,3 +60,53 @@ def test_uncertain_input_needs_a_source_and_an_ordered_range():
         UncertainInput("x", 3.0, 0.0, 2.0, "-", "judgement")
     with raises(ValueError, match="finite"):
         UncertainInput("x", math.nan, 0.0, 2.0, "-", "judgement")
+
+
+@pytest.mark.integration
+def test_reviewer_page_for_a_case(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from procsim.cli import app
+
+    out = tmp_path / "r.json"
+    res = CliRunner().invoke(app, ["review", "seed05_catalyst_steam", "--format", "json", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    page = json.loads(out.read_text(encoding="utf-8"))[0]
+    # the original passage is quoted, with the translation and what to ask the claimant
+    assert "162.1 公噸/時" in page["sources"][0]["passage"]
+    assert page["sources"][0]["data_requests"]
+    assert {i["parameter"] for i in page["implied"]} == {"coal price", "natural gas price"}
+    assert any(f["reading"] == "share of the unit's steam" for f in page["figures"])
+    md = CliRunner().invoke(app, ["review", "seed05_catalyst_steam"])
+    assert md.exit_code == 0 and "## What the claim implies" in md.output and "*Our translation:*" in md.output
+    bad = CliRunner().invoke(app, ["review", "seed05_catalyst_steam", "-o", str(tmp_path / "no" / "r.md")])
+    assert bad.exit_code == 2
+
+
+@pytest.mark.unit
+def test_flip_value_beyond_the_range_is_found_and_flagged():
+    # f = 10 x over x in [1, 2]: the claim 25 needs x = 2.5, half a range-width beyond it
+    rng = figure_range(lambda x: 10.0 * x, (UncertainInput("x", 1.5, 1.0, 2.0, "-", "test"),), 25.0,
+                       metric="f", n=50, seed=1)
+    (t,) = rng.tornado
+    assert t.flip == approx(2.5, abs=1e-6) and not t.flip_in_range
+    assert rng.verdict == "inconsistent"
+    # 40 needs x = 4, beyond one range-width: no flip reported
+    far = figure_range(lambda x: 10.0 * x, (UncertainInput("x", 1.5, 1.0, 2.0, "-", "test"),), 40.0,
+                       metric="f", n=50, seed=1)
+    assert far.tornado[0].flip is None
+
+
+@pytest.mark.unit
+def test_published_rounding():
+    from procsim.review import published_rounding
+
+    assert published_rounding(2260) == approx(5.0)         # last digit in the tens
+    assert published_rounding(114.6) == approx(0.05)
+    assert published_rounding(96.74) == approx(0.005)
+    assert published_rounding(1.0e6) == approx(1.0e4)      # capped at 1 %
+    assert published_rounding(0.0) == 0.0
+    # 2,260.5 computed agrees with a claimed 2,260 at the range's edge
+    assert verdict(2260.0, 2260.5, 2300.0, 2260.5, 2320.0, published_rounding(2260)) == "consistent"

@@ -283,7 +283,7 @@ def test_bad_grid_parameters_are_errors():
 @settings(derandomize=True, max_examples=40, deadline=None)
 @given(lnp=st.floats(0.0, 1.0), frac=st.floats(0.0, 1.0))
 def test_h_pT_inverts_T_ph(water, lnp, frac):
-    # h_pT is refined by secant steps on the (p, h) table until |T_ph - T| <= 1e-12 T
+    # h_pT is refined by Newton steps on the (p, h) table until |T_ph - T| <= 1e-12 T
     d = water.data
     p = _pressure(d, lnp)
     T = d.T_min + frac * (d.T_max - d.T_min)
@@ -318,3 +318,93 @@ def test_pseudo_pure_air_table_brackets_bubble_and_dew_points(tmp_path):
     # ambient air, single phase: table against CoolProp (coarse grid, 1e-4)
     h = CP.PropsSI("H", "P", 1.0e5, "T", 300.0, "HEOS::Air")
     assert table.T_ph(1.0e5, h) == approx(300.0, rel=1e-4)
+
+
+def _mixed_states(table, n, seed):
+    """(p, h, s, T): log-uniform p, h uniform between the table's bounds (all phases mixed)."""
+    from procsim.thermo.tables import kernels as K
+
+    rng = np.random.default_rng(seed)
+    d = table.data
+    p = np.exp(rng.uniform(math.log(d.p_min), math.log(d.p_max), n))
+    lo_hi = np.array([K.table_bounds(d, x, 0) for x in p])
+    h = lo_hi[:, 0] + rng.uniform(0.0, 1.0, n) * (lo_hi[:, 1] - lo_hi[:, 0])
+    return p, h
+
+
+def test_array_loops_equal_the_scalar_functions_bit_for_bit(table):
+    # the array loops group points by phase; each point must still get the scalar
+    # function's arithmetic exactly (a reordering would show up in the last bits)
+    d = table.data
+    p, h = _mixed_states(table, 3000, seed=5)
+    s = table.s_ph(p, h)
+    for method, scalar, z in ((table.T_ph, tab_T_ph, h), (table.s_ph, tab_s_ph, h),
+                              (table.rho_ph, tab_rho_ph, h), (table.h_ps, tab_h_ps, s),
+                              (table.T_ps, tab_T_ps, s)):
+        got = method(p, z, threads=1)
+        want = np.array([scalar(d, a, b) for a, b in zip(p, z)])
+        assert np.array_equal(got, want), scalar.__name__
+
+
+def test_parallel_and_serial_loops_give_identical_numbers(table):
+    from procsim.thermo.tables.table import PARALLEL_MIN_POINTS
+
+    p, h = _mixed_states(table, PARALLEL_MIN_POINTS + 1001, seed=6)
+    T = table.T_ph(p, h, threads=1)
+    assert np.array_equal(table.T_ph(p, h, threads=2), T)
+    assert np.array_equal(table.T_ph(p, h), T)
+    s = table.s_ph(p, h, threads=1)
+    assert np.array_equal(table.h_ps(p, s, threads=2), table.h_ps(p, s, threads=1))
+    single = ~((table.x_ph(p, h) >= 0.0) & (table.x_ph(p, h) <= 1.0))
+    assert np.array_equal(table.h_pT(p[single], T[single], threads=2),
+                          table.h_pT(p[single], T[single], threads=1))
+
+
+def test_thread_count_is_checked():
+    import numba
+
+    table = Fluid("R134a").table(cache=TableCache(memo=True), dlnp=0.3, dln_near=0.45, n_xi=8,
+                                 n_tsat=16)
+    with raises(ValueError, match=r"threads must be an integer in \[1, \d+\].*got 0"):
+        table.T_ph(np.full(30_000, 5.0e5), np.full(30_000, 4.0e5), threads=0)
+    before = numba.get_num_threads()
+    table.T_ph(np.full(30_000, 5.0e5), np.full(30_000, 4.0e5), threads=1)
+    assert numba.get_num_threads() == before
+
+
+def test_cell_functions_equal_the_point_functions(table):
+    from procsim.thermo.tables import (cell_h_ps, cell_h_pT, cell_s_ph, cell_saturation,
+                                       cell_T_ph, tab_cell)
+
+    d = table.data
+    for p in (0.05 * d.p_crit, 0.5 * d.p_crit, 0.93 * d.p_crit):
+        c = tab_cell(d, p)
+        h = table.h_v(p) + 0.01 * abs(table.h_v(p))
+        T = table.T_ph(p, h)
+        s = table.s_ph(p, h)
+        assert cell_T_ph(d, c, p, h) == tab_T_ph(d, p, h)
+        assert cell_s_ph(d, c, p, h) == tab_s_ph(d, p, h)
+        assert cell_h_ps(d, c, p, s) == tab_h_ps(d, p, s)
+        assert cell_h_pT(d, c, p, T) == tab_h_pT(d, p, T)
+        assert cell_saturation(d, c, p) == (tab_T_sat(d, p), tab_h_l(d, p), tab_h_v(d, p),
+                                            tab_s_l(d, p), tab_s_v(d, p))
+
+
+def test_shared_cache_keeps_tables_in_memory(tmp_path, monkeypatch):
+    from procsim.thermo.tables import shared_cache
+
+    coarse = dict(dlnp=0.3, dln_near=0.45, n_xi=8, n_tsat=16)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    first = Fluid("R134a").table(**coarse)
+    assert first.source == "built" and shared_cache().directory == tmp_path / "procsim" / "tables"
+
+    def no_load(*args, **kwargs):
+        raise AssertionError("the table was read again instead of taken from memory")
+
+    monkeypatch.setattr(TableCache, "get", no_load)
+    assert Fluid("R134a").table(**coarse) is first
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    shared_cache().forget()
+    again = Fluid("R134a").table(**coarse)
+    assert again is not first and again.source == "loaded"

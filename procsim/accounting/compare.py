@@ -67,7 +67,8 @@ class Comparison:
     energy_fraction: float | None  # saved / baseline total energy; None without baseline energy
     baseline_emissions: Emissions
     retrofit_emissions: Emissions
-    co2e_saved_t: dict            # {"scope1": , "scope2": , "total": } t CO2e/yr
+    co2e_saved_t: dict            # {"scope1": , "scope2": , "total": , "biogenic_co2": } t/yr;
+                                  # biogenic CO2 saved is outside "total" (GHG Protocol)
     cost_saved: float             # energy cost saving [currency/yr]
     carbon_fee_avoided: float     # [currency/yr]
     currency: str
@@ -183,7 +184,8 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
     fraction = saved_gj / base_gj if base_gj > 0 else None
     co2e = {"scope1": e_base.scope1_co2e_t - e_retro.scope1_co2e_t,
             "scope2": e_base.scope2_co2e_t - e_retro.scope2_co2e_t,
-            "total": e_base.total_co2e_t - e_retro.total_co2e_t}
+            "total": e_base.total_co2e_t - e_retro.total_co2e_t,
+            "biogenic_co2": e_base.biogenic_co2_t - e_retro.biogenic_co2_t}
     fee_factors = []
     if carbon_fee is None:
         fee = 0.0
@@ -194,6 +196,11 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
     else:
         fee = co2e["total"] * as_float("carbon_fee", carbon_fee, f"{currency}/t CO2e")
     notes = []
+    if e_base.biogenic_co2_t or e_retro.biogenic_co2_t:
+        notes.append(f"biogenic CO2 {e_base.biogenic_co2_t:,.1f} t/yr baseline, "
+                     f"{e_retro.biogenic_co2_t:,.1f} t/yr retrofit: reported separately, outside "
+                     "scope 1 and the totals (GHG Protocol Corporate Standard ch. 4; IPCC 2006 "
+                     "Vol. 2 Ch. 2); their CH4 and N2O are in scope 1")
     benefit = cost_saved + fee
     try:
         payback = simple_payback(inv, benefit, sub, om)

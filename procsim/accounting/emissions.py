@@ -3,6 +3,12 @@
 Scope 1: fuels burned on site (IPCC 2006 defaults: CO2 from Table 1.4, CH4/N2O from
 Table 2.3 for manufacturing or 2.2 for energy industries, on the net-calorific basis),
 converted to CO2e with a chosen GWP set, plus process emissions the caller supplies.
+Biogenic CO2 (fuels marked ``biogenic = true`` in ``procsim/data/fuels.toml``, e.g. wood)
+is reported separately in ``biogenic_co2_t`` and is not part of scope 1 or the total; their
+CH4 and N2O are (GHG Protocol Corporate Standard, rev. ed. 2004, ch. 4 and 9: "direct CO2
+emissions from the combustion of biomass shall not be included in scopes but reported
+separately"; IPCC 2006 Vol. 2 Ch. 2, sec. 2.3.3.4: CO2 from biomass is reported as an
+information item, CH4 and N2O are included).
 Scope 2: purchased electricity (grid factor, already CO2e) and purchased steam or heat
 (the supplier's boiler fuel at a stated efficiency; see :class:`SteamSupply`).
 
@@ -18,16 +24,42 @@ Examples
 """
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from procsim.accounting.factors import GWP_SETS, Factor, FactorTable, fuel_factor, grid_factor, gwp
 from procsim.accounting.units import FUEL_OF_CARRIER, carrier_energy, carrier_energy_factor, check_carrier
 from procsim.validation import as_float, check_choice, check_range
 
-__all__ = ["SteamSupply", "Emissions", "emissions", "carrier_co2e_factor", "SECTORS"]
+__all__ = ["SteamSupply", "Emissions", "emissions", "carrier_co2e_factor", "SECTORS",
+           "is_biogenic", "carrier_biogenic_co2_t"]
 
 SECTORS = ("manufacturing", "energy_industries")
 _PURCHASED_HEAT = ("steam_t", "heat_gj", "heat_kloe")
+
+#: Entry of ``procsim/data/fuels.toml`` behind each combustible carrier; its ``biogenic``
+#: flag decides whether the carrier's CO2 is biogenic.
+LIBRARY_FUEL_OF_CARRIER = {
+    "natural_gas_nm3": "natural_gas", "fuel_oil_kl": "fuel_oil", "diesel_kl": "diesel",
+    "lpg_t": "lpg", "coal_t": "bituminous_coal", "wood_t": "wood_pellets",
+}
+
+
+@lru_cache(maxsize=None)
+def is_biogenic(carrier: str) -> bool:
+    """True when ``carrier`` burns a fuel that ``fuels.toml`` marks ``biogenic = true``.
+
+    >>> is_biogenic("wood_t"), is_biogenic("coal_t")
+    (True, False)
+    """
+    name = LIBRARY_FUEL_OF_CARRIER.get(carrier)
+    if name is None:
+        return False
+    lib = tomllib.loads(resources.files("procsim.data").joinpath("fuels.toml")
+                        .read_text(encoding="utf-8"))
+    return bool(lib[name].get("biogenic", False))
 
 
 @dataclass(frozen=True)
@@ -59,6 +91,7 @@ class Emissions:
     process_co2e_t: float
     gwp_set: str
     factors: tuple = field(default=())  # every Factor used
+    biogenic_co2_t: float = 0.0         # CO2 from biogenic fuels: outside scope 1 and the total
 
 
 def _fuel_co2e_per_gj(fuel: str, sector: str, gwp_set: str, used: list) -> tuple[float, float, float]:
@@ -74,7 +107,11 @@ def carrier_co2e_factor(carrier: str, *, region: str = "TW", year: int = 2024,
                         grid_basis: str = "actual", gwp_set: str = "AR5",
                         sector: str = "manufacturing", steam_supply: SteamSupply | None = None,
                         grid_table: FactorTable | None = None) -> tuple[float, str, list]:
-    """(kg CO2e per carrier unit, scope label, factors used) for one carrier."""
+    """(kg CO2e per carrier unit, scope label, factors used) for one carrier.
+
+    For a biogenic fuel (:func:`is_biogenic`) only CH4 and N2O count; its CO2 is reported
+    separately by :func:`emissions`.
+    """
     check_carrier(carrier)
     used: list = []
     if carrier == "electricity_kwh":
@@ -86,6 +123,8 @@ def carrier_co2e_factor(carrier: str, *, region: str = "TW", year: int = 2024,
         e = carrier_energy_factor(carrier)
         used.append(e)
         co2, ch4, n2o = _fuel_co2e_per_gj(FUEL_OF_CARRIER[carrier], sector, gwp_set, used)
+        if is_biogenic(carrier):
+            co2 = 0.0
         return float(e) * (co2 + float(g_ch4) * ch4 + float(g_n2o) * n2o), "scope1", used
     supply = steam_supply or SteamSupply()
     fuel_e = carrier_energy_factor(supply.fuel)
@@ -97,6 +136,14 @@ def carrier_co2e_factor(carrier: str, *, region: str = "TW", year: int = 2024,
     co2, ch4, n2o = _fuel_co2e_per_gj(FUEL_OF_CARRIER[supply.fuel], sector, gwp_set, used)
     per_gj_heat = (co2 + float(g_ch4) * ch4 + float(g_n2o) * n2o) / supply.efficiency
     return float(heat_e) * per_gj_heat, "scope2", used
+
+
+def carrier_biogenic_co2_t(carrier: str, amount: float) -> float:
+    """Biogenic CO2 [t] from burning ``amount`` of a biogenic carrier (0 for others)."""
+    if not is_biogenic(carrier):
+        return 0.0
+    gj = carrier_energy(carrier, amount, "GJ")
+    return gj * float(fuel_factor(FUEL_OF_CARRIER[carrier], "co2")) * 1e-6
 
 
 def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basis: str = "actual",
@@ -122,7 +169,7 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
     used: list = []
     by_carrier: dict = {}
     by_gas = {"CO2": 0.0, "CH4": 0.0, "N2O": 0.0}
-    s1 = s2 = 0.0
+    s1 = s2 = biogenic = 0.0
     for carrier, amount in carriers.items():
         a = as_float(carrier, amount)
         if a < 0:
@@ -137,6 +184,10 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
             gj = carrier_energy(carrier, a, "GJ")
             co2, ch4, n2o = _fuel_co2e_per_gj(FUEL_OF_CARRIER[carrier], sector, gwp_set, [])
             entry.update(co2_t=gj * co2 / 1e3, ch4_t=gj * ch4 / 1e3, n2o_t=gj * n2o / 1e3)
+            if is_biogenic(carrier):
+                # biogenic CO2: reported, but outside scope 1, by_gas_t and the total
+                entry.update(biogenic=True, biogenic_co2_t=entry["co2_t"], co2_t=0.0)
+                biogenic += entry["biogenic_co2_t"]
             by_gas["CO2"] += entry["co2_t"]
             by_gas["CH4"] += entry["ch4_t"]
             by_gas["N2O"] += entry["n2o_t"]
@@ -149,4 +200,4 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
     unique = {(f.name, f.basis, float(f)): f for f in used}
     return Emissions(scope1_co2e_t=s1, scope2_co2e_t=s2, total_co2e_t=s1 + s2, by_gas_t=by_gas,
                      by_carrier=by_carrier, process_co2e_t=process, gwp_set=gwp_set,
-                     factors=tuple(unique.values()))
+                     factors=tuple(unique.values()), biogenic_co2_t=biogenic)

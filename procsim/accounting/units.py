@@ -36,6 +36,7 @@ FUEL_OF_CARRIER = {
     "diesel_kl": "gas_diesel_oil",
     "lpg_t": "lpg",
     "coal_t": "other_bituminous_coal",
+    "wood_t": "wood_wood_waste",
 }
 
 

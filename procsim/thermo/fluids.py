@@ -20,11 +20,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import CoolProp
 import CoolProp.CoolProp as CP
 import numpy as np
 
 from procsim.thermo import if97_region3
+from procsim.thermo.coolprop_backend import coolprop_version
 
 from procsim.validation import as_float, check_fraction, check_positive, check_range
 
@@ -39,11 +39,6 @@ BACKENDS = ("IF97", "HEOS", "INCOMP")
 #: Bejan, Tsatsaronis & Moran, Thermal Design and Optimization, Wiley 1996, sec. 3.1).
 DEAD_STATE_T = 298.15
 DEAD_STATE_P = 101325.0
-
-
-def coolprop_version() -> str:
-    """Version string of the CoolProp library in use (part of every table cache key)."""
-    return CoolProp.__version__
 
 
 _WATER_ALIASES = {"water", "h2o", "steam", "if97::water", "heos::water"}
@@ -408,6 +403,90 @@ class Fluid:
             return self._if97_pT(float(p), float(T))[3]
         self._state.update(CP.PT_INPUTS, float(p), float(T))
         return float(self._state.cpmass())
+
+    # ------------------------------------------------ the material interface (procsim.thermo.material)
+    #: Kind of material for :mod:`procsim.thermo.material` (kernel code MATERIAL_FLUID).
+    kind = "fluid"
+
+    @property
+    def label(self) -> str:
+        """Short name for messages and reports (the CoolProp name)."""
+        return self.name
+
+    def _map2(self, p, v, fn):
+        pa, va = np.broadcast_arrays(np.asarray(p, dtype=float), np.asarray(v, dtype=float))
+        if pa.ndim == 0:
+            return fn(float(pa), float(va))
+        return np.array([fn(float(a), float(b)) for a, b in zip(pa.ravel(), va.ravel())]).reshape(pa.shape)
+
+    def h_pT(self, p, T):
+        """Specific enthalpy [J/kg] at (p [Pa], T [K]), single phase [vec]."""
+        return self._map2(p, T, lambda a, b: self.state(p=a, T=b).h)
+
+    def s_pT(self, p, T):
+        """Specific entropy [J/(kg K)] at (p [Pa], T [K]), single phase [vec]."""
+        return self._map2(p, T, lambda a, b: self.state(p=a, T=b).s)
+
+    def cp_pT(self, p, T):
+        """Isobaric specific heat [J/(kg K)] at (p [Pa], T [K]), single phase [vec]."""
+        return self._map2(p, T, lambda a, b: self.cp(p=a, T=b))
+
+    def T_ph(self, p, h):
+        """Temperature [K] at (p [Pa], h [J/kg]), any phase [vec].
+
+        Inside the two-phase dome (h_l <= h <= h_v at p, with a 1e-12 relative band so that a
+        point built as h_in + q/m within rounding of a saturation enthalpy counts) the
+        saturation temperature; otherwise the exact state at (p, h).
+        """
+        sat = {}
+
+        def one(pp, hh):
+            if pp < self.critical_pressure and self.backend != "INCOMP":
+                if pp not in sat:
+                    liq, vap = self.saturation(p=pp)
+                    sat[pp] = (liq.h, vap.h, liq.T)
+                h_l, h_v, t_sat = sat[pp]
+                if h_l - 1e-12 * abs(h_l) <= hh <= h_v + 1e-12 * abs(h_v):
+                    return t_sat
+            return self.state(p=pp, h=hh).T
+
+        return self._map2(p, h, one)
+
+    def s_ph(self, p, h):
+        """Specific entropy [J/(kg K)] at (p [Pa], h [J/kg]) [vec]."""
+        return self._map2(p, h, lambda a, b: self.state(p=a, h=b).s)
+
+    def T_ps(self, p, s):
+        """Temperature [K] at (p [Pa], s [J/(kg K)]) [vec]."""
+        return self._map2(p, s, lambda a, b: self.state(p=a, s=b).T)
+
+    def h_ps(self, p, s):
+        """Specific enthalpy [J/kg] at (p [Pa], s [J/(kg K)]) [vec] (isentropic end states)."""
+        return self._map2(p, s, lambda a, b: self.state(p=a, s=b).h)
+
+    def saturation_enthalpies(self, p) -> tuple:
+        """(h_liquid, h_vapour) [J/kg] at ``p`` [Pa] below the critical pressure; ``()`` at or
+        above it and for incompressible liquids (no dome)."""
+        p = as_float("p", p, "Pa")
+        if self.backend == "INCOMP" or not p < self.critical_pressure:
+            return ()
+        liq, vap = self.saturation(p=p)
+        return (liq.h, vap.h)
+
+    def saturation_temperature(self, p) -> float:
+        """Saturation (bubble) temperature [K] at ``p`` [Pa]; NaN where there is no dome."""
+        p = as_float("p", p, "Pa")
+        if self.backend == "INCOMP" or not p < self.critical_pressure:
+            return math.nan
+        return self.saturation(p=p)[0].T
+
+    def mixed(self, parts):
+        """The material of a mixture of ``parts`` [(material, mass_flow), ...]: this fluid, when
+        every part is this fluid; else ValueError (different fluids do not mix here)."""
+        for mat, _ in parts:
+            if mat != self:
+                raise ValueError(f"{self!r} cannot be mixed with {mat!r}")
+        return self
 
     def exergy(self, h: float, s: float, T0: float = DEAD_STATE_T, p0: float = DEAD_STATE_P) -> float:
         """Specific flow exergy [J/kg]: (h - h0) - T0 (s - s0), dead state (T0, p0)."""

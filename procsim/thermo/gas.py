@@ -44,7 +44,7 @@ from procsim.validation import as_array, check_positive
 __all__ = [
     "GAS_CONSTANT", "REFERENCE_PRESSURE", "SPECIES", "COEFFS", "MOLAR_MASS", "species_index",
     "cp_molar", "h_molar", "s0_molar", "mixture_cp_mass", "mixture_h_mass", "mixture_s_mass",
-    "mixture_T_from_h", "mixture_h_mass_array", "mixture_T_from_h_array", "GasMixture",
+    "mixture_T_from_h", "mixture_T_from_s", "mixture_h_mass_array", "mixture_T_from_h_array", "GasMixture",
     "export_species_data", "AIR_DRY",
 ]
 
@@ -236,6 +236,35 @@ def mixture_T_from_h(h, x, coeffs, molar_mass, T_guess):
 
 
 @njit(cache=True)
+def mixture_T_from_s(s, p, x, coeffs, molar_mass, T_guess):
+    r"""Temperature [K] at which the mixture entropy at ``p`` [Pa] equals ``s`` [J/(kg K)].
+
+    Newton on s(T) with :math:`\partial s/\partial T|_p = c_p/T` inside a shrinking bracket
+    (as :func:`mixture_T_from_h`); NaN outside 200-6000 K.
+    """
+    lo = T_MIN
+    hi = T_MAX
+    if not (mixture_s_mass(lo, p, x, coeffs, molar_mass) <= s <= mixture_s_mass(hi, p, x, coeffs, molar_mass)):
+        return math.nan
+    T = min(max(T_guess, lo), hi)
+    for _ in range(100):
+        r = mixture_s_mass(T, p, x, coeffs, molar_mass) - s
+        if r == 0.0:
+            return T
+        if r > 0.0:
+            hi = T
+        else:
+            lo = T
+        Tn = T - r * T / mixture_cp_mass(T, x, coeffs, molar_mass)
+        if not (lo < Tn < hi):
+            Tn = 0.5 * (lo + hi)
+        if abs(Tn - T) <= 1e-12 * T:
+            return Tn
+        T = Tn
+    return math.nan
+
+
+@njit(cache=True)
 def mixture_h_mass_array(T, x, coeffs, molar_mass, out):
     """Enthalpy [J/kg] at each T of an array; returns -1 or the index of the first T <= 0."""
     bad = -1
@@ -398,3 +427,73 @@ class GasMixture:
         T = self._temperature(T)
         p = check_positive("p", p, "Pa")
         return p / (self.gas_constant * T)
+
+    # ------------------------------------------------ the material interface (procsim.thermo.material)
+    #: Kind of material for :mod:`procsim.thermo.material` (kernel code MATERIAL_GAS).
+    kind = "gas"
+    #: An ideal gas has no critical point or saturation dome [Pa].
+    critical_pressure = math.inf
+
+    @property
+    def label(self) -> str:
+        """Short name for messages and reports."""
+        return "gas"
+
+    def h_pT(self, p, T):
+        """Specific enthalpy [J/kg] at (p [Pa], T [K]); ideal gas: independent of p."""
+        check_positive("p", p, "Pa")
+        return self.h(T)
+
+    def T_ph(self, p, h):
+        """Temperature [K] at (p [Pa], h [J/kg])."""
+        check_positive("p", p, "Pa")
+        return self.T_from_h(h)
+
+    def s_pT(self, p, T):
+        """Specific entropy [J/(kg K)] at (p [Pa], T [K])."""
+        return self.s(T, p)
+
+    def s_ph(self, p, h):
+        """Specific entropy [J/(kg K)] at (p [Pa], h [J/kg])."""
+        return self.s(self.T_from_h(h), p)
+
+    def T_ps(self, p, s):
+        """Temperature [K] at (p [Pa], s [J/(kg K)]): Newton on s(T) (:func:`mixture_T_from_s`)."""
+        pa, sa = np.broadcast_arrays(np.asarray(check_positive("p", p, "Pa"), float),
+                                     np.asarray(as_array("s", s, "J/(kg K)"), float))
+        out = np.array([mixture_T_from_s(float(ss), float(pp), self._x, COEFFS, MOLAR_MASS, 500.0)
+                        for pp, ss in zip(pa.ravel(), sa.ravel())])
+        bad = np.flatnonzero(np.isnan(out))
+        if bad.size:
+            raise ValueError(f"s must correspond to 200-6000 K for {self!r} at p={float(pa.ravel()[bad[0]])!r} Pa; "
+                             f"got {float(sa.ravel()[bad[0]])!r} J/(kg K)")
+        return float(out[0]) if pa.ndim == 0 else out.reshape(pa.shape)
+
+    def h_ps(self, p, s):
+        """Specific enthalpy [J/kg] at (p [Pa], s [J/(kg K)])."""
+        return self.h(self.T_ps(p, s))
+
+    def cp_pT(self, p, T):
+        """Isobaric specific heat [J/(kg K)] at (p [Pa], T [K])."""
+        check_positive("p", p, "Pa")
+        return self.cp(T)
+
+    def saturation_enthalpies(self, p) -> tuple:
+        """An ideal-gas mixture has no saturation dome: ``()`` (see Fluid.saturation_enthalpies)."""
+        return ()
+
+    def saturation_temperature(self, p) -> float:
+        """NaN: no saturation dome (see Fluid.saturation_temperature)."""
+        return math.nan
+
+    def mixed(self, parts):
+        """The mixture of ``parts`` [(material, mass_flow [kg/s]), ...], all gas mixtures:
+        composition by moles (ideal mixing). Raises ValueError for a part that is not a gas."""
+        moles = np.zeros(len(SPECIES))
+        for mat, m in parts:
+            if getattr(mat, "kind", None) != "gas":
+                raise ValueError(f"a gas mixture cannot be mixed with {mat!r}")
+            moles += m / mat.molar_mass * mat.x
+        if not moles.sum() > 0.0:
+            return self
+        return GasMixture({SPECIES[i]: moles[i] for i in np.flatnonzero(moles)})

@@ -8,7 +8,8 @@ approaches both look fine can be impossible. Here the duty is cut into segments 
 enthalpy, with the saturation points of a real-fluid side as segment boundaries; each
 point's temperatures come from exact property calls (CoolProp through
 :class:`procsim.thermo.fluids.Fluid`, or the NASA-7 ideal-gas mixture of
-:class:`procsim.thermo.gas.GasMixture`), and the segment conductances add:
+:class:`procsim.thermo.gas.GasMixture`, both through the material interface of
+:mod:`procsim.thermo.material`), and the segment conductances add:
 
 .. math:: UA = \sum_i \frac{\Delta Q_i}{\Delta T_{lm,i}}
 
@@ -28,14 +29,12 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 from scipy.optimize import brentq
 
 from procsim.stream import Stream
-from procsim.thermo.fluids import Fluid
-from procsim.thermo.gas import GasMixture
 from procsim.validation import as_float, check_nonnegative, check_positive
 
-from units.heat_exchanger.counterflow import zone_kernel
 
 __all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temperatures", "saturation_enthalpies",
            "zone_kernel", "DEFAULT_SEGMENTS"]
@@ -46,42 +45,54 @@ __all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temper
 DEFAULT_SEGMENTS = 80
 
 
+@njit(cache=True)
+def zone_kernel(q, t_hot, t_cold, ua_seg):
+    r"""Segment conductances :math:`\Delta Q_i/\Delta T_{lm,i}` [W/K] along a counterflow profile.
+
+    .. math:: UA = \sum_i \frac{\Delta Q_i}{\Delta T_{lm,i}}, \qquad
+        \Delta T_{lm,i} = \frac{\Delta T_{i+1} - \Delta T_i}{\ln(\Delta T_{i+1}/\Delta T_i)}
+
+    q : cumulative duty from the cold end at each point [W], ascending (n points)
+    t_hot, t_cold : temperatures at the same points [K]
+    ua_seg : output, n - 1 segment conductances [W/K]
+
+    Returns -1, or the index of the first point where t_hot <= t_cold (a temperature
+    cross; NaN written in every segment).
+
+    Reference: R. K. Shah, D. P. Sekulic, *Fundamentals of Heat Exchanger Design*, Wiley,
+    2003 (zone analysis for variable properties and phase change).
+    """
+    n = q.size
+    for i in range(n - 1):
+        ua_seg[i] = math.nan
+    for i in range(n):
+        if not (t_hot[i] - t_cold[i] > 0.0):
+            return i
+    for i in range(n - 1):
+        a = t_hot[i + 1] - t_cold[i + 1]
+        b = t_hot[i] - t_cold[i]
+        x = a / b - 1.0
+        # log1p: the mean of two nearly equal differences without cancellation
+        mean = b if x == 0.0 else b * x / math.log1p(x)
+        ua_seg[i] = (q[i + 1] - q[i]) / mean
+    return -1
+
+
 def side_temperatures(material, p, h):
     """Temperatures [K] of ``material`` at pressures ``p`` [Pa] and enthalpies ``h`` [J/kg] (arrays).
 
-    Real fluids: inside the two-phase dome (h_l <= h <= h_v at p) the saturation
-    temperature, otherwise the exact CoolProp state at (p, h).
+    The material interface's ``T_ph`` (:mod:`procsim.thermo.material`): inside a two-phase
+    dome the saturation temperature, otherwise the exact state at (p, h).
     """
     h = np.asarray(h, dtype=float)
-    if isinstance(material, GasMixture):
-        return np.asarray(material.T_from_h(h), dtype=float)
     p = np.broadcast_to(np.asarray(p, dtype=float), h.shape)
-    sat_cache = {}
-    out = np.empty(h.size)
-    for i, (pp, hh) in enumerate(zip(p.ravel(), h.ravel())):
-        pp, hh = float(pp), float(hh)
-        if pp < material.critical_pressure:
-            if pp not in sat_cache:
-                liq, vap = material.saturation(p=pp)
-                sat_cache[pp] = (liq.h, vap.h, liq.T)
-            h_l, h_v, t_sat = sat_cache[pp]
-            # 1e-12 band: a point built as h_in + q/m lands within rounding of h_v exactly
-            if h_l - 1e-12 * abs(h_l) <= hh <= h_v + 1e-12 * abs(h_v):
-                out[i] = t_sat
-                continue
-        out[i] = material.state(p=pp, h=hh).T
-    return out.reshape(h.shape)
+    return np.asarray(material.T_ph(p, h), dtype=float).reshape(h.shape)
 
 
 def saturation_enthalpies(material, p_lo, p_hi):
-    """(h_liquid, h_vapour) of a real fluid at the mean pressure, or () for gases/supercritical."""
-    if not isinstance(material, Fluid):
-        return ()
-    p = 0.5 * (p_lo + p_hi)
-    if not p < material.critical_pressure:
-        return ()
-    liq, vap = material.saturation(p=p)
-    return (liq.h, vap.h)
+    """(h_liquid, h_vapour) of ``material`` at the mean of ``p_lo`` and ``p_hi`` [Pa], or ()
+    where it has no dome there (ideal gases, incompressibles, supercritical)."""
+    return material.saturation_enthalpies(0.5 * (p_lo + p_hi))
 
 
 @dataclass(frozen=True)
@@ -281,9 +292,8 @@ def max_duty(hot_in: Stream, cold_in: Stream, *, pressure_drop_hot=0.0, pressure
 
 
 def _is_two_phase(stream: Stream, T: float) -> bool:
-    mat = stream.material
-    return isinstance(mat, Fluid) and stream.p < mat.critical_pressure and \
-        abs(mat.saturation(p=stream.p)[0].T - T) < 1e-9 * T
+    t_sat = stream.material.saturation_temperature(stream.p)
+    return abs(t_sat - T) < 1e-9 * T  # False for NaN (no dome)
 
 
 def rate_zoned(ua, hot_in: Stream, cold_in: Stream, *, pressure_drop_hot=0.0, pressure_drop_cold=0.0,

@@ -19,10 +19,11 @@ from scipy.optimize import minimize
 
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import COEFFS, MOLAR_MASS
-from procsim.validation import as_array, check_choice, check_range
+from procsim.validation import as_array, as_float, check_choice, check_positive, check_range
 
 from . import kernels as K
-from ._sides import side_of_stream
+from procsim.thermo.material import MATERIAL_GAS, kernel_form
+from procsim.batch import numba_threads
 from .cycle import ORC, ORCResult
 
 __all__ = ["BatchResult", "DesignOptimum", "FluidRanking", "evaluate_designs", "optimise_design",
@@ -111,29 +112,44 @@ def _check_compiled_kernels(inputs) -> None:
     args = (wf, te, 5.0, tc, t_src, 1.0, kind, gx, gco, gmm, sdata, p)
     ca = K.orc_design(*args, a)
     cb = K.orc_design.py_func(*args, b)
-    h_gas = K._src_h(t_src, kind, gx, gco, gmm, sdata, p[K.P_SOURCE_P])
-    h_ref = K._src_h.py_func(t_src, kind, gx, gco, gmm, sdata, p[K.P_SOURCE_P])
+    sc = K.tab_cell(sdata, p[K.P_SOURCE_P])
+    h_gas = K._src_h(t_src, kind, gx, gco, gmm, sdata, sc, p[K.P_SOURCE_P])
+    h_ref = K._src_h.py_func(t_src, kind, gx, gco, gmm, sdata, sc, p[K.P_SOURCE_P])
     same = ca == cb and np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True) and \
         math.isclose(h_gas, h_ref, rel_tol=1e-13, abs_tol=1e-9)
     if not same:
-        for fn in (K._fail, K._src_h, K._gas_T, K._src_T, K.orc_design, K.orc_batch):
+        for fn in (K._fail, K._src_h, K._gas_T, K._src_T, K.orc_design, K.orc_batch,
+                   K.orc_batch_parallel):
             fn.recompile()
     _CHECKED_TABLE_TYPES.add(key)
+
+
+def _source_pressure(heat_source) -> float:
+    for attr in ("material", "T", "p", "mass_flow"):
+        if not hasattr(heat_source, attr):
+            raise ValueError(f"heat_source must be a procsim.Stream (with material, T, p, mass_flow); "
+                             f"got {type(heat_source).__name__}")
+    return check_positive("heat_source pressure", as_float("heat_source pressure", heat_source.p, "Pa"),
+                          "Pa")
+
+
+#: Designs from which :func:`evaluate_designs` runs the parallel kernel (unless threads=1).
+PARALLEL_MIN_DESIGNS = 2_000
 
 
 def kernel_inputs(orc: ORC, heat_source):
     """(wf table data, source kind, gas x, gas coeffs, gas molar masses, source table data, params)."""
     wf = orc.fluid.table().data
-    side = side_of_stream(heat_source, "heat_source")
-    if side.is_gas:
-        # only the species present: the NASA-7 sums then skip nothing (same values, fewer loops)
-        x = np.asarray(side.material.x, dtype=np.float64)
-        nz = np.flatnonzero(x)
-        kind, sdata = K.SOURCE_KINDS["gas"], wf
-        gx, gco, gmm = (np.ascontiguousarray(a[nz]) for a in (x, COEFFS, MOLAR_MASS))
-    else:
-        kind, gx, gco, gmm = K.SOURCE_KINDS["fluid"], np.ones(1), COEFFS[:1].copy(), MOLAR_MASS[:1].copy()
-        sdata = side.material.table().data
+    pressure = _source_pressure(heat_source)
+    src = kernel_form(heat_source.material)
+    # only the species present: the NASA-7 sums then skip nothing (same values, fewer
+    # loops); a fluid has none, and its table stands in the kernel's table argument
+    nz = np.flatnonzero(src.x)
+    gx, gco, gmm = (np.ascontiguousarray(a[nz]) for a in (src.x, src.coeffs, src.molar_mass))
+    if gx.size == 0:
+        gx, gco, gmm = np.ones(1), COEFFS[:1].copy(), MOLAR_MASS[:1].copy()
+    kind = int(src.kind)
+    sdata = wf if src.kind == MATERIAL_GAS else src.table
     params = np.empty(K.N_PARAMS)
     params[K.P_PUMP_EFF] = orc.pump_efficiency
     params[K.P_EXPANDER_EFF] = orc.expander_efficiency
@@ -150,7 +166,7 @@ def kernel_inputs(orc: ORC, heat_source):
     params[K.P_SEGMENTS] = orc.zone_segments
     params[K.P_GEN_EFF] = orc.generator_efficiency
     params[K.P_MOTOR_EFF] = orc.motor_efficiency
-    params[K.P_SOURCE_P] = side.pressure
+    params[K.P_SOURCE_P] = pressure
     inputs = (wf, kind, gx, gco, gmm, sdata, params)
     _check_compiled_kernels(inputs)
     return inputs
@@ -158,9 +174,9 @@ def kernel_inputs(orc: ORC, heat_source):
 
 def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, superheat=None,
                      condensing_temperature=None, source_temperature=None,
-                     source_mass_flow=None, on_infeasible: str = "nan",
+                     source_mass_flow=None, on_infeasible: str = "nan", threads: int | None = None,
                      _inputs=None) -> BatchResult:
-    """Evaluate many ORC designs on tabulated properties (numba kernel, one core).
+    """Evaluate many ORC designs on tabulated properties (numba kernel, all cores).
 
     Parameters
     ----------
@@ -172,6 +188,8 @@ def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, sup
     source_mass_flow [kg/s] : array-likes, broadcast together
     on_infeasible : "nan" (default: infeasible designs get NaN and a status code) or
         "raise" (ValueError naming the first infeasible design and why)
+    threads : numba threads for batches of at least ``PARALLEL_MIN_DESIGNS`` designs (None:
+        all; 1: the serial kernel). Designs are independent, so the numbers do not change.
 
     Examples
     --------
@@ -209,7 +227,12 @@ def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, sup
     wf, kind, gx, gco, gmm, sdata, params = _inputs or kernel_inputs(orc, heat_source)
     out = np.empty((te.size, K.N_OUT))
     status = np.empty(te.size, dtype=np.int64)
-    first = K.orc_batch(wf, te, sh, tc, ts, ms, kind, gx, gco, gmm, sdata, params, out, status)
+    args = (wf, te, sh, tc, ts, ms, kind, gx, gco, gmm, sdata, params, out, status)
+    if threads == 1 or te.size < PARALLEL_MIN_DESIGNS:
+        first = K.orc_batch(*args)
+    else:
+        with numba_threads(threads):
+            first = K.orc_batch_parallel(*args)
     if first >= 0 and on_infeasible == "raise":
         raise ValueError(
             f"design {first} is infeasible: {STATUS_MESSAGES[int(status[first])]} "
@@ -421,8 +444,10 @@ def _orc_spec(orc: ORC):
 
 
 def _source_spec(stream):
+    # what rebuilds the stream on a Dask worker (a CoolProp state does not pickle), by the
+    # material interface's own kind name
     mat = stream.material
-    if isinstance(mat, Fluid):
+    if mat.kind == "fluid":
         return ("fluid", mat.name, mat.backend, float(stream.p), float(stream.h), float(stream.mass_flow))
     return ("gas", dict(mat.mole_fractions), float(stream.T), float(stream.p), float(stream.mass_flow))
 

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import math
 
-from numba import njit
+from numba import njit, prange
 
 from procsim.thermo.gas import mixture_cp_mass, mixture_h_mass, mixture_T_from_h
-from procsim.thermo.tables import (tab_h_l, tab_h_ps, tab_h_pT, tab_h_v, tab_p_sat, tab_s_l,
-                                   tab_s_ph, tab_s_v, tab_T_ph, tab_T_sat)
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from procsim.thermo.material import MATERIAL_FLUID, MATERIAL_GAS
+from procsim.thermo.tables import (cell_h_ps, cell_h_pT, cell_s_ph, cell_saturation, cell_T_ph,
+                                   tab_cell, tab_h_v, tab_p_sat, tab_T_sat)
+from units.heat_exchanger.counterflow import PINCH_CHECK_TOL, pinch_flow_limit
 
 # ----------------------------------------------------------------------------- codes
-SOURCE_GAS = 0      # heat source is an ideal-gas mixture (NASA-7 polynomials)
-SOURCE_FLUID = 1    # heat source is a tabulated real fluid at constant pressure
+SOURCE_GAS = MATERIAL_GAS      # heat source is an ideal-gas mixture (NASA-7 polynomials)
+SOURCE_FLUID = MATERIAL_FLUID  # heat source is a tabulated real fluid at constant pressure
 #: The one mapping of heat-source kinds to kernel codes.
 SOURCE_KINDS = {"gas": SOURCE_GAS, "fluid": SOURCE_FLUID}
 
@@ -57,7 +60,6 @@ STATUS_NO_EXPANSION = 7        # condenser pressure drop leaves no expansion
 STATUS_SOURCE_MIN = 8          # source minimum outlet temperature >= source inlet temperature
 STATUS_INPUT = 9               # non-positive or NaN design input
 
-_PINCH_TOL = 1e-6  # K, as cycle._PINCH_CHECK_TOL
 SUPERHEAT_MIN = 1e-3  # K, as cycle.SUPERHEAT_MIN
 # relative margin of the skip test: liquid cp falls with T only in water below ~36 degC, by
 # < 0.2 % (IAPWS-IF97), which moves h_j off the chord by far less than 1e-3 of h6 - h_j
@@ -65,10 +67,11 @@ _SKIP_MARGIN = 1e-3
 
 
 @njit(cache=True)
-def _src_h(T, kind, gx, gco, gmm, sdata, sp):
+def _src_h(T, kind, gx, gco, gmm, sdata, sc, sp):
+    # sc: the source pressure's table cell (SOURCE_FLUID), located once per design
     if kind == SOURCE_GAS:
         return mixture_h_mass(T, gx, gco, gmm)
-    return tab_h_pT(sdata, sp, T)
+    return cell_h_pT(sdata, sc, sp, T)
 
 
 @njit(cache=True)
@@ -86,10 +89,10 @@ def _gas_T(h, gx, gco, gmm, T_guess):
 
 
 @njit(cache=True)
-def _src_T(h, kind, gx, gco, gmm, sdata, sp, T_guess):
+def _src_T(h, kind, gx, gco, gmm, sdata, sc, sp, T_guess):
     if kind == SOURCE_GAS:
         return _gas_T(h, gx, gco, gmm, T_guess)
-    return tab_T_ph(sdata, sp, h)
+    return cell_T_ph(sdata, sc, sp, h)
 
 
 @njit(cache=True)
@@ -149,24 +152,24 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
         return _fail(out, STATUS_TEMPERATURES)
     if not p_exh < p_e:
         return _fail(out, STATUS_NO_EXPANSION)
-    # pump 1 -> 2
-    h1 = tab_h_l(wf, p_c)
-    s1 = tab_s_l(wf, p_c)
-    h2 = h1 + (tab_h_ps(wf, p_pump, s1) - h1) / eta_p
-    # expander 6 -> 7
-    h_bub = tab_h_l(wf, p_e)
-    h_dew = tab_h_v(wf, p_e)
-    t_sat_e = tab_T_sat(wf, p_e)
+    # each of the (at most four) pressures is located in the table once
+    c_e = tab_cell(wf, p_e)
+    c_c = tab_cell(wf, p_c)
+    c_pump = c_e if p_pump == p_e else tab_cell(wf, p_pump)
+    c_exh = c_c if p_exh == p_c else tab_cell(wf, p_exh)
+    _, h1, h_v_c, s1, _ = cell_saturation(wf, c_c, p_c)
+    t_sat_e, h_bub, h_dew, _, s_dew = cell_saturation(wf, c_e, p_e)
+    # pump 1 -> 2 and expander 6 -> 7: the isentropic relation of procsim.thermo.isentropic
+    h2 = isentropic_outlet_enthalpy(h1, cell_h_ps(wf, c_pump, p_pump, s1), eta_p)
     # at or below the table's own T_sat(p_e), (p, T) gives liquid: use the dew point there
     superheated = sh > SUPERHEAT_MIN and t6 > t_sat_e
     if superheated:
-        h6 = tab_h_pT(wf, p_e, t6)
-        s6 = tab_s_ph(wf, p_e, h6)
+        h6 = cell_h_pT(wf, c_e, p_e, t6)
+        s6 = cell_s_ph(wf, c_e, p_e, h6)
     else:
         h6 = h_dew
-        s6 = tab_s_v(wf, p_e)
-    h7 = h6 - eta_e * (h6 - tab_h_ps(wf, p_exh, s6))
-    h_v_c = tab_h_v(wf, p_c)
+        s6 = s_dew
+    h7 = isentropic_outlet_enthalpy(h6, cell_h_ps(wf, c_exh, p_exh, s6), eta_e)
     h_v_exh = h_v_c if p_exh == p_c else tab_h_v(wf, p_exh)
     if (math.isnan(h2) or math.isnan(h7) or math.isnan(h_bub) or math.isnan(h_dew)
             or math.isnan(h_v_exh)):
@@ -177,11 +180,11 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     # recuperator
     q_rec = 0.0
     if eps > 0.0:
-        t2 = tab_T_ph(wf, p_pump, h2)
-        t7 = tab_T_ph(wf, p_exh, h7)
-        h_floor = tab_h_pT(wf, p_exh, t2) if t2 > tab_T_sat(wf, p_exh) else h_v_exh
+        t2 = cell_T_ph(wf, c_pump, p_pump, h2)
+        t7 = cell_T_ph(wf, c_exh, p_exh, h7)
+        h_floor = cell_h_pT(wf, c_exh, p_exh, t2) if t2 > tab_T_sat(wf, p_exh) else h_v_exh
         q_hot = h7 - h_floor
-        q_cold = tab_h_pT(wf, p_pump, t7) - h2 if t7 > t2 else 0.0
+        q_cold = cell_h_pT(wf, c_pump, p_pump, t7) - h2 if t7 > t2 else 0.0
         q_rec = eps * max(0.0, min(q_hot, q_cold))
         if math.isnan(q_rec):
             return _fail(out, STATUS_PROPERTY)
@@ -195,27 +198,32 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     # preheater: liquid h(T) at constant p is convex where cp rises with T (organic liquids;
     # water above ~36 degC), so h_j lies above the extension of any secant through two
     # points at higher T; superheater: h_j >= h_dew.
-    h_in = mixture_h_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else tab_h_pT(sdata, sp, t_src)
+    sc = tab_cell(sdata, sp)
+    h_in = _src_h(t_src, src_kind, gx, gco, gmm, sdata, sc, sp)
     m_wf = math.inf
     binding = -1
     if not math.isnan(t_min):
-        m_wf = m_src * (h_in - _src_h(t_min, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h3)
+        m_wf = pinch_flow_limit(m_src, h_in, _src_h(t_min, src_kind, gx, gco, gmm, sdata, sc, sp),
+                                h6, h3)
         binding = BIND_SOURCE_MIN
     preheat = h3 < h_bub
     lo_evap = h_bub if preheat else h3
-    t_lo = te if preheat else tab_T_ph(wf, p_e, h3)
-    m_j = m_src * (h_in - _src_h(t_lo + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - lo_evap)
+    t_lo = te if preheat else cell_T_ph(wf, c_e, p_e, h3)
+    m_j = pinch_flow_limit(m_src, h_in, _src_h(t_lo + pinch, src_kind, gx, gco, gmm, sdata, sc, sp),
+                           h6, lo_evap)
     if m_j < m_wf:
         m_wf = m_j
         binding = BIND_BUBBLE if preheat else BIND_EVAPORATOR
     if superheated and lo_evap < h_dew:
-        m_j = m_src * (h_in - _src_h(te + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h_dew)
+        m_j = pinch_flow_limit(m_src, h_in, _src_h(te + pinch, src_kind, gx, gco, gmm, sdata, sc, sp),
+                               h6, h_dew)
         if m_j < m_wf:
             m_wf = m_j
             binding = BIND_EVAPORATOR
     if preheat:
-        t3 = tab_T_ph(wf, p_e, h3)
-        m_j = m_src * (h_in - _src_h(t3 + pinch, src_kind, gx, gco, gmm, sdata, sp)) / (h6 - h3)
+        t3 = cell_T_ph(wf, c_e, p_e, h3)
+        m_j = pinch_flow_limit(m_src, h_in, _src_h(t3 + pinch, src_kind, gx, gco, gmm, sdata, sc, sp),
+                               h6, h3)
         if m_j < m_wf:
             m_wf = m_j
             binding = BIND_PREHEATER
@@ -224,24 +232,26 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
         t_hi, h_hi, slope = te, h_bub, -1.0
         for j in range(n - 1, 0, -1):
             T = t3 + (te - t3) * j / n
-            num = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp))
+            h_s = _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sc, sp)
+            num = m_src * (h_in - h_s)
             if slope > 0.0 and num / (h6 - (h_hi + slope * (T - t_hi))) > m_wf * (1.0 + _SKIP_MARGIN):
                 continue
-            h = tab_h_pT(wf, p_e, T)
+            h = cell_h_pT(wf, c_e, p_e, T)
             slope = (h_hi - h) / (t_hi - T)
             t_hi, h_hi = T, h
-            m_j = num / (h6 - h)
+            m_j = pinch_flow_limit(m_src, h_in, h_s, h6, h)
             if m_j < m_wf:
                 m_wf = m_j
                 binding = BIND_PREHEATER
     if superheated:
         for j in range(1, n):
             T = te + sh * j / n
-            num = m_src * (h_in - _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sp))
+            h_s = _src_h(T + pinch, src_kind, gx, gco, gmm, sdata, sc, sp)
+            num = m_src * (h_in - h_s)
             if num / (h6 - h_dew) > m_wf * (1.0 + _SKIP_MARGIN):
                 continue
-            h = tab_h_pT(wf, p_e, T) if T > t_sat_e else h_dew
-            m_j = num / (h6 - h)
+            h = cell_h_pT(wf, c_e, p_e, T) if T > t_sat_e else h_dew
+            m_j = pinch_flow_limit(m_src, h_in, h_s, h6, h)
             if m_j < m_wf:
                 m_wf = m_j
                 binding = BIND_SUPERHEATER
@@ -249,18 +259,18 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
         return _fail(out, STATUS_PROPERTY)
     q_in = m_wf * (h6 - h3)
     cp_in = mixture_cp_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else 1.0
-    t_src_out = _src_T(h_in - q_in / m_src, src_kind, gx, gco, gmm, sdata, sp,
+    t_src_out = _src_T(h_in - q_in / m_src, src_kind, gx, gco, gmm, sdata, sc, sp,
                        t_src - q_in / (m_src * cp_in))
 
     # condenser, linear coolant line
     q_out = m_wf * (h8 - h1)
     rise = params[P_COOL_RISE]
-    t8 = tab_T_ph(wf, p_c, h8)
+    t8 = cell_T_ph(wf, c_c, p_c, h8)
     t_wf_dew = tc if h8 >= h_v_c else t8
     t_cool_dew = t_cool + rise * (min(h_v_c, h8) - h1) / (h8 - h1)
     if math.isnan(t8) or math.isnan(t_src_out):
         return _fail(out, STATUS_PROPERTY)
-    if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - _PINCH_TOL:
+    if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - PINCH_CHECK_TOL:
         return _fail(out, STATUS_COND_PINCH)
 
     w_exp = m_wf * (h6 - h7)
@@ -280,18 +290,33 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     return STATUS_OK
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def orc_batch(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, params, out, status):
     """Evaluate many designs (equal-length 1-D arrays); row i of ``out`` for design i.
 
     Returns -1 when every design was evaluated, else the index of the first design with a
-    non-zero status (its row is NaN; ``status[i]`` says why). One core, no prange.
+    non-zero status (its row is NaN; ``status[i]`` says why). Serial; see
+    :func:`orc_batch_parallel` for the same loop on numba's threads.
     """
-    first = -1
     for i in range(te.size):
-        code = orc_design(wf, te[i], sh[i], tc[i], t_src[i], m_src[i], src_kind, gx, gco, gmm,
-                          sdata, params, out[i])
-        status[i] = code
-        if code != STATUS_OK and first < 0:
-            first = i
-    return first
+        status[i] = orc_design(wf, te[i], sh[i], tc[i], t_src[i], m_src[i], src_kind, gx, gco, gmm,
+                               sdata, params, out[i])
+    return _first_failed(status)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def orc_batch_parallel(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, params, out,
+                       status):
+    """:func:`orc_batch` over numba's threads (designs are independent: same numbers)."""
+    for i in prange(te.size):
+        status[i] = orc_design(wf, te[i], sh[i], tc[i], t_src[i], m_src[i], src_kind, gx, gco, gmm,
+                               sdata, params, out[i])
+    return _first_failed(status)
+
+
+@njit(cache=True)
+def _first_failed(status):
+    for i in range(status.size):
+        if status[i] != STATUS_OK:
+            return i
+    return -1

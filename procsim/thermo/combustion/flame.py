@@ -29,7 +29,7 @@ from typing import Mapping
 import numpy as np
 
 from procsim.thermo.combustion import kernels as K
-from procsim.thermo.combustion.fuel import Fuel, combustion_air, product_rows
+from procsim.thermo.combustion.air import combustion_air, product_rows
 from procsim.validation import as_float, check_positive, check_range
 
 __all__ = ["FlameResult", "adiabatic_flame", "EQUILIBRIUM_SPECIES"]
@@ -62,7 +62,7 @@ def _nasa_phase():
     return ct.Solution(thermo="ideal-gas", species=species)
 
 
-def adiabatic_flame(fuel: Fuel, excess_air: float = 0.0, *, air_temperature: float = 298.15,
+def adiabatic_flame(fuel: "Fuel", excess_air: float = 0.0, *, air_temperature: float = 298.15,
                     pressure: float = 101325.0, dissociation: bool = True,
                     air_humidity: float = 0.0) -> FlameResult:
     """Adiabatic flame temperature and products of ``fuel`` burnt with air.
@@ -78,6 +78,7 @@ def adiabatic_flame(fuel: Fuel, excess_air: float = 0.0, *, air_temperature: flo
 
     Examples
     --------
+    >>> from procsim.thermo.combustion import Fuel
     >>> ch4 = Fuel.from_composition({"CH4": 1.0})
     >>> round(adiabatic_flame(ch4, 0.0).temperature)                         # K, GRI-Mech 3.0
     2225

@@ -34,15 +34,24 @@ import numpy as np
 
 from procsim.thermo import gas
 from procsim.thermo.combustion import kernels as K
+from procsim.thermo.combustion.air import (combustion_air, dry_air_molar_mass, product_molar_masses,
+                                           product_rows)
+from procsim.thermo.combustion.dewpoint import acid_dew_point, water_dew_point
+from procsim.thermo.combustion.flame import adiabatic_flame
 from procsim.validation import as_array, as_float, check_choice, check_range
 
 __all__ = ["Fuel", "FlueGas", "FUEL_NAMES", "LATENT_HEAT_WATER_MOLAR", "NORMAL_MOLAR_VOLUME",
-           "NORMAL_CONDITIONS", "channiwala_parikh_hhv", "combustion_air"]
+           "NORMAL_CONDITIONS", "channiwala_parikh_hhv", "combustion_air", "product_rows"]
 
 #: Latent heat of water at 25 C [J/mol] (CODATA key values, Cox et al. 1989): 285830 - 241826.
 LATENT_HEAT_WATER_MOLAR = 44004.0
 #: Normal conditions of every Nm3 in procsim: 0 C and 101.325 kPa (DIN 1343; ISO 13443 "normal").
 NORMAL_CONDITIONS = "0 C (273.15 K), 101.325 kPa"
+#: Highest heating value any fuel has [J/kg]: hydrogen, -DfH(H2O, liquid) / M(H2) =
+#: 285.830 kJ/mol / 2.01588 g/mol = 141.79 MJ/kg (CODATA Key Values for Thermodynamics,
+#: Cox, Wagman & Medvedev, Hemisphere, 1989), rounded up. A larger HHV or LHV is a unit error
+#: (kJ/kg given as J/kg x 1000, kcal as kJ ...).
+MAX_HEATING_VALUE = 142.0e6
 #: Ideal-gas molar volume at NORMAL_CONDITIONS [m3/mol] = R T / p.
 NORMAL_MOLAR_VOLUME = gas.GAS_CONSTANT * 273.15 / 101325.0
 #: Standard atomic weights [kg/mol] (IUPAC CIAAW 2021 abridged/conventional values).
@@ -71,37 +80,6 @@ BASES = {"mole": 0, "mass": 1}
 ANALYSER_BASES = {"dry": K.BASIS_DRY, "wet": K.BASIS_WET}
 HV_BASES = {"hhv": K.HV_HHV, "lhv": K.HV_LHV}
 _SUM_TOLERANCE = 1e-6
-
-_ROWS = np.ascontiguousarray(np.array([gas.COEFFS[gas.species_index(s)] for s in K.PRODUCTS]))
-_ROWS.setflags(write=False)
-_PRODUCT_MOLAR_MASS = np.array([gas.MOLAR_MASS[gas.species_index(s)] for s in K.PRODUCTS])
-
-
-def product_rows() -> np.ndarray:
-    """NASA-7 rows (7, 17) of PRODUCTS, from procsim.thermo.gas (read-only)."""
-    return _ROWS
-
-
-def combustion_air(humidity: float = 0.0) -> np.ndarray:
-    """Air vector for the kernels: dry mole fractions of O2, N2, Ar, CO2 and humidity.
-
-    Dry composition: :data:`procsim.thermo.gas.AIR_DRY` normalised to 1.
-    humidity : humidity ratio [kg water / kg dry air], >= 0.
-    """
-    w = as_float("air_humidity", humidity, "kg/kg dry air")
-    check_range("air_humidity", w, 0.0, 0.2, "kg/kg dry air")
-    total = sum(gas.AIR_DRY.values())
-    x = {k: v / total for k, v in gas.AIR_DRY.items()}
-    v = np.empty(K.AIR_VECTOR_SIZE)
-    v[K.A_O2], v[K.A_N2], v[K.A_AR], v[K.A_CO2] = x["O2"], x["N2"], x["AR"], x["CO2"]
-    v[K.A_HUM] = w * _dry_air_molar_mass() / gas.MOLAR_MASS[gas.species_index("H2O")]
-    return v
-
-
-def _dry_air_molar_mass() -> float:
-    total = sum(gas.AIR_DRY.values())
-    return sum(v / total * gas.MOLAR_MASS[gas.species_index(k)] for k, v in gas.AIR_DRY.items())
-
 
 def channiwala_parikh_hhv(C, H, O, N, S, ash) -> float:
     r"""Higher heating value [J/kg] from an ultimate analysis (mass fractions, any consistent basis).
@@ -197,10 +175,11 @@ class Fuel:
     def __post_init__(self):
         check_choice("phase", self.phase, ("gas", "liquid", "solid"))
         for k in ("hhv", "lhv"):
-            v = float(getattr(self, k))
+            v = as_float(k, getattr(self, k), "J/kg")
             object.__setattr__(self, k, v)
-            if not (math.isfinite(v) and v > 0.0):
-                raise ValueError(f"{k} must be > 0 J/kg; got {v!r} J/kg (fuel {self.name!r})")
+            if not (math.isfinite(v) and 0.0 < v <= MAX_HEATING_VALUE):
+                raise ValueError(f"{k} must be in (0, {MAX_HEATING_VALUE:g}] J/kg (hydrogen's HHV is the "
+                                 f"highest of any fuel); got {v!r} J/kg (fuel {self.name!r})")
         if not (self.lhv <= self.hhv):
             raise ValueError(f"lhv must be <= hhv; got lhv={self.lhv!r}, hhv={self.hhv!r} J/kg")
         w = self.mass_fractions
@@ -396,7 +375,7 @@ class Fuel:
     def stoichiometric_air(self) -> float:
         """Dry air for complete combustion [kg / kg fuel]."""
         air = combustion_air(0.0)
-        return self.stoichiometric_o2 / air[K.A_O2] * _dry_air_molar_mass()
+        return self.stoichiometric_o2 / air[K.A_O2] * dry_air_molar_mass()
 
     @property
     def co2_per_kg(self) -> float:
@@ -467,9 +446,9 @@ class Fuel:
         if math.isnan(dry_air):
             raise ValueError(f"co_dry={co!r} needs more carbon than fuel {self.name!r} contains")
         moles = {s: float(v) for s, v in zip(K.PRODUCTS, n) if v > 0.0}
-        m_dry_air = dry_air * _dry_air_molar_mass()
+        m_dry_air = dry_air * dry_air_molar_mass()
         m_hum = dry_air * air[K.A_HUM] * gas.MOLAR_MASS[gas.species_index("H2O")]
-        mass = float(n @ _PRODUCT_MOLAR_MASS)
+        mass = float(n @ product_molar_masses())
         return FlueGas(fuel=self, excess_air=e, air_humidity=float(air_humidity), co_dry=co,
                        moles_per_kg_fuel=moles, mass_per_kg_fuel=mass,
                        dry_air_per_kg_fuel=m_dry_air, air_per_kg_fuel=m_dry_air + m_hum)
@@ -478,7 +457,6 @@ class Fuel:
                                     pressure: float = 101325.0, dissociation: bool = True,
                                     air_humidity: float = 0.0):
         """Adiabatic flame temperature [K] by Cantera equilibrium; see combustion.flame."""
-        from procsim.thermo.combustion.flame import adiabatic_flame
         return adiabatic_flame(self, excess_air, air_temperature=air_temperature, pressure=pressure,
                                dissociation=dissociation, air_humidity=air_humidity).temperature
 
@@ -567,7 +545,6 @@ class FlueGas:
 
     def water_dew_point(self, pressure: float = 101325.0) -> float:
         """Water dew point [K]: IF97 saturation temperature at the water partial pressure."""
-        from procsim.thermo.combustion.dewpoint import water_dew_point
         return float(water_dew_point(self.water_partial_pressure(pressure)))
 
     def acid_dew_point(self, so3_conversion: float, pressure: float = 101325.0,
@@ -577,7 +554,6 @@ class FlueGas:
         No default conversion: it depends on fuel, excess air and catalytic ash (a few %
         of the SO2 is typical of oil- and coal-fired boilers) and must be stated per case.
         """
-        from procsim.thermo.combustion.dewpoint import acid_dew_point
         c = check_range("so3_conversion", as_float("so3_conversion", so3_conversion), 0.0, 1.0,
                         low_inclusive=False)
         x = self.mole_fractions

@@ -12,7 +12,12 @@ Files are written to a temporary file in the same directory and renamed into pla
 concurrent builders of the same table simply race to an identical result.
 
 The memo (``TableCache(memo=True)``) keeps loaded tables in a dict owned by that cache
-object, keyed by the same key; nothing is kept at module level.
+object, keyed by the same key, and also the ready :class:`FluidTable` objects, keyed by
+fluid, backend and grid overrides (so a repeat ``fluid.table()`` skips even the grid
+computation). :func:`shared_cache` is the one process-wide memoised cache of a directory:
+``fluid.table()`` without ``cache=`` uses it, so every batch entry point of a process (and
+each Dask worker process) reads a table from disk once and then finds it in memory. It is
+an explicit object, keyed like the disk cache; :meth:`TableCache.forget` empties it.
 """
 from __future__ import annotations
 
@@ -21,13 +26,14 @@ import json
 import os
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 import numpy as np
 
 from procsim.thermo.tables.build import FORMAT_VERSION, GridSpec, TableData
 
-__all__ = ["TableCache", "default_cache_dir", "table_key"]
+__all__ = ["TableCache", "default_cache_dir", "table_key", "shared_cache"]
 
 
 def default_cache_dir() -> Path:
@@ -58,6 +64,24 @@ class TableCache:
     def __init__(self, directory: str | os.PathLike | None = None, memo: bool = False):
         self.directory = Path(directory) if directory is not None else default_cache_dir()
         self._memo: dict[str, TableData] | None = {} if memo else None
+        self._tables: dict[str, object] = {}
+        # one loader at a time, so threads of one process load a table once
+        self.lock = threading.RLock()
+
+    def recall(self, request: str):
+        """The FluidTable remembered for ``request`` (memoised caches only), or None."""
+        return self._tables.get(request) if self._memo is not None else None
+
+    def remember(self, request: str, table) -> None:
+        """Keep ``table`` for ``request`` (a string naming fluid, backend and grid overrides)."""
+        if self._memo is not None:
+            self._tables[request] = table
+
+    def forget(self) -> None:
+        """Empty the in-memory memo (the files stay)."""
+        if self._memo is not None:
+            self._memo.clear()
+        self._tables.clear()
 
     def __repr__(self) -> str:
         return f"TableCache({str(self.directory)!r}, memo={self._memo is not None})"
@@ -110,3 +134,21 @@ class TableCache:
         if self._memo is not None:
             self._memo[_digest(key)] = data
         return path
+
+
+_SHARED: dict[Path, TableCache] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+def shared_cache(directory: str | os.PathLike | None = None) -> TableCache:
+    """The process-wide memoised :class:`TableCache` of ``directory`` (default
+    :func:`default_cache_dir`, looked up on each call so that ``XDG_CACHE_HOME`` is honoured).
+
+    Tables loaded through it stay in memory for the life of the process.
+    """
+    path = Path(directory) if directory is not None else default_cache_dir()
+    with _SHARED_LOCK:
+        cache = _SHARED.get(path)
+        if cache is None:
+            cache = _SHARED[path] = TableCache(path, memo=True)
+        return cache

@@ -1,21 +1,72 @@
 """``FluidTable``: vectorised, validated Python access to a fluid's property tables."""
 from __future__ import annotations
 
+import json
+import logging
 import time
 
 import numpy as np
 
 from procsim.thermo.tables import kernels as K
 from procsim.thermo.tables.build import GridSpec, TableData, build_table_data, default_grid
-from procsim.thermo.tables.cache import TableCache, table_key
+from procsim.thermo.tables.cache import TableCache, shared_cache, table_key
+from procsim.batch import numba_threads
 from procsim.validation import as_array, broadcast_arrays
 
-__all__ = ["FluidTable", "PAIR_CODES", "SINGLE_CODES"]
+__all__ = ["FluidTable", "PAIR_CODES", "SINGLE_CODES", "PARALLEL_MIN_POINTS"]
 
-#: Two-input functions of :func:`kernels.eval_pair` and their int codes.
+#: Two-input functions and their int codes.
 PAIR_CODES = {"T_ph": 0, "s_ph": 1, "rho_ph": 2, "x_ph": 3, "h_ps": 4, "T_ps": 5, "h_pT": 6}
-#: Saturation functions of :func:`kernels.eval_single` and their int codes.
+#: Saturation functions and their int codes.
 SINGLE_CODES = {"T_sat": 0, "p_sat": 1, "h_l": 2, "h_v": 3, "s_l": 4, "s_v": 5, "rho_l": 6, "rho_v": 7}
+# saturation function -> boundary curve of kernels.eval_saturation (p_sat has its own loop)
+_SAT_CURVE = {"T_sat": K.C_T_B, "h_l": K.C_H_BL, "h_v": K.C_H_BV, "s_l": K.C_S_BL,
+              "s_v": K.C_S_BV, "rho_l": K.C_RHO_BL, "rho_v": K.C_RHO_BV}
+
+_LOG = logging.getLogger("procsim")
+
+
+def _announce(message: str) -> None:
+    """One line while a slow first-use step runs (a table build: seconds): on standard error
+    when a progress bar would be drawn there (a terminal, not ``--quiet``), and always on the
+    ``procsim`` logger at INFO level."""
+    import sys
+
+    from procsim.progress import enabled
+
+    _LOG.info(message)
+    if enabled():
+        sys.stderr.write(f"procsim: {message}\n")
+        sys.stderr.flush()
+
+
+#: Inputs with at least this many points use the parallel loops (unless ``threads=1``);
+#: below it, starting numba's threads costs more than it saves (measured: about 20 us).
+PARALLEL_MIN_POINTS = 20_000
+
+
+def _evaluate(name: str, d: TableData, a: np.ndarray, b: np.ndarray, out: np.ndarray,
+              threads: int | None) -> int:
+    """Run the array loop of pair ``name``; serial, or parallel on ``threads`` threads."""
+    parallel = threads != 1 and a.size >= PARALLEL_MIN_POINTS
+    if name in ("T_ph", "s_ph", "rho_ph"):
+        q = {"T_ph": K.PH_T, "s_ph": K.PH_S, "rho_ph": K.PH_RHO}[name]
+        args = (d.blocks, d.curves, d.ph, d.p_crit, d.xi_stretch, 0, q, a, b, out)
+        kernel = K.eval_pz_parallel if parallel else K.eval_pz
+    elif name in ("h_ps", "T_ps"):
+        q = K.PS_H if name == "h_ps" else K.PS_T
+        args = (d.blocks, d.curves, d.ps, d.p_crit, d.xi_stretch, 1, q, a, b, out)
+        kernel = K.eval_pz_parallel if parallel else K.eval_pz
+    elif name == "h_pT":
+        args = (d.blocks, d.curves, d.ph, d.pt, d.p_crit, d.T_crit, d.T_min, d.T_max,
+                d.xi_stretch, a, b, out)
+        kernel = K.eval_h_pT_parallel if parallel else K.eval_h_pT
+    else:  # x_ph: a few subtractions per point, never worth threads
+        return K.eval_x_ph(d.blocks, d.curves, d.p_crit, a, b, out)
+    if not parallel:
+        return kernel(*args)
+    with numba_threads(threads):
+        return kernel(*args)
 
 # second input of each pair: (name, unit, kind for kernels.table_bounds)
 _SECOND = {"h": ("J/kg", 0), "s": ("J/(kg K)", 1), "T": ("K", 2)}
@@ -55,26 +106,41 @@ class FluidTable:
     # ------------------------------------------------------------- construction
     @classmethod
     def load_or_build(cls, fluid, cache: TableCache | None = None, **grid) -> "FluidTable":
-        """Load the table of ``fluid`` from ``cache`` (default: a :class:`TableCache` on the
-        default directory), or build it from CoolProp and store it there.
+        """Load the table of ``fluid`` from ``cache`` (default: :func:`shared_cache`, the
+        process-wide memoised cache of the default directory, so a table is read from disk
+        once per process), or build it from CoolProp and store it there.
 
         ``grid`` overrides fields of :func:`default_grid` (p_min, p_max, T_min, T_max, dlnp,
         dln_near, near_fraction, near_fraction_above, critical_gap, n_xi, xi_stretch, n_tsat).
         """
         from procsim.thermo.fluids import coolprop_version
 
-        spec = default_grid(fluid, **grid)
-        cache = TableCache() if cache is None else cache
-        key = table_key(fluid.name, fluid.backend, coolprop_version(), spec)
-        start = time.perf_counter()
-        data = cache.get(key)
-        if data is not None:
-            return cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "loaded",
-                       time.perf_counter() - start)
-        data = build_table_data(fluid, spec)
-        seconds = time.perf_counter() - start
-        cache.put(key, data)
-        return cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "built", seconds)
+        cache = shared_cache() if cache is None else cache
+        request = json.dumps([fluid.name, fluid.backend, grid], sort_keys=True, default=repr)
+        table = cache.recall(request)
+        if table is not None:
+            return table
+        with cache.lock:
+            table = cache.recall(request)
+            if table is not None:
+                return table
+            spec = default_grid(fluid, **grid)
+            key = table_key(fluid.name, fluid.backend, coolprop_version(), spec)
+            start = time.perf_counter()
+            data = cache.get(key)
+            if data is not None:
+                table = cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "loaded",
+                            time.perf_counter() - start)
+            else:
+                _announce(f"building the {fluid.name} ({fluid.backend}) property table "
+                          f"(once; cached in {cache.directory})")
+                data = build_table_data(fluid, spec)
+                seconds = time.perf_counter() - start
+                cache.put(key, data)
+                table = cls(fluid.name, fluid.backend, spec, data, coolprop_version(), "built",
+                            seconds)
+            cache.remember(request, table)
+        return table
 
     @classmethod
     def build(cls, fluid, **grid) -> "FluidTable":
@@ -100,17 +166,14 @@ class FluidTable:
             raise ValueError(f"p must be in [{lo:g}, {high:g}{close} Pa for {self._where()}; "
                              f"got {bad!r} Pa")
 
-    def _pair(self, name: str, p, second_name: str, second):
+    def _pair(self, name: str, p, second_name: str, second, threads: int | None):
         unit, kind = _SECOND[second_name]
         p_arr = as_array("p", p, "Pa")
         z_arr = as_array(second_name, second, unit)
         shape, (pf, zf) = broadcast_arrays(p=p_arr, **{second_name: z_arr})
         self._check_p(pf, self.data.p_max)
         out = np.empty_like(pf)
-        if name == "T_ph":
-            bad = K.eval_T_ph(self.data, pf, zf, out)
-        else:
-            bad = K.eval_pair(self.data, PAIR_CODES[name], pf, zf, out)
+        bad = _evaluate(name, self.data, pf, zf, out, threads)
         if bad >= 0:
             if name == "x_ph":  # NaN is the answer above p_crit; look for a real range error
                 bad = self._first_out_of_range(pf, zf, kind)
@@ -146,38 +209,42 @@ class FluidTable:
             self._check_p(flat, min(self.data.p_crit, self.data.p_max),
                           high_inclusive=self.data.p_max < self.data.p_crit)
         out = np.empty_like(flat)
-        bad = K.eval_single(self.data, SINGLE_CODES[name], flat, out)
+        d = self.data
+        if name == "p_sat":
+            bad = K.eval_p_sat(d.tsat_nodes, d.psat_curve, flat, out)
+        else:
+            bad = K.eval_saturation(d.blocks, d.curves, d.p_crit, _SAT_CURVE[name], flat, out)
         if bad >= 0:  # unreachable after the range checks; kept so no NaN leaves silently
             raise ValueError(f"{arg_name}={float(flat[bad])!r} is outside {self._where()}")
         return float(out[0]) if arr.ndim == 0 else out.reshape(arr.shape)
 
-    def T_ph(self, p, h):
+    def T_ph(self, p, h, threads: int | None = None):
         """Temperature [K] from pressure p [Pa] and specific enthalpy h [J/kg]."""
-        return self._pair("T_ph", p, "h", h)
+        return self._pair("T_ph", p, "h", h, threads)
 
-    def s_ph(self, p, h):
+    def s_ph(self, p, h, threads: int | None = None):
         """Specific entropy [J/(kg K)] from p [Pa] and h [J/kg]."""
-        return self._pair("s_ph", p, "h", h)
+        return self._pair("s_ph", p, "h", h, threads)
 
-    def rho_ph(self, p, h):
+    def rho_ph(self, p, h, threads: int | None = None):
         """Density [kg/m3] from p [Pa] and h [J/kg]."""
-        return self._pair("rho_ph", p, "h", h)
+        return self._pair("rho_ph", p, "h", h, threads)
 
-    def x_ph(self, p, h):
+    def x_ph(self, p, h, threads: int | None = None):
         """Equilibrium quality (h - h_l)/(h_v - h_l) [-] from p [Pa] and h [J/kg]; NaN at p >= p_crit."""
-        return self._pair("x_ph", p, "h", h)
+        return self._pair("x_ph", p, "h", h, threads)
 
-    def h_ps(self, p, s):
+    def h_ps(self, p, s, threads: int | None = None):
         """Specific enthalpy [J/kg] from p [Pa] and specific entropy s [J/(kg K)]."""
-        return self._pair("h_ps", p, "s", s)
+        return self._pair("h_ps", p, "s", s, threads)
 
-    def T_ps(self, p, s):
+    def T_ps(self, p, s, threads: int | None = None):
         """Temperature [K] from p [Pa] and s [J/(kg K)]."""
-        return self._pair("T_ps", p, "s", s)
+        return self._pair("T_ps", p, "s", s, threads)
 
-    def h_pT(self, p, T):
+    def h_pT(self, p, T, threads: int | None = None):
         """Specific enthalpy [J/kg] from p [Pa] and T [K] (single phase; T = T_sat gives h_l)."""
-        return self._pair("h_pT", p, "T", T)
+        return self._pair("h_pT", p, "T", T, threads)
 
     def T_sat(self, p):
         """Saturation temperature [K] at p [Pa] (p_min <= p < p_crit)."""
