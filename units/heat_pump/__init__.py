@@ -1,6 +1,6 @@
 """Heat pumps, chillers, cooling towers and absorption chillers.
 
-Public names: :func:`simple_cycle` (DESIGN.md contract), :func:`vapour_compression_cycle`
+Public names: :func:`simple_cycle` (docs/architecture.rst contract), :func:`vapour_compression_cycle`
 (subcritical/transcritical, internal heat exchanger), :func:`two_stage_cycle` (flash-tank
 economiser), :func:`cascade_cycle`, :func:`lorenz_cop`, :func:`refrigerant` (GWP, ASHRAE 34
 safety class).
