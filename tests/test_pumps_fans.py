@@ -160,3 +160,14 @@ def test_errors():
         PumpSystem(_curve(), SystemCurve(60.0, 100.0), Motor(75e3))
     with raises(ValueError, match="drive must be one of"):
         PumpSystem(_curve(), SystemCurve(10.0, 100.0), Motor(75e3), drive="chain")
+
+
+@pytest.mark.integration
+def test_pump_vfd_case_matches_its_hand_calculation():
+    import importlib
+    res = importlib.import_module("cases.pump_vfd_affinity").run()
+    f = {x.metric: x for x in res.figures}
+    for m in ("throttle_kwh", "vfd_kwh", "saving_kwh"):
+        assert f[m].computed == approx(f[m].claimed, rel=1e-9)
+    # the cube law without static head overstates the VFD saving
+    assert f["saving_kwh_cube_law"].computed > 1.3 * f["saving_kwh"].computed
