@@ -224,6 +224,6 @@ def run() -> CaseResult:
         "low-carbon process (waste-heat power, an alternative-fuel inlet, CO2 mineralisation), not waste-heat "
         f"power alone. As power alone it implies {power_only.value:.1f} kWh/t cement more, "
         f"{100 * power_only.value / kwh_per_t_cement:.0f} % of what a whole new ORC plant on the kiln gives "
-        f"({kwh_per_t_cement:.1f} kWh/t); as alternative fuel alone it implies {alt_fuel.describe()}",
+        f"({kwh_per_t_cement:.1f} kWh/t); as alternative fuel alone: {alt_fuel.describe()}",
     )
     return CaseResult(CASE_ID, TITLE, figures, assumptions, details, implied=implied, verdicts=verdicts)

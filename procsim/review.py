@@ -19,7 +19,8 @@ on invented plant data. What a reviewer can judge is:
 The verdict rule (:func:`verdict`) is stated once here so that every case uses it:
 ``consistent`` when the claimed figure lies inside the computed P10-P90 band, ``questionable``
 when it lies outside the band but inside the range the model reaches over the input ranges,
-``inconsistent`` when no combination of inputs within their ranges reproduces it.
+``inconsistent`` when no combination of inputs within their ranges reproduces it; each limit is
+widened by the claim's own rounding (:func:`published_rounding`).
 
 Root finding uses :func:`scipy.optimize.brentq` (R. P. Brent, *Algorithms for Minimization
 without Derivatives*, Prentice-Hall, 1973, ch. 4); the models here are whole case
@@ -34,7 +35,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 __all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "ClaimSource", "implied_value",
-           "figure_range", "verdict", "VERDICTS", "review_markdown", "review_dict"]
+           "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict"]
 
 VERDICTS = ("consistent", "questionable", "inconsistent")
 
@@ -128,7 +129,8 @@ class FigureRange:
 
     @property
     def verdict(self) -> str:
-        return verdict(self.claimed, self.p10, self.p90, self.reachable_low, self.reachable_high)
+        return verdict(self.claimed, self.p10, self.p90, self.reachable_low, self.reachable_high,
+                       published_rounding(self.claimed))
 
     @property
     def decisive(self) -> FlipValue:
@@ -144,16 +146,39 @@ class FigureRange:
                              "flip": t.flip, "flip_in_range": t.flip_in_range} for t in self.tornado]}
 
 
-def verdict(claimed: float, p10: float, p90: float, reachable_low: float, reachable_high: float) -> str:
+def published_rounding(claimed: float) -> float:
+    """Half a unit of the claimed figure's last non-zero significant digit, at most 1 % of it.
+
+    Claims print rounded figures (2,260 t, 114.6 t): a computed 2,260.5 t agrees with them. The
+    1 % cap keeps round numbers ("NT$1,000,000", i.e. 1e6) from claiming a +-50 % tolerance.
+    """
+    x = abs(float(claimed))
+    if x == 0.0 or not math.isfinite(x):
+        return 0.0
+    digits = f"{x:.12g}"
+    mantissa, _, exp = digits.partition("e")
+    exponent = int(exp) if exp else 0
+    if "." in mantissa:
+        decimals = len(mantissa.split(".")[1].rstrip("0"))
+        unit = 10.0 ** (exponent - decimals)
+    else:
+        stripped = mantissa.rstrip("0")
+        unit = 10.0 ** (exponent + len(mantissa) - len(stripped))
+    return min(0.5 * unit, 0.01 * x)
+
+
+def verdict(claimed: float, p10: float, p90: float, reachable_low: float, reachable_high: float,
+            tolerance: float = 0.0) -> str:
     """The verdict rule: inside P10-P90 consistent, inside the reachable range questionable,
-    else inconsistent. NaN anywhere is an error, never a verdict."""
-    vals = (claimed, p10, p90, reachable_low, reachable_high)
+    else inconsistent, each widened by ``tolerance`` (the claim's rounding, see
+    :func:`published_rounding`). NaN anywhere is an error, never a verdict."""
+    vals = (claimed, p10, p90, reachable_low, reachable_high, tolerance)
     if not all(math.isfinite(v) for v in vals):
         raise ValueError(f"verdict needs finite figures; got claimed={claimed!r}, P10={p10!r}, P90={p90!r}, "
-                         f"reachable=({reachable_low!r}, {reachable_high!r})")
-    if p10 <= claimed <= p90:
+                         f"reachable=({reachable_low!r}, {reachable_high!r}), tolerance={tolerance!r}")
+    if p10 - tolerance <= claimed <= p90 + tolerance:
         return "consistent"
-    if reachable_low <= claimed <= reachable_high:
+    if reachable_low - tolerance <= claimed <= reachable_high + tolerance:
         return "questionable"
     return "inconsistent"
 

@@ -97,3 +97,16 @@ def test_flip_value_beyond_the_range_is_found_and_flagged():
     far = figure_range(lambda x: 10.0 * x, (UncertainInput("x", 1.5, 1.0, 2.0, "-", "test"),), 40.0,
                        metric="f", n=50, seed=1)
     assert far.tornado[0].flip is None
+
+
+@pytest.mark.unit
+def test_published_rounding():
+    from procsim.review import published_rounding
+
+    assert published_rounding(2260) == approx(5.0)         # last digit in the tens
+    assert published_rounding(114.6) == approx(0.05)
+    assert published_rounding(96.74) == approx(0.005)
+    assert published_rounding(1.0e6) == approx(1.0e4)      # capped at 1 %
+    assert published_rounding(0.0) == 0.0
+    # 2,260.5 computed agrees with a claimed 2,260 at the range's edge
+    assert verdict(2260.0, 2260.5, 2300.0, 2260.5, 2320.0, published_rounding(2260)) == "consistent"

@@ -28,7 +28,7 @@ def test_seed02_steam_side_agrees_with_the_boiler_only_booking():
     from cases.seed02_whsg_header import run
 
     mine = {x.metric: x.computed for x in run().figures}
-    theirs = {x.metric: x.computed for x in companion().figures}
+    theirs = {x.metric: x.computed for x in companion().figures if x.reading != "peak"}
     assert mine["energy_saving_rate"] == pytest.approx(theirs["energy_saving_rate"], rel=1e-2)
     assert mine["boiler_steam_saved"] == pytest.approx(mine["whsg_steam_into_header"], rel=1e-3)
 

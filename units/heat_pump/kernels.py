@@ -18,6 +18,7 @@ import math
 
 from numba import njit
 
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.thermo.tables import (tab_h_l, tab_h_ps, tab_h_pT, tab_h_v, tab_p_sat, tab_s_ph, tab_s_v,
                                    tab_T_ph)
 
@@ -53,7 +54,7 @@ def cycle_design(data, te, tc, sh, sc, eta, out):
         h1 = tab_h_v(data, p_e)
         s1 = tab_s_v(data, p_e)
     h2s = tab_h_ps(data, p_c, s1)
-    h2 = h1 + (h2s - h1) / eta
+    h2 = isentropic_outlet_enthalpy(h1, h2s, eta)
     h3 = tab_h_pT(data, p_c, tc - sc) if sc > 0.0 else tab_h_l(data, p_c)
     t2 = tab_T_ph(data, p_c, h2)
     w = h2 - h1
