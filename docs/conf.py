@@ -29,3 +29,31 @@ mathjax_path = "https://cdn.jsdelivr.net/npm/mathjax@3/es5/tex-mml-chtml.js"
 # numpydoc lists every References entry as a citation; not all are cited in the text
 suppress_warnings = ["config.cache", "ref.citation"]
 nitpicky = False
+
+
+# Docstrings write absolute values as |x| (engineering habit); reST would read |x| as a
+# substitution reference. Escape such bars outside math blocks and inline math.
+import re  # noqa: E402
+
+_BARS = re.compile(r"(?<![\\`|])\|(?=[^|\s])([^|`\n]*?[^|\s\\])\|(?![|_])")
+
+
+def _escape_bars(app, what, name, obj, options, lines):
+    in_math, indent = False, 0
+    for i, line in enumerate(lines):
+        stripped = line.lstrip()
+        if in_math:
+            if stripped and len(line) - len(stripped) <= indent:
+                in_math = False
+            else:
+                continue
+        if stripped.startswith(".. math::"):
+            in_math, indent = True, len(line) - len(stripped)
+            continue
+        if ":math:" in line:
+            continue
+        lines[i] = _BARS.sub(lambda m: "\\|" + m.group(1) + "\\|", line)
+
+
+def setup(app):
+    app.connect("autodoc-process-docstring", _escape_bars)

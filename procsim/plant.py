@@ -46,8 +46,7 @@ How a plant is solved
 ---------------------
 Every period of the profile (one period of all hours without a profile) is the plant with
 that period's patches applied, built into a :class:`procsim.flowsheet.Flowsheet` and solved
-(recycles torn and converged there), with what sits around it in
-sequential-modular process simulators:
+(recycles torn and converged there). Around it, as in sequential-modular process simulators:
 
 * *Supplies*: a unit whose ``supplied_inlets`` (a fired boiler's fuel and air) are neither
   fed nor connected draws them itself from what it must deliver (the fuel its steam needs);

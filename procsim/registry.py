@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import entry_points
-from typing import Callable
+from typing import Callable, Mapping
 
 __all__ = ["SweepModel", "unit_types", "unit_type", "sweep_models", "case_modules", "GROUPS"]
 
@@ -41,6 +41,8 @@ class SweepModel:
     inputs: tuple
     options: tuple = ()
     doc: str = ""
+    #: input or option name -> its SI unit, for ``procsim sweep --help`` and error messages
+    units: Mapping = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)

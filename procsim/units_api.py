@@ -45,7 +45,7 @@ import numpy as np
 from procsim.quantities import KINDS, to_si, unit_registry
 
 __all__ = ["PORT_MEDIA", "PORT_PATTERN", "check_port_name", "port_name_problems", "Status", "STATUS_OK",
-           "PortMap", "canonical_inlets", "outlet_map", "port_alias", "balance_residuals", "with_residuals",
+           "PortMap", "canonical_inlets", "outlet_map", "port_map", "port_alias", "balance_residuals", "with_residuals",
            "si", "si_array", "convert_fields", "check_result_residuals", "RESIDUAL_FIELDS"]
 
 #: Media a port may carry, each with what it means. Material media first, then energy.
@@ -64,6 +64,8 @@ PORT_MEDIA = {
     "cold": "the cold side of a two-stream exchanger",
     "source": "a heat source (ORC, heat pump)",
     "coolant": "cooling water or other coolant",
+    "cooling": "cooling water or air on a condenser (same as coolant)",
+    "liquid": "a pumped liquid of any kind",
     "working_fluid": "a cycle's working fluid",
     "oil": "thermal oil",
     "supply": "heating-medium supply (hot water, thermal oil)",
@@ -112,13 +114,14 @@ def port_alias(unit, port: str) -> str:
 
 
 def canonical_inlets(unit, inlets) -> dict:
-    """``inlets`` keyed by the unit's current port names (old names accepted as aliases);
-    ValueError when a port is given under both names."""
+    """``inlets`` keyed by the unit's current port names (old names accepted as aliases).
+
+    A port given under both names takes the later entry, as a dict merge would
+    (``{**example_inlets, "fuel": other}`` replaces the example's ``fuel_in``)."""
     out = {}
     for k, v in dict(inlets).items():
         name = port_alias(unit, k)
-        if name in out:
-            raise ValueError(f"{getattr(unit, 'name', unit)!r}: inlet {name!r} given twice (also as {k!r})")
+        out.pop(name, None)
         out[name] = v
     return out
 
@@ -147,8 +150,12 @@ class PortMap(Mapping):
 
 
 def outlet_map(unit, data) -> PortMap:
-    """The outlets of ``unit`` as a :class:`PortMap` answering to old port names too."""
+    """Ports of ``unit`` (its outlets, or example inlets) as a :class:`PortMap` answering to
+    old port names too."""
     return PortMap(data, getattr(unit, "port_aliases", {}))
+
+
+port_map = outlet_map
 
 
 class Status(enum.IntEnum):

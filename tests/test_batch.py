@@ -117,3 +117,24 @@ def test_monte_carlo_allocates_its_result_once():
     result_bytes = sum(v.nbytes for v in (*res.inputs.values(), *res.outputs.values()))
     assert result_bytes == 4 * 8 * n
     assert peak <= 1.2 * result_bytes
+
+
+def _count_words(path):
+    text = open(path).read()
+    if "bad" in text:
+        raise ValueError(f"{path}: bad file")
+    return {"words": len(text.split())}
+
+
+def test_map_files_keeps_order_and_reports_bad_files(tmp_path):
+    paths = []
+    for i in range(7):
+        p = tmp_path / f"f{i}.txt"
+        p.write_text("bad" if i == 3 else " ".join(["w"] * i))
+        paths.append(p)
+    from procsim.batch import map_files
+
+    frame = map_files(_count_words, paths, chunk_size=3)
+    assert list(frame["path"]) == [str(p) for p in paths]
+    assert frame.loc[3, "error"].endswith("bad file") and frame["words"].fillna(-1).tolist() == [
+        0, 1, 2, -1, 4, 5, 6]

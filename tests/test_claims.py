@@ -225,12 +225,13 @@ SEED_VERDICTS = {
     "programme_energy_audits": "consistent",              # 19,107.5 toe vs 19,100
     "programme_biomass_matching": "consistent",           # 11,200 t coal: 26,155-28,908 t CO2e
     "programme_steam_exchange": "consistent",             # 7,300 kL oil: 21,642-23,920 t CO2e
+    "mv_compressed_air_retrofit": "questionable",         # 150,000 kWh vs metered 138,594 +/- 1,913
 }
 
 
 @pytest.mark.parametrize("name,expected", sorted(SEED_VERDICTS.items()))
 def test_seed_claim_verdicts(name, expected):
-    fs = check_claim(load_claim(CLAIMS / f"{name}.toml"))
+    fs = check_claim(load_claim(CLAIMS / f"{name}.toml"), base_dir=CLAIMS)
     assert verdict(fs) == expected, format_findings(fs)
 
 

@@ -89,7 +89,10 @@ SAVINGS_KEYS = SECTION_KEYS + ("energy_fraction", "co2_fraction")
 _TEXT = ("name", "region", "currency", "source", "notes")
 _NUMBER = ("investment", "subsidy", "payback_years", "product_t")
 TOP_KEYS = _TEXT + ("year",) + _NUMBER + ("baseline", "retrofit", "savings", "date",
-                                          "factor_basis")
+                                          "factor_basis", "mv")
+#: keys of the optional [mv] table: meter data behind the claim (paths relative to the file)
+MV_KEYS = ("baseline", "reporting", "drivers", "energy", "carrier", "period", "timezone",
+           "counts", "model", "confidence")
 
 #: unit of each figure, for messages (cost units get the currency appended)
 UNITS = {
@@ -160,6 +163,19 @@ def schema_problems(claim) -> list[tuple[str, str]]:
             as_of_date(claim["date"] if not isinstance(claim["date"], int) else None)
         except ValueError:
             out.append(("date", f"date must be an ISO date (YYYY-MM-DD); got {short_repr(claim['date'])}"))
+    if "mv" in claim:
+        mv = claim["mv"]
+        if not isinstance(mv, dict):
+            out.append(("mv", f"mv must be a table (baseline, reporting, drivers, ...); got {short_repr(mv)}"))
+        else:
+            bad = [k for k in mv if k not in MV_KEYS]
+            if bad:
+                out.append((", ".join(f"mv.{k}" for k in bad), f"unknown key(s) in mv: "
+                            f"{', '.join(map(repr, bad))}; allowed: {', '.join(MV_KEYS)}"))
+            for k in ("baseline", "reporting"):
+                if not isinstance(mv.get(k), str):
+                    out.append((f"mv.{k}", f"mv.{k} must be the path of a meter-data file "
+                                           f"(relative to the claim file); got {short_repr(mv.get(k))}"))
     if "factor_basis" in claim and not isinstance(claim["factor_basis"], str):
         out.append(("factor_basis", f"factor_basis must be text such as 'actual:2022'; got "
                                     f"{short_repr(claim['factor_basis'])}"))
@@ -298,8 +314,9 @@ def _depth_ok(obj, limit: int = MAX_DEPTH) -> bool:
     return True
 
 
-def _reject_constant(name):
-    raise ValueError(f"{name} is not a number a claim may hold")
+def _json_constant(name):
+    """JSON's NaN / Infinity literals become floats so the schema names the field they sit in."""
+    return float(name.replace("Infinity", "inf"))
 
 
 def _read_text(path: Path) -> str:
@@ -331,7 +348,7 @@ def load_claim(path) -> dict:
     line where it can be found) for unknown keys, wrong types and negative figures. Files
     larger than :data:`MAX_FILE_BYTES`, not UTF-8, nested deeper than :data:`MAX_DEPTH` or
     (YAML) using more than :data:`MAX_YAML_ALIASES` aliases are refused before their content
-    is walked; JSON ``NaN``/``Infinity`` literals are refused.
+    is walked; JSON ``NaN``/``Infinity`` literals are refused by the schema, naming their field.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -347,7 +364,7 @@ def load_claim(path) -> dict:
         elif suffix in (".yaml", ".yml"):
             data = yaml.load(text, Loader=_BoundedLoader)  # noqa: S506  (SafeLoader subclass)
         else:
-            data = json.loads(text, parse_constant=_reject_constant)
+            data = json.loads(text, parse_constant=_json_constant)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"malformed TOML in {path}: {short_repr(str(exc))}") from exc
     except yaml.YAMLError as exc:

@@ -672,10 +672,72 @@ class _Checker:
                      f"t/yr = {_g(computed)} t CO2e/yr against the claimed {_g(s['co2_t'])} t")
 
 
-def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
+    # --- metered savings (M&V) -----------------------------------------------------------
+    def measured(self, base_dir):
+        """Run the M&V on the meter data the claim points to and judge the claimed saving
+        against the verified saving and its band (procsim.mv, ASHRAE Guideline 14)."""
+        mv = self.c.get("mv")
+        if not mv:
+            return
+        from pathlib import Path
+
+        from procsim.mv import avoided_energy, fit_baseline, periods, read_meter
+
+        base = Path(base_dir) if base_dir is not None else Path.cwd()
+        carrier = mv.get("carrier", "electricity_kwh")
+        energy = mv.get("energy", "energy")
+        drivers = tuple(mv.get("drivers", ("temperature",)))
+        conf = float(mv.get("confidence", 0.9))
+        tz = mv.get("timezone")
+        kinds = {c: "count" for c in mv.get("counts", ())}
+        try:
+            frames = []
+            for k in ("baseline", "reporting"):
+                m = read_meter(base / mv[k], kinds=dict(kinds), timezone=tz)
+                data = m.data
+                if mv.get("period"):
+                    sums = [c for c in data.columns if m.units.get(c) != "degC"]
+                    means = [c for c in data.columns if m.units.get(c) == "degC"]
+                    data, _ = periods(data, mv["period"], sums=sums, means=means, timezone=tz)
+                else:
+                    data = data.dropna()
+                if data.index.tz is not None:
+                    data.index = data.index.tz_localize(None)
+                frames.append(data)
+            b = fit_baseline(frames[0], energy=energy, drivers=drivers, model=mv.get("model", "auto"))
+            s = avoided_energy(b, frames[1], confidence=conf)
+        except (ValueError, OSError, KeyError) as exc:
+            self.add("error", "mv", f"M&V on the claim's meter data failed: {exc}")
+            return
+        unit = UNITS.get(carrier, "")
+        head = (f"M&V ({b.kind} on {', '.join(drivers)}, {b.n} baseline / {s.m} reporting "
+                f"periods): verified saving {_g(s.savings)} +/- {_g(s.uncertainty)} "
+                f"{unit.replace('/yr', '')} at {100 * conf:.0f} % confidence")
+        vals = {"verified": s.savings, "uncertainty": s.uncertainty, "confidence": conf,
+                "model": b.kind, "cv_rmse": b.cv_rmse, "nmbe": b.nmbe}
+        sev = "ok" if b.acceptance.passed else "warning"
+        self.add(sev, "mv", f"baseline model: {b.acceptance.text()}", **vals)
+        claimed = self.sections["savings"].get(carrier)
+        if claimed is None:
+            self.add("info", f"savings.{carrier}", f"{head}; the claim states no {carrier} saving",
+                     **vals)
+            return
+        lo, hi = s.savings - s.uncertainty, s.savings + s.uncertainty
+        if lo - _half_unit(claimed) <= claimed <= hi + _half_unit(claimed):
+            self.add("ok", f"savings.{carrier}", f"claimed {_g(claimed)}: inside the band "
+                     f"{_g(lo)}-{_g(hi)}; {head}", **vals)
+        else:
+            self.add("warning", f"savings.{carrier}", f"claimed {_g(claimed)} is outside the band "
+                     f"{_g(lo)}-{_g(hi)} ({100 * (claimed - s.savings) / s.savings:+.1f} % from "
+                     f"the verified saving); {head}", **vals)
+
+
+def check_claim(claim, table: FactorTable | None = None, base_dir=None) -> list[Finding]:
     """Check a claim (dict as parsed from its file); returns findings, never raises on content.
 
     ``table``: grid factors for a region other than Taiwan (see ``FactorTable``).
+    ``base_dir``: folder of the claim file, against which the meter-data paths of an
+    ``[mv]`` table are resolved (default: the current folder).
     """
     problems = schema_problems(claim)
     if problems:
@@ -689,6 +751,7 @@ def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
     ch.emission_factors()
     ch.prices()
     ch.product()
+    ch.measured(base_dir)
     if not any(f.severity in ("ok", "warning", "error") or f.values.get("consistent")
                for f in ch.out):
         ch.add("info", "", "no two figures of the claim can be checked against each other")

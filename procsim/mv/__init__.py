@@ -17,9 +17,10 @@ Also: ``normalised_savings``, ``option_a`` (key-parameter measurement), ``Adjust
 from procsim.mv import statistics
 from procsim.mv.data import MeterData, degree_days, periods, read_meter
 from procsim.mv.models import MODELS, Baseline, fit_baseline
+from procsim.mv.report import report_section
 from procsim.mv.savings import (Adjustment, KeyParameterSavings, NormalisedSavings, Savings,
                                 avoided_energy, normalised_savings, option_a)
 
 __all__ = ["fit_baseline", "avoided_energy", "Baseline", "Savings", "MODELS", "Adjustment",
            "normalised_savings", "NormalisedSavings", "option_a", "KeyParameterSavings",
-           "read_meter", "periods", "degree_days", "MeterData", "statistics"]
+           "read_meter", "periods", "degree_days", "MeterData", "statistics", "report_section"]

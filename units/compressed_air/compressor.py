@@ -4,23 +4,23 @@ A :class:`Compressor` is built from data-sheet figures (CAGI / ISO 1217 Annex C 
 rated free-air flow, full-load and no-load input power at a rated discharge pressure).
 Its steady part-load power follows the control type:
 
-========================  =====================================================================
-control                   part-load power, c = flow / rated flow
-========================  =====================================================================
-``load_unload``           cycle between loaded (power averaged over the pressure rise from
-                          cut-in to cut-out) and unloaded; unloaded power falls exponentially
-                          during blow-down; receiver size and pressure band set the cycle
-                          length (see :func:`cycle_power`)
-``modulation``            inlet modulation: P = P0 + (Pfl - P0) c (linear, MEASUR exponent 1);
-                          with ``blow_off_point`` (centrifugal) power is flat below it and the
-                          difference is vented
-``modulation_unload``     modulation down to the unload point, load/unload cycling below it
-``variable_displacement`` P = P0 + (Pfl - P0) c^2 down to the unload point (MEASUR exponent 2),
-                          cycling below
-``vfd``                   linear from the turn-down point to full load; cycling below it
-``start_stop``            runs fully loaded between cut-in and cut-out pressure, stops otherwise:
-                          P = c (Pfl + Pcut) / 2 (MEASUR start/stop)
-========================  =====================================================================
+==========================  =====================================================================
+control                     part-load power, c = flow / rated flow
+==========================  =====================================================================
+``load_unload``             cycle between loaded (power averaged over the pressure rise from
+                            cut-in to cut-out) and unloaded; unloaded power falls exponentially
+                            during blow-down; receiver size and pressure band set the cycle
+                            length (see :func:`cycle_power`)
+``modulation``              inlet modulation: P = P0 + (Pfl - P0) c (linear, MEASUR exponent 1);
+                            with ``blow_off_point`` (centrifugal) power is flat below it and the
+                            difference is vented
+``modulation_unload``       modulation down to the unload point, load/unload cycling below it
+``variable_displacement``   P = P0 + (Pfl - P0) c^2 down to the unload point (MEASUR exponent 2),
+                            cycling below
+``vfd``                     linear from the turn-down point to full load; cycling below it
+``start_stop``              runs fully loaded between cut-in and cut-out pressure, stops otherwise:
+                            P = c (Pfl + Pcut) / 2 (MEASUR start/stop)
+==========================  =====================================================================
 
 References
 ----------
@@ -49,7 +49,7 @@ from types import MappingProxyType
 import numpy as np
 from numba import njit
 
-from procsim.validation import (as_float, broadcast_arrays, check_choice, check_nonnegative,
+from procsim.validation import (as_float, broadcast_arrays, check_choice, check_int, check_nonnegative,
                                 check_positive, check_range)
 
 from .flow import GAMMA_AIR, ISO1217_PRESSURE, ISO1217_TEMPERATURE, P_ATM
@@ -239,7 +239,12 @@ def discharge_pressure_factor(discharge_pressure, rated_pressure, inlet_pressure
     pd_ = check_positive("discharge_pressure", discharge_pressure, "Pa")
     pr = check_positive("rated_pressure", rated_pressure, "Pa")
     pin = check_positive("inlet_pressure", inlet_pressure, "Pa")
-    n = check_range("stages", stages, 1, 4, "")
+    if np.ndim(stages):
+        n = check_range("stages", stages, 1, 4, "")
+        if not np.all(n == np.floor(n)):
+            raise ValueError(f"stages must be integers in [1, 4]; got {np.asarray(stages)[n != np.floor(n)][0]!r}")
+    else:
+        n = check_int("stages", stages, 1, 4)
     for name, arr in (("discharge_pressure", pd_), ("rated_pressure", pr)):
         a = np.asarray(arr)
         if np.any(a <= np.asarray(pin)):
@@ -340,7 +345,7 @@ class Compressor:
         band = _default(control, "pressure_band") if band is None else band
         s(self, "pressure_band", float(check_positive("pressure_band", band, "Pa")))
         s(self, "max_pressure", self.rated_pressure + self.pressure_band)
-        s(self, "stages", int(check_range("stages", details.get("stages", 1), 1, 4, "")))
+        s(self, "stages", check_int("stages", details.get("stages", 1), 1, 4))
         vol = details.get("receiver_volume", _default(control, "receiver_volume_per_flow") * q * 60.0)
         s(self, "receiver_volume", float(check_nonnegative("receiver_volume", vol, "m3")))
         s(self, "blowdown_time", float(check_nonnegative(

@@ -38,7 +38,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 from procsim.thermo.gas import GAS_CONSTANT, h_molar, s0_molar
 from units.eaf.condensed import h_condensed, h_condensed_mixture
@@ -335,3 +335,91 @@ def heat_balance_batch(mat_moles, mat_T, mat_mode, gas_in, params, gas_elements,
         if st != OK and first < 0:
             first = i
     return first
+
+
+# ------------------------------------------------------------- compact batch (summary only)
+#: Columns of the compact batch result (what ``ElectricArcFurnace.balance_batch`` returns).
+(B_ELECTRICITY, B_STEEL_MASS, B_SLAG_MASS, B_OFF_GAS_ENERGY, B_TOTAL_INPUT, B_RESID_ENERGY,
+ B_RESID_MASS) = range(7)
+N_BATCH_OUT = 7
+#: Heats per group of the compact batch: each group allocates the per-heat work arrays once.
+BATCH_GROUP = 64
+
+
+@njit(cache=True, nogil=True)
+def _summary_group(start, stop, masses, per_kg, mat_T, mat_mode, oxygen, natural_gas, o2_x, o2_molar,
+                   ng_x, ng_molar, air_moles, params, gas_elements, gas_index, coeffs, gas_molar,
+                   comp_seg, seg, comp_molar, result, status):
+    n_mat, n_comp = per_kg.shape
+    n_gas = gas_molar.size
+    moles = np.empty((n_mat, n_comp))
+    gas_in = np.empty(n_gas)
+    out = np.empty(N_OUT)
+    steel = np.empty(n_comp)
+    slag = np.empty(n_comp)
+    offgas = np.empty(n_gas)
+    for i in range(start, stop):
+        # the same products and sums, in the same order, as the full batch's inputs (masses x
+        # moles per kg; oxygen, then natural gas, then air ingress), so the numbers are equal
+        for m in range(n_mat):
+            for c in range(n_comp):
+                moles[m, c] = masses[i, m] * per_kg[m, c]
+        for j in range(n_gas):
+            gas_in[j] = (oxygen[i] / o2_molar * o2_x[j] + natural_gas[i] / ng_molar * ng_x[j]) + air_moles[j]
+        st = heat_balance(moles, mat_T, mat_mode, gas_in, params, gas_elements, gas_index, coeffs, gas_molar,
+                          comp_seg, seg, comp_molar, out, steel, slag, offgas)
+        status[i] = st
+        result[i, B_ELECTRICITY] = out[O_ELECTRICITY]
+        result[i, B_STEEL_MASS] = out[O_STEEL_MASS]
+        result[i, B_SLAG_MASS] = out[O_SLAG_MASS]
+        result[i, B_OFF_GAS_ENERGY] = out[O_S_GAS] + out[O_GAS_CHEMICAL]
+        result[i, B_TOTAL_INPUT] = out[O_TOTAL_INPUT]
+        result[i, B_RESID_ENERGY] = out[O_RESID_ENERGY]
+        result[i, B_RESID_MASS] = out[O_RESID_MASS]
+
+
+@njit(cache=True)
+def _first_not_ok(status):
+    for i in range(status.size):
+        if status[i] != OK:
+            return i
+    return -1
+
+
+@njit(cache=True, nogil=True)
+def heat_balance_summary_batch(masses, per_kg, mat_T, mat_mode, oxygen, natural_gas, o2_x, o2_molar, ng_x,
+                               ng_molar, air_moles, params, gas_elements, gas_index, coeffs, gas_molar,
+                               comp_seg, seg, comp_molar, result, status):
+    """:func:`heat_balance` of many heats, keeping only the summary of each (compact batch).
+
+    The full batch (:func:`heat_balance_batch`) needs every heat's charge moles, gas inputs,
+    parameters and 25 outputs plus steel, slag and off-gas vectors: about 1.6 kB per heat.
+    Here the heats share one set of materials (``per_kg`` (n_mat, n_comp) moles per kg,
+    ``mat_T``, ``mat_mode``) and one parameter row, each heat brings its charged masses
+    (``masses`` (n_heat, n_mat) [kg]), its oxygen (lance + post-combustion + burner [kg])
+    and burner natural gas [kg]; the work arrays are allocated once per group of
+    ``BATCH_GROUP`` heats. Output: ``result`` (n_heat, N_BATCH_OUT), columns ``B_*``
+    (electricity [J], steel and slag mass [kg], off-gas sensible + chemical energy [J],
+    total input [J], energy residual [J], mass residual [kg]), 56 B per heat, and
+    ``status`` (int64 per heat). Returns -1 or the first heat whose status is not OK.
+    Air ingress (``air_moles`` [mol per species]) is the same for every heat.
+    """
+    n = masses.shape[0]
+    for g in range((n + BATCH_GROUP - 1) // BATCH_GROUP):
+        _summary_group(g * BATCH_GROUP, min(n, (g + 1) * BATCH_GROUP), masses, per_kg, mat_T, mat_mode,
+                       oxygen, natural_gas, o2_x, o2_molar, ng_x, ng_molar, air_moles, params, gas_elements,
+                       gas_index, coeffs, gas_molar, comp_seg, seg, comp_molar, result, status)
+    return _first_not_ok(status)
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def heat_balance_summary_batch_parallel(masses, per_kg, mat_T, mat_mode, oxygen, natural_gas, o2_x, o2_molar,
+                                        ng_x, ng_molar, air_moles, params, gas_elements, gas_index, coeffs,
+                                        gas_molar, comp_seg, seg, comp_molar, result, status):
+    """:func:`heat_balance_summary_batch` over numba's threads (heats are independent: same numbers)."""
+    n = masses.shape[0]
+    for g in prange((n + BATCH_GROUP - 1) // BATCH_GROUP):
+        _summary_group(g * BATCH_GROUP, min(n, (g + 1) * BATCH_GROUP), masses, per_kg, mat_T, mat_mode,
+                       oxygen, natural_gas, o2_x, o2_molar, ng_x, ng_molar, air_moles, params, gas_elements,
+                       gas_index, coeffs, gas_molar, comp_seg, seg, comp_molar, result, status)
+    return _first_not_ok(status)

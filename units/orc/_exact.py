@@ -6,7 +6,53 @@ algorithm on tabulated properties.
 """
 from __future__ import annotations
 
-from .cycle import _PINCH_CHECK_TOL, SUPERHEAT_MIN, EvaporatorProfile, ORCResult, StatePoint
+from dataclasses import dataclass
+
+import numpy as np
+
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from procsim.thermo.material import as_material
+from procsim.validation import as_float, check_positive
+from units.heat_exchanger.counterflow import (PINCH_CHECK_TOL, STATUS_OK, VARIABLE_SIDES,
+                                              pinch_flow_limit, pinch_limited_flow_kernel)
+
+from .cycle import SUPERHEAT_MIN, EvaporatorProfile, ORCResult, StatePoint
+
+
+@dataclass(frozen=True)
+class Isobar:
+    """An external stream of an exchanger at constant pressure (the ORC neglects the pressure
+    drop of the heat source and the coolant): h(T), T(h), s(h) through the material interface
+    of :mod:`procsim.thermo.material`, whatever the material is."""
+
+    material: object
+    pressure: float
+    name: str
+
+    @classmethod
+    def of(cls, material, pressure, name: str) -> "Isobar":
+        p = check_positive(f"{name} pressure", as_float(f"{name} pressure", pressure, "Pa"), "Pa")
+        return cls(as_material(material), float(p), name)
+
+    @classmethod
+    def of_stream(cls, stream, name: str) -> "Isobar":
+        for attr in ("material", "T", "p", "mass_flow"):
+            if not hasattr(stream, attr):
+                raise ValueError(f"{name} must be a procsim.Stream (with material, T, p, mass_flow); "
+                                 f"got {type(stream).__name__}")
+        return cls.of(stream.material, stream.p, name)
+
+    def h(self, T: float) -> float:
+        """Specific enthalpy [J/kg] at temperature T [K]."""
+        return float(self.material.h_pT(self.pressure, T))
+
+    def T(self, h: float) -> float:
+        """Temperature [K] at specific enthalpy h [J/kg]."""
+        return float(self.material.T_ph(self.pressure, h))
+
+    def s(self, h: float) -> float:
+        """Specific entropy [J/(kg K)] at specific enthalpy h [J/kg]."""
+        return float(self.material.s_ph(self.pressure, h))
 
 
 def _point(name, st) -> StatePoint:
@@ -49,13 +95,11 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
 
     # pump (1 -> 2)
     s1 = liq_c
-    h2s = F.state(p=p_pump, s=s1.s).h
-    h2 = s1.h + (h2s - s1.h) / orc.pump_efficiency
+    h2 = isentropic_outlet_enthalpy(s1.h, F.state(p=p_pump, s=s1.s).h, orc.pump_efficiency)
     s2 = F.state(p=p_pump, h=h2)
     # expander (6 -> 7)
     s6 = F.state(p=p_e, T=te + sh) if sh > SUPERHEAT_MIN else vap_e
-    h7s = F.state(p=p_exh, s=s6.s).h
-    h7 = s6.h - orc.expander_efficiency * (s6.h - h7s)
+    h7 = isentropic_outlet_enthalpy(s6.h, F.state(p=p_exh, s=s6.s).h, orc.expander_efficiency)
     s7 = F.state(p=p_exh, h=h7)
     if not orc.allow_wet_expansion and not s7.x >= 1.0:
         raise ValueError(
@@ -101,21 +145,25 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
 
     if h_src_in is None:
         h_src_in = source.h(t_src)
+    # working-fluid flow: the heat-exchange engine's pinch-limited flow over the zone points
+    # (the source is the fixed hot side, the working fluid the variable cold side)
     pinch = orc.evaporator_pinch
-    m_wf, binding = float("inf"), ""
-    for h, T, zone in pts:
-        if h >= h6:
-            continue
-        m_j = m_src * (h_src_in - source.h(T + pinch)) / (h6 - h)
-        if m_j < m_wf:
-            m_wf = m_j
-            if zone == "evaporating" and h == liq_e.h:
-                binding = "pinch_bubble_point"
-            else:
-                binding = {"preheating": "pinch_preheater", "evaporating": "pinch_evaporator",
-                           "superheating": "pinch_superheater"}[zone]
+    h_pts = np.array([h for h, _, _ in pts])
+    h_fix = np.array([source.h(T + pinch) if h < h6 else np.nan for h, T, _ in pts])
+    m_wf, idx, status = pinch_limited_flow_kernel(m_src, h_src_in, h_fix, h6, h_pts,
+                                                  VARIABLE_SIDES["cold"])
+    if status != STATUS_OK:
+        raise ValueError(f"ORC evaporator: no pinch-limited working-fluid flow (engine status "
+                         f"{status}, point {idx}) for source {t_src:g} K")
+    zone = pts[idx][2]
+    if zone == "evaporating" and h_pts[idx] == liq_e.h:
+        binding = "pinch_bubble_point"
+    else:
+        binding = {"preheating": "pinch_preheater", "evaporating": "pinch_evaporator",
+                   "superheating": "pinch_superheater"}[zone]
     if orc.source_minimum_outlet_temperature is not None:
-        m_min = m_src * (h_src_in - source.h(orc.source_minimum_outlet_temperature)) / (h6 - h3)
+        m_min = pinch_flow_limit(m_src, h_src_in, source.h(orc.source_minimum_outlet_temperature),
+                                 h6, h3)
         if m_min < m_wf:
             m_wf, binding = m_min, "source_minimum_outlet_temperature"
 
@@ -147,7 +195,7 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
     t_wf_dew = tc if h8 >= vap_c.h else s8.T
     dt_dew = t_wf_dew - t_cool_dew
     dt_hot = s8.T - t_cool_out
-    if min(dt_dew, dt_hot) < orc.condenser_pinch - _PINCH_CHECK_TOL:
+    if min(dt_dew, dt_hot) < orc.condenser_pinch - PINCH_CHECK_TOL:
         where, dt = (("dew point", dt_dew) if dt_dew <= dt_hot else ("vapour inlet", dt_hot))
         raise ValueError(
             f"condenser pinch must be >= {orc.condenser_pinch:g} K; got {dt:.6g} K at the {where} "

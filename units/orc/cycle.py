@@ -49,8 +49,6 @@ from dataclasses import KW_ONLY, dataclass
 from procsim.thermo.fluids import DEAD_STATE_T, Fluid
 from procsim.validation import as_float, check_choice, check_nonnegative, check_range
 
-from ._sides import side_of_material, side_of_stream
-
 __all__ = ["ORC", "ORCResult", "StatePoint", "EvaporatorProfile", "STATE_NAMES",
            "COOLING_FLUIDS", "BINDING_CONSTRAINTS"]
 
@@ -71,9 +69,6 @@ BINDING_CONSTRAINTS = ("pinch_preheater", "pinch_bubble_point", "pinch_evaporato
 #: segments) must stay at least 1e-6 K clear of it.
 SUPERHEAT_MIN = 1e-3
 
-# Tolerance on a re-checked pinch [K]: the flow is set so that the pinch holds with equality,
-# so the re-computed minimum difference equals the pinch up to the T(h) inversion accuracy.
-_PINCH_CHECK_TOL = 1e-6
 
 
 @dataclass(frozen=True)
@@ -315,18 +310,18 @@ class ORC:
             coolant inlet + condenser pinch, condenser pinch violated, wet expansion
             (unless allowed), pressure drops that leave no expansion, bad streams.
         """
-        from ._exact import solve_exact
+        from ._exact import Isobar, solve_exact
 
-        source = side_of_stream(heat_source, "heat_source")
+        source = Isobar.of_stream(heat_source, "heat_source")
         t_src = as_float("heat_source temperature", heat_source.T, "K")
         m_src = as_float("heat_source mass_flow", heat_source.mass_flow, "kg/s")
         if not m_src > 0.0:
             raise ValueError(f"heat_source mass_flow must be > 0 kg/s; got {m_src!r} kg/s")
         if cooling is None:
-            cool = side_of_material(COOLING_FLUIDS[self.cooling_fluid], self.cooling_pressure, "cooling")
+            cool = Isobar.of(COOLING_FLUIDS[self.cooling_fluid], self.cooling_pressure, "cooling")
             t_cool, m_cool, h_cool = self.cooling_inlet_temperature, None, None
         else:
-            cool = side_of_stream(cooling, "cooling")
+            cool = Isobar.of_stream(cooling, "cooling")
             t_cool = as_float("cooling temperature", cooling.T, "K")
             m_cool = as_float("cooling mass_flow", cooling.mass_flow, "kg/s")
             h_cool = as_float("cooling h", cooling.h, "J/kg")

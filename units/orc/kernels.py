@@ -25,7 +25,7 @@ from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.thermo.material import MATERIAL_FLUID, MATERIAL_GAS
 from procsim.thermo.tables import (cell_h_ps, cell_h_pT, cell_s_ph, cell_saturation, cell_T_ph,
                                    tab_cell, tab_h_v, tab_p_sat, tab_T_sat)
-from units.heat_exchanger.counterflow import pinch_flow_limit
+from units.heat_exchanger.counterflow import PINCH_CHECK_TOL, pinch_flow_limit
 
 # ----------------------------------------------------------------------------- codes
 SOURCE_GAS = MATERIAL_GAS      # heat source is an ideal-gas mixture (NASA-7 polynomials)
@@ -60,7 +60,6 @@ STATUS_NO_EXPANSION = 7        # condenser pressure drop leaves no expansion
 STATUS_SOURCE_MIN = 8          # source minimum outlet temperature >= source inlet temperature
 STATUS_INPUT = 9               # non-positive or NaN design input
 
-_PINCH_TOL = 1e-6  # K, as cycle._PINCH_CHECK_TOL
 SUPERHEAT_MIN = 1e-3  # K, as cycle.SUPERHEAT_MIN
 # relative margin of the skip test: liquid cp falls with T only in water below ~36 degC, by
 # < 0.2 % (IAPWS-IF97), which moves h_j off the chord by far less than 1e-3 of h6 - h_j
@@ -271,7 +270,7 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     t_cool_dew = t_cool + rise * (min(h_v_c, h8) - h1) / (h8 - h1)
     if math.isnan(t8) or math.isnan(t_src_out):
         return _fail(out, STATUS_PROPERTY)
-    if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - _PINCH_TOL:
+    if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - PINCH_CHECK_TOL:
         return _fail(out, STATUS_COND_PINCH)
 
     w_exp = m_wf * (h6 - h7)

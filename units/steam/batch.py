@@ -28,7 +28,8 @@ from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
 from procsim.jitcheck import ensure_fresh
 from procsim.thermo.isentropic import isentropic_outlet_enthalpy
-from units.steam.kernels import deaerator_balance_overflow, flash_fraction, turbine_outlet_enthalpy
+from units.steam.kernels import (deaerator_balance_overflow, desuperheater_spray_ratio, flash_fraction,
+                                 turbine_outlet_enthalpy)
 from units.steam.users import SteamTraps
 
 __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
@@ -46,7 +47,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                        trap_draw, inj_flow, inj_h,
                        t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
                        phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
-                       q_hot_bd, q_cold_mu, out):
+                       q_hot_bd, q_cold_mu, heat_loss_frac, out):
     r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
     fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
     condensate overflow [kg/s] (the deaerator's level control of
@@ -89,8 +90,9 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         for _outer in range(200):
             for i in range(n - 1):
                 r[i] = 0.0
-                if not math.isnan(ld_ht[i]) and hh[i] > ld_ht[i]:
-                    r[i] = (hh[i] - ld_ht[i]) / (ld_ht[i] - h_fw)
+                if not math.isnan(ld_ht[i]):   # the desuperheater balance of the PRV unit (NaN: no spray)
+                    ri = desuperheater_spray_ratio(hh[i], h_fw, ld_ht[i])
+                    r[i] = 0.0 if math.isnan(ri) else ri
             for _it in range(500):
                 F = S / (1.0 - b)
                 blow = F - S
@@ -163,7 +165,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                     m += phi * blow
                     e += phi * blow * h_flash_v
                 if m > 0.0:
-                    hh_new[j] = (e - heat_loss[j]) / m
+                    hh_new[j] = (e * (1.0 - heat_loss_frac[j]) - heat_loss[j]) / m
                 else:
                     hh_new[j] = h_steam if j == 0 else hh_new[j - 1]
             change = abs(h_mu_new - h_mu)
@@ -283,14 +285,20 @@ def batch_site(model) -> BatchSite:
     raw = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature)
     eps = 0.0 if sp.blowdown_heat_recovery is None else sp.blowdown_heat_recovery
     t_bd = w.state(p=p_bd, h=h_bd).T
-    q_hot = h_bd - w.state(p=p_bd, T=raw.T).h
-    q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
+    # per kg of blowdown and of make-up, as MakeupWater: the largest exchange (effectiveness
+    # form), or the exchange at the given approach (eps = 1 on the approach-limited ends)
+    a = 0.0 if sp.blowdown_approach is None else sp.blowdown_approach
+    if sp.blowdown_approach is not None:
+        eps = 1.0 if t_bd > raw.T + a else 0.0
+    q_hot = h_bd - w.state(p=p_bd, T=raw.T + a).h if t_bd > raw.T + a else 0.0
+    q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd - a, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
     h_cond = w.state(p=p_da, T=sp.condensate_return_temperature).h
     user_header = np.array([idx[u.header] for u in sp.users], dtype=np.int64)
     h_lsat = np.array([saturation_enthalpies(w, p)[1] for p in p_h])
     args = (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht,
             model._steam_h, model._drum.h, sp.boiler.blowdown_fraction, sp.boiler.efficiency, phi, flash_idx,
-            h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0))
+            h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0),
+            np.array([h.heat_loss_fraction for h in sp.headers]))
     return BatchSite(sp, user_header, args)
 
 
@@ -344,14 +352,15 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     mass = ~by_heat
     cond = np.ascontiguousarray((dem[:, mass] * (1.0 - direct[mass]) * rec[:, mass]).sum(axis=1))
     (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam,
-     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
+     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold,
+     hl_frac) = bsite.args
     out = np.empty((K, 7))
     data = Fluid("Water").table().data
     per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
     _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
     bad = site_balance_batch(data, p_h, heat_loss, *per_point, h_lsat, h_cond, trap, inj_flow, inj_h,
                              t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
-                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, out)
+                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, hl_frac, out)
     if bad >= 0:
         raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "

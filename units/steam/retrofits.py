@@ -92,7 +92,8 @@ def _turbine_for_letdown(site: SiteSpec, inlet: str, outlet: str, isentropic_eff
 def _insulation(site: SiteSpec, header: str, remaining_fraction: float):
     f = float(check_fraction("remaining_fraction", remaining_fraction))
     site.header(header)
-    return site.replace(headers=tuple(dataclasses.replace(h, heat_loss=h.heat_loss * f) if h.name == header else h
+    return site.replace(headers=tuple(dataclasses.replace(h, heat_loss=h.heat_loss * f,
+                                                                  heat_loss_fraction=h.heat_loss_fraction * f) if h.name == header else h
                                       for h in site.headers))
 
 

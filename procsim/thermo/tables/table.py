@@ -27,8 +27,17 @@ _LOG = logging.getLogger("procsim")
 
 
 def _announce(message: str) -> None:
-    """One line on the ``procsim`` logger (INFO) while a slow first-use step runs."""
+    """One line while a slow first-use step runs (a table build: seconds): on standard error
+    when a progress bar would be drawn there (a terminal, not ``--quiet``), and always on the
+    ``procsim`` logger at INFO level."""
+    import sys
+
+    from procsim.progress import enabled
+
     _LOG.info(message)
+    if enabled():
+        sys.stderr.write(f"procsim: {message}\n")
+        sys.stderr.flush()
 
 
 #: Inputs with at least this many points use the parallel loops (unless ``threads=1``);
