@@ -91,6 +91,10 @@ def run() -> CaseResult:
         "all recovered water counted as water saved (the source says -15 % includes the one-bath process)",
         f"gas price NT${GAS_PRICE:g}/Nm3 (assumption, unverified)",
     )
-    details = {"cooler_ua_W_per_K_per_kg_s_bath": prof.ua, "cooler_energy_residual": prof.energy_residual,
+    verdict = (f"plausible, not checkable to the tonne: 1,250.5 t CO2 is {gas_saved:,.0f} Nm3/yr of gas, i.e. "
+               f"{recovered_t:,.0f} t/yr of 75 C water replacing 25 C make-up; -35 % needs "
+               f"{100 * must_be_heatup:.0f} % of the baseline gas to heat water that recovered water can replace "
+               f"(at most {100 * displaced_share:.0f} % of a 25 -> 90 C heat-up is displaceable)")
+    details = {"verdict": verdict, "cooler_ua_W_per_K_per_kg_s_bath": prof.ua, "cooler_energy_residual": prof.energy_residual,
                "baseline_co2_t": gas_base * co2_per_nm3}
     return CaseResult(CASE_ID, TITLE, figs, assumptions, details)

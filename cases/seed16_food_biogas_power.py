@@ -85,6 +85,9 @@ def run() -> CaseResult:
         "the sludge measure (ultrasonic hydrolysis) is not modelled: the source gives no figure for it",
         "biogenic CO2 from burning biogas is reported apart and not counted",
     )
-    details = {"digester_all_to_engine": r_full.__dict__, "digester_matched": matched.__dict__,
+    verdict = (f"CO2e plausible ({total:,.0f} vs 10,000 t CO2e/yr, {100 * (total / CLAIMS['co2e'] - 1):+.0f} %); "
+               f"electricity low: the escaped methane could generate {implied_kwh / 1e6:.2f} GWh/yr, the claim uses "
+               f"{100 * engine_ch4 / r_full.methane_produced:.0f} % of the captured gas (rest flared or unreported)")
+    details = {"verdict": verdict, "digester_all_to_engine": r_full.__dict__, "digester_matched": matched.__dict__,
                "flared_fraction_matched": flared, "biogenic_co2_t": matched.biogenic_co2_t}
     return CaseResult(CASE_ID, TITLE, figs, assumptions, details)

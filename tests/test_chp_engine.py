@@ -59,3 +59,17 @@ def test_errors():
     u = CHPUnit("gas_engine", 1e6, 0.4, 700.0)
     with pytest.raises(ValueError, match="load_fraction must be in"):
         u.relative_efficiency(0.2)
+
+
+def test_gas_turbine_hrsg():
+    gt = CHPUnit("gas_turbine", 5.5e6, 0.315, 783.15, exhaust_o2_dry=0.15, jacket_heat_fraction=0.0)
+    w = Stream("Water", 378.15, 1.0e6, 1.0)
+    hs = Stream("Water", None, 1.0e6, 1.0, x=1.0).h
+    r = gt.run(1.0, w, hs)
+    # a 5.5 MWe industrial turbine at 31.5 % with 15 % O2 exhaust: about 20 kg/s of exhaust
+    # (Solar Taurus 60 class: 21.8 kg/s at 510 C, US EPA CHP catalog 2017 Table 3-2 scale)
+    assert 17.0 < r.exhaust.mass_flow < 25.0
+    assert r.jacket_heat == 0.0
+    assert r.recovery.profile.min_approach == pytest.approx(15.0, abs=1e-6)
+    assert 0.65 < r.total_efficiency < 0.85
+    assert gt.relative_efficiency(0.5) == pytest.approx(0.78, rel=1e-12)

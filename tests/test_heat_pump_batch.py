@@ -6,9 +6,9 @@ from units.heat_pump import simple_cycle
 from units.heat_pump import kernels as K
 from units.heat_pump.batch import simple_cycle_batch
 
-pytestmark = pytest.mark.component
 
 
+@pytest.mark.component
 @pytest.mark.parametrize("fluid", ["R134a", "R717"])
 def test_batch_matches_exact(fluid):
     rng = np.random.default_rng(7)
@@ -29,6 +29,7 @@ def test_batch_matches_exact(fluid):
     assert np.all(r.status == K.STATUS_OK)
 
 
+@pytest.mark.component
 def test_kernel_equals_py_func():
     from procsim.thermo.fluids import Fluid
     data = Fluid("R134a").table().data
@@ -38,9 +39,26 @@ def test_kernel_equals_py_func():
     np.testing.assert_allclose(a, b, rtol=1e-14)
 
 
+@pytest.mark.component
 def test_bad_designs_flagged():
     r = simple_cycle_batch("R134a", [270.0, 320.0, 270.0], [310.0, 300.0, np.nan], errors="nan")
     assert list(r.status) == [0, K.STATUS_INPUT, K.STATUS_INPUT]
     assert np.isnan(r.cop_heating[1]) and np.isfinite(r.cop_heating[0])
     with pytest.raises(ValueError, match="design 1 .*condensing must exceed evaporating"):
         simple_cycle_batch("R134a", [270.0, 320.0], 300.0)
+
+
+@pytest.mark.integration
+def test_sweep_cli_heat_pump():
+    import json
+
+    from typer.testing import CliRunner
+
+    from procsim.cli import app
+    res = CliRunner().invoke(app, ["sweep", "heat-pump", "-p", "evaporating_temperature=263.15,283.15",
+                                   "--set", "condensing_temperature=313.15", "--set", "refrigerant=R717", "--json"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(res.stdout)
+    for row in rows:
+        e = simple_cycle("R717", row["evaporating_temperature"], 313.15)
+        assert row["cop_heating"] == pytest.approx(e.cop_heating, rel=2e-5)

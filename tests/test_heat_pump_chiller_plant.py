@@ -63,3 +63,25 @@ def test_plant_efficiency_and_uncertainty():
     assert r.contributions["temperature"] > 0.7
     with pytest.raises(ValueError, match="return_temperature must be > supply_temperature"):
         plant_efficiency(100.0, 285.0, 280.0, 1e5)
+
+
+def test_water_cooled_chiller_and_iplv():
+    from units.heat_pump import simple_cycle
+    from units.heat_pump.chiller_plant import AHRI_ECWT, WaterCooledChiller, affinity_power
+    ch = WaterCooledChiller("R134a", 1.0e6, isentropic_efficiency=0.8, superheat=0.0)
+    p = ch.rate(1.0, AHRI_ECWT[0])
+    assert p.energy_residual == pytest.approx(0.0, abs=1e-6 * p.cooling)
+    # the same cycle by simple_cycle (CoolProp states) at the solved saturation temperatures
+    c = simple_cycle("R134a", p.evaporating_temperature, p.condensing_temperature, isentropic_efficiency=0.8)
+    assert p.cop == pytest.approx(0.95 * c.cop_cooling, rel=1e-9)
+    # condenser water rise carries the condenser heat at 3 gpm/ton
+    m_cw = 1.0e6 / TON * 3 * 3.785411784e-3 / 60 * 995.6
+    assert (p.condenser_water_out - AHRI_ECWT[0]) * m_cw * 4179.6 == pytest.approx(p.cooling / c.cop_cooling
+                                                                                  * c.cop_heating, rel=1e-6)
+    # a water-cooled R134a machine at AHRI full load: 0.5-0.7 kW/ton (ASHRAE 90.1-2019 Table 6.8.1-3
+    # minimum for large centrifugal chillers is 0.56-0.61 kW/ton)
+    assert 0.45 < p.kw_per_ton < 0.70
+    v, pts = ch.iplv()
+    assert v == pytest.approx(iplv(*(x.kw_per_ton for x in pts), metric="kw_per_ton"), rel=1e-14)
+    assert v < p.kw_per_ton                     # condenser relief makes part load better
+    assert affinity_power(10e3, 0.5) == pytest.approx(1.25e3, rel=1e-14)

@@ -176,3 +176,18 @@ def test_errors_name_parameter_and_range(kwargs, match):
 def test_unknown_refrigerant():
     with pytest.raises(ValueError, match="unknown fluid"):
         simple_cycle("R9999", 273.15, 310.0)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(te=st.floats(253.15, 300.0), lift=st.floats(10.0, 60.0), extra=st.floats(0.5, 10.0),
+       eta=st.floats(0.5, 1.0))
+def test_cop_falls_with_lift_and_stays_below_carnot(te, lift, extra, eta):
+    a = simple_cycle("R717", te, te + lift, isentropic_efficiency=eta)
+    b = simple_cycle("R717", te, te + lift + extra, isentropic_efficiency=eta)
+    assert b.cop_heating < a.cop_heating
+    assert a.cop_heating < (te + lift) / lift            # second law
+    assert a.energy_residual == pytest.approx(0.0, abs=1e-6)

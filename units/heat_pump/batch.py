@@ -74,3 +74,23 @@ def simple_cycle_batch(refrigerant, evaporating_temperature, condensing_temperat
                          f"isentropic_efficiency {eta[first]!r}): {_STATUS_TEXT[int(status[first])]}")
     cols = [out[:, k].reshape(shape) for k in range(K.N_OUT)]
     return BatchCycleResult(*cols, status.reshape(shape))
+
+
+def _sweep(evaporating_temperature, condensing_temperature, superheat=0.0, subcooling=0.0,
+           isentropic_efficiency=0.7, refrigerant="R134a"):
+    r = simple_cycle_batch(refrigerant, evaporating_temperature, condensing_temperature, superheat, subcooling,
+                           isentropic_efficiency, errors="nan")
+    return {"cop_heating": r.cop_heating, "cop_cooling": r.cop_cooling, "w_compressor": r.w_compressor,
+            "condensing_pressure": r.condensing_pressure, "status": r.status}
+
+
+def _sweep_model():
+    from procsim.registry import SweepModel
+    return SweepModel(_sweep, ("evaporating_temperature", "condensing_temperature", "superheat", "subcooling",
+                               "isentropic_efficiency"), ("refrigerant",),
+                      "single-stage heat-pump cycle on refrigerant tables (units.heat_pump.simple_cycle_batch)")
+
+
+#: ``procsim sweep heat-pump``: evaporating/condensing temperature, superheat, subcooling [K],
+#: isentropic efficiency [-]; option refrigerant -> COPs, compressor work [J/kg], pressure, status
+HEAT_PUMP_SWEEP = _sweep_model()

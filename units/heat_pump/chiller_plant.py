@@ -47,7 +47,8 @@ from scipy.integrate import quad
 from procsim.validation import as_float, check_fraction, check_nonnegative, check_positive
 from units.heat_exchanger import effectiveness
 
-__all__ = ["IPLV_WEIGHTS", "iplv", "saturated_air_enthalpy", "merkel_number", "CoolingTowerResult",
+__all__ = ["AHRI_LOADS", "AHRI_ECWT", "AHRI_LCHWT", "ChillerPoint", "WaterCooledChiller", "affinity_power",
+           "IPLV_WEIGHTS", "iplv", "saturated_air_enthalpy", "merkel_number", "CoolingTowerResult",
            "cooling_tower_effectiveness", "PlantEfficiency", "plant_efficiency", "TON"]
 
 #: AHRI 550/590-2020 weights at 100, 75, 50, 25 % load
@@ -233,3 +234,108 @@ def plant_efficiency(chilled_water_flow, supply_temperature, return_temperature,
     rel = coverage * math.sqrt(total)
     return PlantEfficiency(cooling=q, power=pw, kw_per_ton=kwt, cop=q / pw, uncertainty_kw_per_ton=rel * kwt,
                            relative_uncertainty=rel, contributions={k: v / total for k, v in var.items()})
+
+
+#: AHRI 550/590 (I-P)-2020 Table 3, water-cooled: entering condenser water 85/75/65/65 F at
+#: 100/75/50/25 % load (here in K), chilled water leaving 44 F at every load
+AHRI_LOADS = (1.0, 0.75, 0.50, 0.25)
+AHRI_ECWT = (302.594, 297.039, 291.483, 291.483)
+AHRI_LCHWT = 279.817
+
+
+@dataclass(frozen=True)
+class ChillerPoint:
+    """One operating point of :class:`WaterCooledChiller`: cooling [W], compressor_power [W]
+    (electric), cop [-], kw_per_ton [kW/ton], evaporating/condensing temperatures [K],
+    condenser_water_out [K], energy_residual [W] (cooling + shaft power - condenser heat)."""
+
+    cooling: float
+    compressor_power: float
+    cop: float
+    kw_per_ton: float
+    evaporating_temperature: float
+    condensing_temperature: float
+    condenser_water_out: float
+    energy_residual: float
+
+
+@dataclass(frozen=True)
+class WaterCooledChiller:
+    r"""Vapour-compression water-cooled chiller on exact CoolProp states, with a fixed-UA part-load rule.
+
+    Parameters
+    ----------
+    refrigerant : CoolProp name or R-number; capacity : full-load cooling [W]
+    evaporator_approach, condenser_approach : full-load leaving-water to saturation approach [K];
+        at part load each falls in proportion to the load (fixed UA, duty-proportional LMTD:
+        an approximation for VFD machines whose flows stay constant)
+    condenser_water_flow : [kg/s]; default 3 US gal/min per ton of capacity (the AHRI 550/590
+        (I-P)-2020 rating flow, Table 3)
+    isentropic_efficiency : (0, 1] or "brunin1997"; motor_efficiency : (0, 1]
+
+    Examples
+    --------
+    >>> ch = WaterCooledChiller("R134a", 1.0e6)
+    >>> round(ch.rate(1.0, AHRI_ECWT[0]).kw_per_ton, 2)
+    0.58
+    """
+
+    refrigerant: str
+    capacity: float
+    evaporator_approach: float = 1.5
+    condenser_approach: float = 1.5
+    condenser_water_flow: float | None = None
+    isentropic_efficiency: float | str = "brunin1997"
+    motor_efficiency: float = 0.95
+    superheat: float = 1.0
+
+    def __post_init__(self):
+        check_positive("WaterCooledChiller capacity", self.capacity, "W")
+        check_positive("WaterCooledChiller evaporator_approach", self.evaporator_approach, "K")
+        check_positive("WaterCooledChiller condenser_approach", self.condenser_approach, "K")
+        check_fraction("WaterCooledChiller motor_efficiency", self.motor_efficiency, allow_zero=False)
+        if self.condenser_water_flow is None:
+            # 3 US gal/min per ton: 3 * 3.785411784e-3 / 60 m3/s * 995.6 kg/m3 (29.4 C) per 3516.85 W
+            object.__setattr__(self, "condenser_water_flow",
+                               self.capacity / TON * 3.0 * 3.785411784e-3 / 60.0 * 995.6)
+        check_positive("WaterCooledChiller condenser_water_flow", self.condenser_water_flow, "kg/s")
+
+    def rate(self, load_fraction, entering_condenser_water, leaving_chilled_water=AHRI_LCHWT) -> ChillerPoint:
+        """Operate at ``load_fraction`` (0.1-1) with entering condenser water [K] and leaving chilled water [K]."""
+        from .cycle import vapour_compression_cycle
+        lf = check_fraction("load_fraction", load_fraction, allow_zero=False)
+        if lf < 0.1:
+            raise ValueError(f"load_fraction must be in [0.1, 1]; got {lf!r}")
+        q = lf * self.capacity
+        te = as_float("leaving_chilled_water", leaving_chilled_water, "K") - lf * self.evaporator_approach
+        ecw = as_float("entering_condenser_water", entering_condenser_water, "K")
+        tc = ecw + lf * self.condenser_approach
+        for _ in range(100):   # condenser water rise depends on the condenser heat (fixed point)
+            c = vapour_compression_cycle(self.refrigerant, te, tc, superheat=self.superheat,
+                                         isentropic_efficiency=self.isentropic_efficiency)
+            q_cond = q * c.cop_heating / c.cop_cooling
+            lcw = ecw + q_cond / (self.condenser_water_flow * CP_WATER)
+            tc_new = lcw + lf * self.condenser_approach
+            if abs(tc_new - tc) < 1e-9:
+                break
+            tc = tc_new
+        w_shaft = q / c.cop_cooling
+        p = w_shaft / self.motor_efficiency
+        return ChillerPoint(cooling=q, compressor_power=p, cop=q / p, kw_per_ton=(p / 1e3) / (q / TON),
+                            evaporating_temperature=te, condensing_temperature=tc, condenser_water_out=lcw,
+                            energy_residual=q + w_shaft - q_cond)
+
+    def iplv(self) -> tuple[float, tuple]:
+        """(IPLV [kW/ton], the four ChillerPoints) at the AHRI 550/590 rating conditions."""
+        pts = tuple(self.rate(lf, ecwt) for lf, ecwt in zip(AHRI_LOADS, AHRI_ECWT))
+        return iplv(*(p.kw_per_ton for p in pts), metric="kw_per_ton"), pts
+
+
+def affinity_power(design_power, flow_fraction, exponent=3.0) -> float:
+    """Pump or fan power [W] at a flow fraction by the affinity laws, :math:`P = P_d (Q/Q_d)^n`
+    (n = 3 for a variable-speed machine on a system with no static head; Karassik et al.,
+    *Pump Handbook*, 4th ed., McGraw-Hill, 2008, sec. 2.3)."""
+    pd = check_nonnegative("design_power", design_power, "W")
+    f = check_fraction("flow_fraction", flow_fraction)
+    n = check_positive("exponent", exponent)
+    return pd * f ** n

@@ -1,8 +1,9 @@
 r"""Vapour-compression heat pump as a flowsheet unit: source and sink streams, pinch on both sides.
 
 Ports (procsim convention ``<medium>_in`` / ``<medium>_out``): ``source_in`` -> ``source_out``
-(the waste heat, cooled in the evaporator) and ``sink_in`` -> ``sink_out`` (the process water
-or air heated to ``sink_outlet_temperature`` in the condenser or gas cooler).
+(the waste heat, cooled in the evaporator) and the sink, ``water_in`` -> ``water_out`` in the
+plant-file unit :class:`HeatPumpUnit` (``sink_in``/``sink_out`` as aliases), heated to
+``sink_outlet_temperature`` in the condenser.
 
 Solution: the sink duty :math:`Q_c = \dot m_{sink}(h_{sink,out} - h_{sink,in})` fixes the
 refrigerant flow :math:`\dot m_r = Q_c / q_{cond}` for a cycle. The condensing temperature
@@ -26,6 +27,7 @@ References
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 from scipy.optimize import brentq
@@ -239,8 +241,8 @@ class HeatPumpUnitResult:
 class HeatPumpUnit:
     """:class:`HeatPump` as a plant-file unit (``type = "heat_pump"``).
 
-    Ports: ``source_in`` -> ``source_out`` (waste heat cooled), ``sink_in`` -> ``sink_out``
-    (heated to ``sink_outlet_temperature``). The compressor's shaft power enters as the
+    Ports: ``source_in`` -> ``source_out`` (waste heat cooled), ``water_in`` -> ``water_out``
+    (the sink, heated to ``sink_outlet_temperature``; ``sink_in``/``sink_out`` are aliases). The compressor's shaft power enters as the
     source ``shaft_power`` [W]; the motor's electricity is reported as the carrier
     ``electricity_kwh`` per second. Parameters as :class:`HeatPump` (unit strings allowed
     for temperatures).
@@ -257,8 +259,10 @@ class HeatPumpUnit:
     ihx_effectiveness: float = 0.0
     motor_efficiency: float = 0.95
 
-    inlets = ("source_in", "sink_in")
-    outlets = ("source_out", "sink_out")
+    inlets = ("source_in", "water_in")
+    outlets = ("source_out", "water_out")
+    #: the sink is named by its usual medium (procsim.units_api.PORT_MEDIA); sink_in/sink_out also work
+    port_aliases: ClassVar[dict] = {"sink_in": "water_in", "sink_out": "water_out"}
 
     def __post_init__(self):
         from procsim.units_api import convert_fields
@@ -273,7 +277,7 @@ class HeatPumpUnit:
     @classmethod
     def example(cls):
         return (cls("heat_pump", "R1233zd(E)", 363.15),
-                {"source_in": Stream("Water", 333.15, 3e5, 10.0), "sink_in": Stream("Water", 343.15, 3e5, 5.0)})
+                {"source_in": Stream("Water", 333.15, 3e5, 10.0), "water_in": Stream("Water", 343.15, 3e5, 5.0)})
 
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
@@ -284,8 +288,8 @@ class HeatPumpUnit:
                 raise ValueError(f"{self.name}: inlet {port!r} is missing; ports are {', '.join(self.inlets)}")
             if not inlets[port].mass_flow > 0.0:
                 raise ValueError(f"{self.name}: {port}.mass_flow must be > 0 kg/s; got {inlets[port].mass_flow!r} kg/s")
-        r = self._model.solve(inlets["source_in"], inlets["sink_in"])
-        outs = outlet_map(self, {"source_out": r.source_out, "sink_out": r.sink_out})
+        r = self._model.solve(inlets["source_in"], inlets["water_in"])
+        outs = outlet_map(self, {"source_out": r.source_out, "water_out": r.sink_out})
         src = {"shaft_power": r.shaft_power}
         res = HeatPumpUnitResult(r, {"electricity_kwh": r.electric_power / 3.6e6})
         return UnitSolution(outs, with_residuals(res, inlets, outs, src), src)
