@@ -225,7 +225,8 @@ def review(n: int = 40, seed: int = SEED) -> CaseResult:
     line = (f"energy saving {CLAIMED_SAVING_PCT} %: {rng.verdict} over the input ranges "
             f"(P10-P90 {rng.p10:.1f}-{rng.p90:.1f} %, reachable {rng.reachable_low:.1f}-{rng.reachable_high:.1f} %); "
             f"most decisive input {d.name}: the claim is reproduced at {d.name} = "
-            + (f"{d.flip:.4g} {d.unit}" if d.flip is not None else "no value in its range"))
+            + (f"{d.flip:.4g} {d.unit}{'' if d.flip_in_range else ' (outside its range)'}" if d.flip is not None
+               else "no value within one range-width of its range"))
     return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=res.implied,
                       ranges=(rng,), verdicts=res.verdicts + (line,))
 

@@ -138,7 +138,10 @@ def run() -> CaseResult:
 
     figs = (
         Figure(CASE_ID, "energy_saving_rate", CLAIM_RATE, saving_rate, "%",
-               "boiler gas saved / baseline boiler gas (units.boiler part-load efficiency)"),
+               "boiler gas saved / baseline boiler gas (units.boiler part-load efficiency)",
+               reading="annual mean"),
+        Figure(CASE_ID, "energy_saving_rate", CLAIM_RATE, 100.0 * (base_fuel - fuel_retro.min()) / base_fuel, "%",
+               "at the hottest flue-gas bin (360 C): 節能率高達 28 % reads 'as high as'", reading="peak"),
         Figure(CASE_ID, "co2_avoided", CLAIM_CO2, co2, "t CO2e/yr",
                "procsim.accounting natural_gas_nm3 (IPCC 2006 56,100 kg CO2/TJ + CH4, N2O, AR5)"),
         Figure(CASE_ID, "natural_gas_saved", None, nm3_saved, "Nm3/yr",

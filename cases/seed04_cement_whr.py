@@ -64,7 +64,7 @@ OPERATING_HOURS = 7920.0
 #: modelled as a 30 K evaporator pinch (20 K gas/oil + 10 K oil/fluid; engineering figure).
 EVAPORATOR_PINCH = 30.0
 #: Condensing at 45 degC with cooling water at 30 degC (Taiwan summer cooling-tower water;
-#: unverified); expander 0.80 and pump 0.75 isentropic efficiencies (DESIGN.md defaults).
+#: unverified); expander 0.80 and pump 0.75 isentropic efficiencies (defaults of units.orc.ORC).
 CONDENSING_T = 318.15
 COOLING_WATER_T = 303.15
 #: Candidate working fluids for 250-350 degC exhaust (facts.md 5.2 typical uses; suitability
@@ -224,6 +224,6 @@ def run() -> CaseResult:
         "low-carbon process (waste-heat power, an alternative-fuel inlet, CO2 mineralisation), not waste-heat "
         f"power alone. As power alone it implies {power_only.value:.1f} kWh/t cement more, "
         f"{100 * power_only.value / kwh_per_t_cement:.0f} % of what a whole new ORC plant on the kiln gives "
-        f"({kwh_per_t_cement:.1f} kWh/t); as alternative fuel alone it implies {alt_fuel.describe()}",
+        f"({kwh_per_t_cement:.1f} kWh/t); as alternative fuel alone: {alt_fuel.describe()}",
     )
     return CaseResult(CASE_ID, TITLE, figures, assumptions, details, implied=implied, verdicts=verdicts)

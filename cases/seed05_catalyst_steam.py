@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from procsim.accounting import carrier_energy, emissions, simple_payback
 from procsim.casebook import CaseResult, Figure
-from procsim.review import ClaimSource, ImpliedValue
+from procsim.review import ClaimSource, ImpliedValue, UncertainInput, figure_range
 from procsim.thermo.combustion import Fuel
 from units.steam.description import site_from_dict
 from units.steam.retrofits import Retrofit, evaluate_retrofit
@@ -162,6 +162,7 @@ def run() -> CaseResult:
                      "deaerator_steam_t_h": base.deaerator_steam * 3.6,
                      "boiler_efficiency_lhv": base.boiler_heat / base.fuel_input},
         "retrofit": {"boiler_steam_t_h": gas.after.boiler_steam * 3.6, "fuel_MW": gas.after.fuel_input / 1e6},
+        "retrofit_makeup_t_h": gas.after.makeup_water * 3.6,
         "natural_gas_saved_nm3": nm3, "coal_saved_t": coal_t,
         "co2_per_t_process_steam": {"claimed": CLAIMS["co2"] / CLAIMS["steam"], "gas": co2_gas / process_steam_saved,
                                     "coal": co2_coal / process_steam_saved},
@@ -169,3 +170,28 @@ def run() -> CaseResult:
         "site_balance_energy_relative": base.overall["energy_relative"],
     }
     return CaseResult(CASE_ID, TITLE, figs, assumptions, details, implied=implied, verdicts=verdicts)
+
+
+def review(n: int = 400, seed: int = 5) -> CaseResult:
+    """:func:`run` plus the range of the money saved on coal-fired steam (the reading the CO2
+    supports) over the coal and water prices, the tornado and each price's flip value."""
+    res = run()
+    coal_t = res.details["coal_saved_t"]
+    makeup_t = (res.details["baseline"]["makeup_t_h"] - res.details["retrofit_makeup_t_h"]) * HOURS
+
+    def money(coal_price, water_price):
+        return coal_t * coal_price + makeup_t * 1e3 * water_price
+
+    inputs = (UncertainInput("coal_price", 4500.0, *COAL_PRICE_RANGE, "NT$/t",
+                             "judgement (international thermal-coal indices 2023-24), unverified"),
+              UncertainInput("water_price", WATER_PRICE, 6.0e-3, 20.0e-3, "NT$/kg",
+                             "judgement: treated make-up NT$6-20/m3 (unverified)"))
+    rng = figure_range(money, inputs, CLAIMS["money"], metric="cost_saved (coal)", n=n, seed=seed)
+    d = rng.decisive
+    line = (f"cost NT$40 M/yr on coal-fired steam: {rng.verdict} over the price ranges (P10-P90 "
+            f"NT${rng.p10 / 1e6:.1f}-{rng.p90 / 1e6:.1f} M/yr); the claim is reproduced at {d.name} = "
+            + (f"{d.flip:,.0f} {d.unit}{'' if d.flip_in_range else ' (outside its range)'}" if d.flip is not None
+               else "no value within one range-width of its range"))
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=res.implied,
+                      ranges=(rng,), verdicts=res.verdicts + (line,))
+

@@ -24,12 +24,27 @@ from typing import Callable, Mapping
 import numpy as np
 
 from procsim.progress import ProgressBar, progress
-from procsim.validation import as_float, check_choice
+from procsim.validation import (as_array, as_float, check_choice, check_int, check_nonnegative,
+                                check_positive, check_range, short_repr)
 
 __all__ = ["numba_threads", "ParquetResult", "map_files", "grid", "sweep", "Normal", "Uniform", "Triangular", "LogNormal", "Fixed",
            "monte_carlo", "MonteCarloResult", "optimise", "ENGINES"]
 
 ENGINES = ("local", "dask")
+#: least probability mass a truncated Normal window may hold (rejection sampling would
+#: otherwise never finish); an assumed floor, 1 in a million draws accepted
+_MIN_TRUNCATED_MASS = 1.0e-6
+
+
+def _bound(name: str, value) -> float:
+    """A truncation bound: a number, +/-inf allowed (no truncation), NaN refused."""
+    try:
+        v = None if isinstance(value, (bool, np.bool_)) else float(value)
+    except (TypeError, ValueError, OverflowError):
+        v = None
+    if v is None or math.isnan(v):
+        raise ValueError(f"{name} must be a number or +/-inf; got {short_repr(value)}")
+    return v
 
 
 @contextmanager
@@ -66,7 +81,7 @@ def grid(**axes) -> dict[str, np.ndarray]:
     names = list(axes)
     arrays = []
     for n in names:
-        a = np.atleast_1d(np.asarray(axes[n], dtype=np.float64))
+        a = np.atleast_1d(as_array(f"axis {n!r}", axes[n]))
         if a.ndim != 1 or a.size == 0:
             raise ValueError(f"axis {n!r} must be a non-empty 1-D sequence; got shape {a.shape}")
         arrays.append(a)
@@ -200,6 +215,7 @@ def sweep(model: Callable, axes: Mapping[str, object], *, fixed: Mapping[str, fl
     import pandas as pd
 
     check_choice("engine", engine, ENGINES)
+    check_int("chunk_size", chunk_size, 1)
     pts = grid(**axes)
     n = len(next(iter(pts.values())))
     fixed = dict(fixed or {})
@@ -304,10 +320,22 @@ class Normal:
     high: float = math.inf
 
     def __post_init__(self):
-        if not (as_float("sd", self.sd) >= 0.0):
-            raise ValueError(f"sd must be >= 0; got {self.sd!r}")
-        if not (self.low < self.high):
-            raise ValueError(f"low must be < high; got low={self.low!r}, high={self.high!r}")
+        mean = as_float("Normal mean", self.mean)
+        sd = check_nonnegative("Normal sd", self.sd)
+        low, high = (_bound("Normal low", self.low), _bound("Normal high", self.high))
+        if not (low < high):
+            raise ValueError(f"Normal low must be < high; got low={self.low!r}, high={self.high!r}")
+        # truncation by rejection: refuse a window the distribution (almost) never reaches,
+        # which would loop for ever (assumed floor: 1e-6 of the probability mass)
+        if sd == 0.0:
+            mass = 1.0 if low <= mean <= high else 0.0
+        else:
+            z = 1.0 / (sd * math.sqrt(2.0))
+            mass = 0.5 * (math.erf((high - mean) * z) - math.erf((low - mean) * z))
+        if not mass >= _MIN_TRUNCATED_MASS:
+            raise ValueError(f"Normal truncation [{low!r}, {high!r}] holds {mass:.3g} of the "
+                             f"probability of Normal({mean!r}, {sd!r}); it must hold at least "
+                             f"{_MIN_TRUNCATED_MASS:g}")
 
     def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
         out = rng.normal(self.mean, self.sd, n)
@@ -324,8 +352,10 @@ class Uniform:
     high: float
 
     def __post_init__(self):
-        if not (self.low <= self.high):
-            raise ValueError(f"low must be <= high; got low={self.low!r}, high={self.high!r}")
+        low, high = as_float("Uniform low", self.low), as_float("Uniform high", self.high)
+        if not (low <= high):
+            raise ValueError(f"Uniform low must be <= high; got low={self.low!r}, high={self.high!r}")
+        as_float("Uniform high - low", high - low)  # finite width (numpy refuses 1e308 - -1e308)
 
     def sample(self, rng, n):
         return rng.uniform(self.low, self.high, n)
@@ -340,6 +370,9 @@ class Triangular:
     high: float
 
     def __post_init__(self):
+        for k in ("low", "mode", "high"):
+            as_float(f"Triangular {k}", getattr(self, k))
+        as_float("Triangular high - low", self.high - self.low)
         if not (self.low <= self.mode <= self.high and self.low < self.high):
             raise ValueError(f"need low <= mode <= high and low < high; got "
                              f"({self.low!r}, {self.mode!r}, {self.high!r})")
@@ -356,6 +389,8 @@ class LogNormal:
     gsd: float
 
     def __post_init__(self):
+        check_positive("LogNormal median", self.median)
+        check_range("LogNormal gsd", self.gsd, 1.0, None)
         if not (self.median > 0 and self.gsd >= 1.0):
             raise ValueError(f"need median > 0 and gsd >= 1; got median={self.median!r}, gsd={self.gsd!r}")
 
@@ -366,6 +401,9 @@ class LogNormal:
 @dataclass(frozen=True)
 class Fixed:
     value: float
+
+    def __post_init__(self):
+        as_float("Fixed value", self.value)
 
     def sample(self, rng, n):
         return np.full(n, float(self.value))
@@ -378,6 +416,17 @@ class MonteCarloResult:
     inputs: Mapping[str, np.ndarray]
     outputs: Mapping[str, np.ndarray]
     seed: int
+
+    def __repr__(self) -> str:
+        n = len(next(iter(self.outputs.values()))) if self.outputs else 0
+        return (f"MonteCarloResult({n:,} scenarios, seed {self.seed}, inputs {list(self.inputs)}, "
+                f"outputs {list(self.outputs)})")
+
+    def to_frame(self):
+        """Every scenario as a DataFrame row: the drawn inputs, then the outputs."""
+        import pandas as pd
+
+        return pd.DataFrame({**self.inputs, **self.outputs})
 
     def percentiles(self, q=(5, 50, 95)):
         """DataFrame of output percentiles (rows: outputs, columns: P5, P50, ...)."""
@@ -427,10 +476,15 @@ def monte_carlo(model: Callable, distributions: Mapping[str, object], n: int, *,
     destination gives the same numbers.
     """
     check_choice("engine", engine, ENGINES)
-    if not (isinstance(n, (int, np.integer)) and n >= 1):
+    if isinstance(n, bool) or not (isinstance(n, (int, np.integer)) and n >= 1):
         raise ValueError(f"n must be an integer >= 1; got {n!r}")
-    if not isinstance(seed, (int, np.integer)):
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)):
         raise ValueError(f"seed must be an integer (so that runs are reproducible); got {seed!r}")
+    check_int("chunk_size", chunk_size, 1)
+    for k, d in dict(distributions).items():
+        if not callable(getattr(d, "sample", None)):
+            raise ValueError(f"distributions[{k!r}] must be a distribution (Normal, Uniform, "
+                             f"Triangular, LogNormal, Fixed); got {short_repr(d)}")
     spans = _chunks(int(n), int(chunk_size))
     seqs = np.random.SeedSequence(int(seed)).spawn(len(spans))
     fixed = dict(fixed or {})

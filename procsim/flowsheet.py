@@ -45,6 +45,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from procsim.stream import EnergyStream, Stream
+from procsim.units_api import port_alias
 
 __all__ = ["Flowsheet", "FlowsheetSolution", "UnitSolution", "ConvergenceError", "BalanceError",
            "UnitSolveError", "unit_balance", "within"]
@@ -147,9 +148,13 @@ class FlowsheetSolution:
     iterations: int
     port_streams: Mapping[str, Any]
     sources: Mapping[str, Mapping[str, float]]
+    port_aliases: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def stream(self, ref: str):
-        """The stream at 'unit.port' (inlet or outlet)."""
+        """The stream at 'unit.port' (inlet or outlet; a port's old name is accepted)."""
+        if ref not in self.port_streams and isinstance(ref, str) and "." in ref:
+            u, p = ref.rsplit(".", 1)
+            ref = f"{u}.{self.port_aliases.get(u, {}).get(p, p)}"
         try:
             return self.port_streams[ref]
         except KeyError:
@@ -197,6 +202,12 @@ class Flowsheet:
         return unit
 
     def _port(self, ref: str, side: str) -> tuple[str, str]:
+        u, p = _split(ref)
+        if u in self._units:
+            ref = f"{u}.{port_alias(self._units[u], p)}"
+        return self._port_exact(ref, side)
+
+    def _port_exact(self, ref: str, side: str) -> tuple[str, str]:
         u, p = _split(ref)
         if u not in self._units:
             raise ValueError(f"unknown unit {u!r} in {ref!r}; units: {', '.join(self._units) or 'none'}")
@@ -460,12 +471,15 @@ class Flowsheet:
                                f"{overall['mass_relative']:.2e}, energy {overall['energy_relative']:.2e} "
                                f"(tolerance {balance_tol:g})")
         return FlowsheetSolution(
-            streams=pd.DataFrame(rows).set_index("stream"),
+            streams=pd.DataFrame(rows, columns=list(_stream_row("", None, None, EnergyStream("heat", 0.0)))
+                                 ).set_index("stream"),
             units=MappingProxyType({n: solutions[n].result for n in order}),
             balances=pd.DataFrame(bal_rows).set_index("unit"),
             overall=MappingProxyType(overall), tear_history=tuple(history), iterations=iterations,
             port_streams=MappingProxyType(port_streams),
-            sources=MappingProxyType({n: MappingProxyType(dict(solutions[n].sources)) for n in order}))
+            sources=MappingProxyType({n: MappingProxyType(dict(solutions[n].sources)) for n in order}),
+            port_aliases=MappingProxyType({n: MappingProxyType(dict(getattr(self._units[n], "port_aliases", {})))
+                                           for n in order}))
 
 
 def _stream_row(label, src, dst, s) -> dict:

@@ -77,7 +77,7 @@ def read_log(source, units=None, time_column="time", sheet_name=0, kinds=None, t
 
     Parameters
     ----------
-    source : path to .csv / .xlsx / .xls, or a pandas DataFrame
+    source : path to .csv / .csv.gz / .xlsx / .xls, or a pandas DataFrame
     units : optional {column name: unit} for columns whose header declares none
     time_column : name of the timestamp column (parsed with pandas.to_datetime)
     kinds : optional {column name: kind} for columns whose name does not tell the
@@ -97,12 +97,13 @@ def read_log(source, units=None, time_column="time", sheet_name=0, kinds=None, t
         raw = source.copy()
     else:
         path = Path(source)
+        name = path.name.lower()
         if path.suffix.lower() in (".xlsx", ".xls"):
             raw = pd.read_excel(path, sheet_name=sheet_name)
-        elif path.suffix.lower() == ".csv":
+        elif name.endswith(".csv") or name.endswith(".csv.gz"):
             raw = pd.read_csv(path)
         else:
-            raise ValueError(f"source must be a .csv, .xlsx or .xls file or a DataFrame; got {path.name!r}")
+            raise ValueError(f"source must be a .csv, .csv.gz, .xlsx or .xls file or a DataFrame; got {path.name!r}")
     cols = {}
     meta = {}
     time_col = None

@@ -1,4 +1,4 @@
-"""Small numba root finders shared by every kernel (STYLE.md rule 5).
+"""Small numba root finders shared by every kernel (docs/architecture.rst, convention 5).
 
 Kernels never call scipy inside loops; they call this Brent solver. It is written in
 *reverse communication*: the solver keeps its state in a small float64 array and tells

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from procsim.validation import as_array, as_float, check_nonnegative
+from procsim.validation import as_float, check_nonnegative, short_repr
 
 __all__ = ["targets", "PinchTargets"]
 
@@ -118,9 +118,10 @@ def targets(streams, dt_min) -> PinchTargets:
 
     Parameters
     ----------
-    streams : iterable of ``(supply_temperature [K], target_temperature [K],
-        heat_capacity_flow [W/K])``; temperatures > 0 and different from each other,
-        heat-capacity flow > 0. Hot streams have supply > target.
+    streams : iterable of tuples
+        (supply_temperature [K], target_temperature [K], heat_capacity_flow [W/K]);
+        temperatures > 0 and different from each other, heat-capacity flow > 0. Hot streams
+        have supply > target.
     dt_min : minimum temperature approach [K], >= 0
 
     Returns
@@ -137,15 +138,26 @@ def targets(streams, dt_min) -> PinchTargets:
     split the stream into pieces with a small temperature change).
     """
     dt = check_nonnegative("dt_min", as_float("dt_min", dt_min, "K"), "K")
-    rows = [tuple(s) for s in streams]
+    try:
+        rows = list(streams)
+    except TypeError:
+        raise ValueError(f"streams must be an iterable of (supply_temperature, target_temperature, "
+                         f"heat_capacity_flow) tuples; got {short_repr(streams)}") from None
     if not rows:
         raise ValueError("streams must hold at least one (supply_temperature, target_temperature, "
                          "heat_capacity_flow) tuple; got none")
+    fields = (("supply_temperature", "K"), ("target_temperature", "K"), ("heat_capacity_flow", "W/K"))
+    data = np.empty((len(rows), 3))
     for i, r in enumerate(rows):
+        try:
+            r = tuple(r)
+        except TypeError:
+            r = (r,)
         if len(r) != 3:
             raise ValueError(f"streams[{i}] must be (supply_temperature K, target_temperature K, "
-                             f"heat_capacity_flow W/K); got {r!r}")
-    data = as_array("streams", np.array(rows, dtype=float))
+                             f"heat_capacity_flow W/K); got {short_repr(r)}")
+        for j, (name, unit) in enumerate(fields):
+            data[i, j] = as_float(f"streams[{i}] {name}", r[j], unit)
     ts, tt, cp = data[:, 0], data[:, 1], data[:, 2]
     for name, arr, unit in (("supply_temperature", ts, "K"), ("target_temperature", tt, "K"),
                             ("heat_capacity_flow", cp, "W/K")):

@@ -46,13 +46,11 @@ How a plant is solved
 ---------------------
 Every period of the profile (one period of all hours without a profile) is the plant with
 that period's patches applied, built into a :class:`procsim.flowsheet.Flowsheet` and solved
-(recycles torn and converged there). Two plant-level loops sit around it, as in
-sequential-modular process simulators:
+(recycles torn and converged there). Around it, as in sequential-modular process simulators:
 
-* *Supplies*: a unit with a ``supply(stream)`` method (a fired boiler: the fuel and air its
-  duty needs) whose supply ports are neither fed nor connected gets them from the stream at
-  its first inlet; the flowsheet is re-solved until the supplies stop changing (relative
-  1e-13), and the last solve must close every unit balance to 1e-9.
+* *Supplies*: a unit whose ``supplied_inlets`` (a fired boiler's fuel and air) are neither
+  fed nor connected draws them itself from what it must deliver (the fuel its steam needs);
+  the flowsheet counts them as feeds across the plant boundary.
 * *Design specifications*: each spec varies one number of the plant (a key path) until the
   summed mass flow of the named ports equals its target (secant iteration, relative 1e-12).
 
@@ -62,8 +60,8 @@ whose gas is below saturation + pinch), the unit is idle in that period instead 
 and the report says so.
 
 Annual figures: each unit result's energy carriers (``result.carriers`` per second when the
-unit reports them; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``power``
-as electricity) times each period's hours, summed; CO2e from
+unit reports them; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``shaft_power``
+as electricity, motor losses not modelled) times each period's hours, summed; CO2e from
 :func:`procsim.accounting.emissions`; cost from ``[prices]`` (Taiwan electricity defaults
 to the packaged tariff, as in :func:`procsim.accounting.compare`).
 
@@ -326,59 +324,39 @@ class IdleResult:
 
 
 class _PlantUnit:
-    """Flowsheet wrapper of one plant unit: supplies found by the plant, idle when infeasible."""
+    """Flowsheet wrapper of one plant unit: the unit itself, idle when its model rejects the point."""
 
-    def __init__(self, unit, name: str, supplied: tuple, idle: dict | None, stage: int):
+    def __init__(self, unit, name: str, idle: dict | None):
         self.unit = unit
         self.name = name
-        self.supplied = supplied
         self.idle = idle
-        self.stage = stage            # 0: supplies not yet known (their ports hidden)
-        self.needed: dict = {}
-        self.mismatch = False
 
     @property
     def inlets(self):
-        ins = tuple(self.unit.inlets)
-        return tuple(p for p in ins if p not in self.supplied) if self.stage == 0 else ins
+        return tuple(self.unit.inlets)
 
     @property
     def outlets(self):
         return tuple(self.unit.outlets)
 
+    @property
+    def supplied_inlets(self):
+        return tuple(getattr(self.unit, "supplied_inlets", ()))
+
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
 
-        ins = dict(inlets)
         try:
-            if self.supplied:
-                primary = next(p for p in self.unit.inlets if p not in self.supplied)
-                self.needed = dict(self.unit.supply(ins[primary]))
-                if self.stage == 0 or not _same_supply(self.needed, ins, self.supplied):
-                    self.mismatch = True
-                    ins.update(self.needed)
-            return self.unit.solve(ins)
+            return self.unit.solve(dict(inlets))
         except ValueError as exc:
-            if not self.idle:
+            if not self.idle or set(self.supplied_inlets) - set(inlets):
                 raise
             outs = {}
             for out_port, spec in self.idle.items():
                 inlet, zero = (spec[:-2], True) if spec.endswith("*0") else (spec, False)
-                s = ins[inlet]
+                s = inlets[inlet]
                 outs[out_port] = s.with_(mass_flow=0.0) if zero else s
             return UnitSolution(outs, IdleResult(str(exc)))
-
-
-def _same_supply(needed: dict, ins: dict, ports) -> bool:
-    for p in ports:
-        a, b = needed[p], ins.get(p)
-        if b is None:
-            return False
-        if abs(a.mass_flow - b.mass_flow) > 1e-13 * max(abs(a.mass_flow), 1e-300):
-            return False
-        if abs(a.energy_flow - b.energy_flow) > 1e-13 * max(abs(a.energy_flow), 1e-300):
-            return False
-    return True
 
 
 # --------------------------------------------------------------------------- the plant
@@ -604,20 +582,13 @@ class Plant:
         except (ValueError, TypeError) as exc:
             raise self._err(f"units.{name}", f"{t}: {exc}") from None
 
-    def _flowsheet(self, data: dict, stage: int, supplies: dict):
+    def _flowsheet(self, data: dict):
         from procsim.flowsheet import Flowsheet
 
         fs = Flowsheet(self.name)
         wrapped = {}
-        connected = {c[1] for c in data.get("connections", [])}
-        fed = {f["to"] for f in data.get("feeds", {}).values()}
         for name, u in data["units"].items():
-            unit = self._build_unit(name, u)
-            supplied = ()
-            if hasattr(unit, "supply"):
-                supplied = tuple(p for p in getattr(unit, "inlets", ())
-                                 if p in ("fuel", "air") and f"{name}.{p}" not in connected | fed)
-            w = _PlantUnit(unit, name, supplied, u.get("idle"), stage if supplied else 1)
+            w = _PlantUnit(self._build_unit(name, u), name, u.get("idle"))
             wrapped[name] = w
             fs.add(w)
         for i, (a, b) in enumerate(data.get("connections", [])):
@@ -632,39 +603,19 @@ class Plant:
                 raise
             except ValueError as exc:
                 raise self._err(f"feeds.{fname}.to", str(exc)) from None
-        if stage:
-            for name, w in wrapped.items():
-                for p in w.supplied:
-                    fs.feed(f"{name}.{p}", supplies[name][p])
         return fs, wrapped
 
     def _solve_once(self, data: dict):
-        """Flowsheet solve with the supply loop; (solution, wrapped units)."""
-        from procsim.flowsheet import BalanceError, ConvergenceError
-
-        supplies: dict = {}
-        stage = 0
-        last = None
-        for _ in range(30):
-            fs, wrapped = self._flowsheet(data, stage, supplies)
-            try:
-                sol = fs.solve(tol=1e-11, balance_tol=math.inf if stage == 0 else BALANCE_TOL)
-            except (ConvergenceError, BalanceError) as exc:
-                if stage and any(w.mismatch for w in wrapped.values()):
-                    sol = None
-                else:
-                    raise self._err("", f"the plant does not solve: {exc}") from None
-            except PlantError:
-                raise
-            except ValueError as exc:
-                raise self._err("", f"the plant does not solve: {exc}") from None
-            pending = [w for w in wrapped.values() if w.supplied]
-            if not pending or (stage and sol is not None and not any(w.mismatch for w in pending)):
-                return sol, wrapped
-            supplies = {w.name: w.needed for w in pending}
-            stage = 1
-            last = supplies
-        raise self._err("", f"the supplies of {', '.join(last or {})} did not settle in 30 passes")
+        """One flowsheet solve (supplied inlets such as a boiler's fuel and air are drawn by
+        the units themselves, :class:`procsim.flowsheet.Flowsheet`); (solution, wrapped units)."""
+        fs, wrapped = self._flowsheet(data)
+        try:
+            sol = fs.solve(tol=1e-11, balance_tol=BALANCE_TOL)
+        except PlantError:
+            raise
+        except ValueError as exc:
+            raise self._err("", f"the plant does not solve: {exc}") from None
+        return sol, wrapped
 
     def _solve_specs(self, data: dict):
         specs = data.get("specs", {})
@@ -762,6 +713,9 @@ class Plant:
             max_m = max(max_m, float(b["mass_residual"].abs().max()))
             max_e = max(max_e, float(b["energy_residual"].abs().max()))
             max_rel = max(max_rel, float(b["mass_relative"].max()), float(b["energy_relative"].max()))
+            for res in p.units.values():   # a composite unit (a whole steam site) reports its own closure
+                max_m = max(max_m, abs(float(getattr(res, "mass_residual", 0.0))))
+                max_e = max(max_e, abs(float(getattr(res, "energy_residual", 0.0))))
             if not worst_overall or p.solution.overall["energy_relative"] >= worst_overall["energy_relative"]:
                 worst_overall = dict(p.solution.overall)
         return PlantResult(self.name, self.hours, tuple(periods), carriers, em, cost, note, self.currency,
@@ -811,9 +765,11 @@ def _carriers(unit, result, err, where) -> dict:
             raise err(where, f"fuel {name!r} has no accounting carrier here; known: {', '.join(_FUEL_CARRIERS)}")
         carrier, per_kg = _FUEL_CARRIERS[name]
         out[carrier] = float(m_fuel) * per_kg(fuel)
-    power = getattr(result, "power", None)
-    if power is not None and type(unit).__name__ == "Pump":
-        out["electricity_kwh"] = float(power) / 3.6e6
+    shaft = getattr(result, "shaft_power", None)
+    if shaft is not None and float(shaft) > 0.0:
+        # an electrically driven machine (pump): electricity = shaft power; motor and drive losses
+        # are not modelled here (assumption: give the unit a result `carriers` to count them)
+        out["electricity_kwh"] = float(shaft) / 3.6e6
     return out
 
 

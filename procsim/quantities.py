@@ -1,7 +1,7 @@
 """Units at the boundary: user strings such as ``"8 bar(g)"`` or ``"150 degC"`` -> SI floats.
 
 Everything inside procsim is SI (K, Pa absolute, J, kg, s, W, m). This module is the only
-place where user units are parsed (STYLE.md rule 2). Parsing is done by pint.
+place where user units are parsed (docs/architecture.rst, convention 2). Parsing is done by pint.
 
 Pressure is always explicit about its datum: ``"8 bar(g)"``, ``"8 barg"``, ``"116 psig"``,
 ``"700 kPa(g)"`` are gauge; ``"9 bar(a)"``, ``"9 bara"``, ``"130 psia"``, ``"1.2 MPa(a)"`` are

@@ -1,6 +1,6 @@
 """Plug-in registry: what ``procsim`` finds at run time without importing ``units`` or ``cases``.
 
-The core never imports the equipment families or the case studies (DESIGN.md: data flows one
+The core never imports the equipment families or the case studies (docs/architecture.rst: data flows one
 way). The command line and plant files still need to find them, so installed packages declare
 them as *entry points* (PyPA entry-points specification; read with :mod:`importlib.metadata`)
 in three groups:
@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.metadata import entry_points
-from typing import Callable
+from typing import Callable, Mapping
 
 __all__ = ["SweepModel", "unit_types", "unit_type", "sweep_models", "case_modules", "GROUPS"]
 
@@ -41,6 +41,8 @@ class SweepModel:
     inputs: tuple
     options: tuple = ()
     doc: str = ""
+    #: input or option name -> its SI unit, for ``procsim sweep --help`` and error messages
+    units: Mapping = field(default_factory=dict)
 
 
 @lru_cache(maxsize=None)

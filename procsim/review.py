@@ -12,13 +12,15 @@ on invented plant data. What a reviewer can judge is:
   (or "judgement"); the model runs through :func:`procsim.batch.monte_carlo` and the figure is
   reported as P10-P50-P90 (:func:`figure_range`);
 * **the flip value**: for each decisive input, the value at which the verdict changes, i.e. at
-  which the model (others at their nominal values) reproduces the claimed figure; together with
-  a one-at-a-time tornado of the inputs' ranges.
+  which the model (others at their nominal values) reproduces the claimed figure, searched in
+  the input's range and then up to one range-width beyond it (flagged); together with a
+  one-at-a-time tornado of the inputs' ranges.
 
 The verdict rule (:func:`verdict`) is stated once here so that every case uses it:
 ``consistent`` when the claimed figure lies inside the computed P10-P90 band, ``questionable``
 when it lies outside the band but inside the range the model reaches over the input ranges,
-``inconsistent`` when no combination of inputs within their ranges reproduces it.
+``inconsistent`` when no combination of inputs within their ranges reproduces it; each limit is
+widened by the claim's own rounding (:func:`published_rounding`).
 
 Root finding uses :func:`scipy.optimize.brentq` (R. P. Brent, *Algorithms for Minimization
 without Derivatives*, Prentice-Hall, 1973, ch. 4); the models here are whole case
@@ -33,7 +35,7 @@ from typing import Callable, Sequence
 import numpy as np
 
 __all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "ClaimSource", "implied_value",
-           "figure_range", "verdict", "VERDICTS", "review_markdown", "review_dict"]
+           "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict"]
 
 VERDICTS = ("consistent", "questionable", "inconsistent")
 
@@ -103,6 +105,7 @@ class FlipValue:
     figure_at_low: float
     figure_at_high: float
     flip: float | None
+    flip_in_range: bool = True
 
     @property
     def swing(self) -> float:
@@ -126,7 +129,8 @@ class FigureRange:
 
     @property
     def verdict(self) -> str:
-        return verdict(self.claimed, self.p10, self.p90, self.reachable_low, self.reachable_high)
+        return verdict(self.claimed, self.p10, self.p90, self.reachable_low, self.reachable_high,
+                       published_rounding(self.claimed))
 
     @property
     def decisive(self) -> FlipValue:
@@ -139,19 +143,42 @@ class FigureRange:
                 "samples": self.samples, "seed": self.seed, "verdict": self.verdict,
                 "tornado": [{"input": t.name, "unit": t.unit, "low": t.low, "high": t.high,
                              "figure_at_low": t.figure_at_low, "figure_at_high": t.figure_at_high,
-                             "flip": t.flip} for t in self.tornado]}
+                             "flip": t.flip, "flip_in_range": t.flip_in_range} for t in self.tornado]}
 
 
-def verdict(claimed: float, p10: float, p90: float, reachable_low: float, reachable_high: float) -> str:
+def published_rounding(claimed: float) -> float:
+    """Half a unit of the claimed figure's last non-zero significant digit, at most 1 % of it.
+
+    Claims print rounded figures (2,260 t, 114.6 t): a computed 2,260.5 t agrees with them. The
+    1 % cap keeps round numbers ("NT$1,000,000", i.e. 1e6) from claiming a +-50 % tolerance.
+    """
+    x = abs(float(claimed))
+    if x == 0.0 or not math.isfinite(x):
+        return 0.0
+    digits = f"{x:.12g}"
+    mantissa, _, exp = digits.partition("e")
+    exponent = int(exp) if exp else 0
+    if "." in mantissa:
+        decimals = len(mantissa.split(".")[1].rstrip("0"))
+        unit = 10.0 ** (exponent - decimals)
+    else:
+        stripped = mantissa.rstrip("0")
+        unit = 10.0 ** (exponent + len(mantissa) - len(stripped))
+    return min(0.5 * unit, 0.01 * x)
+
+
+def verdict(claimed: float, p10: float, p90: float, reachable_low: float, reachable_high: float,
+            tolerance: float = 0.0) -> str:
     """The verdict rule: inside P10-P90 consistent, inside the reachable range questionable,
-    else inconsistent. NaN anywhere is an error, never a verdict."""
-    vals = (claimed, p10, p90, reachable_low, reachable_high)
+    else inconsistent, each widened by ``tolerance`` (the claim's rounding, see
+    :func:`published_rounding`). NaN anywhere is an error, never a verdict."""
+    vals = (claimed, p10, p90, reachable_low, reachable_high, tolerance)
     if not all(math.isfinite(v) for v in vals):
         raise ValueError(f"verdict needs finite figures; got claimed={claimed!r}, P10={p10!r}, P90={p90!r}, "
-                         f"reachable=({reachable_low!r}, {reachable_high!r})")
-    if p10 <= claimed <= p90:
+                         f"reachable=({reachable_low!r}, {reachable_high!r}), tolerance={tolerance!r}")
+    if p10 - tolerance <= claimed <= p90 + tolerance:
         return "consistent"
-    if reachable_low <= claimed <= reachable_high:
+    if reachable_low - tolerance <= claimed <= reachable_high + tolerance:
         return "questionable"
     return "inconsistent"
 
@@ -234,9 +261,20 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
         def along(x, _u=u):
             return model(**{**nominal, _u.name: x})
         f_lo, f_hi = along(u.low), along(u.high)
-        flip, _ = _root(along, float(claimed), u.low, u.high, xtol * max(1.0, abs(u.high - u.low)))
+        tol = xtol * max(1.0, abs(u.high - u.low))
+        flip, _ = _root(along, float(claimed), u.low, u.high, tol)
+        inside = flip is not None
+        if flip is None:
+            # beyond the range: one range-width either side (not below zero for a
+            # non-negative input); a model that refuses the value there gives no flip
+            span = u.high - u.low
+            lo_ext = max(u.low - span, 0.0) if u.low >= 0.0 else u.low - span
+            try:
+                flip, _ = _root(along, float(claimed), lo_ext, u.high + span, tol)
+            except ValueError:
+                flip = None
         tornado.append(FlipValue(u.name, u.unit, u.low, u.high, float(f_lo), float(f_hi),
-                                 None if flip is None else float(flip)))
+                                 None if flip is None else float(flip), inside))
     ends = [t.figure_at_low for t in tornado] + [t.figure_at_high for t in tornado]
     return FigureRange(metric, float(claimed), float(np.percentile(fig, 10)), float(np.percentile(fig, 50)),
                        float(np.percentile(fig, 90)), float(min(fig.min(), *ends)), float(max(fig.max(), *ends)),
@@ -291,7 +329,8 @@ def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
                 "", "| input | range | figure at low | figure at high | flip value |", "|---|---|---|---|---|"]
         for t in sorted(r.tornado, key=lambda t: -t.swing):
             out.append(f"| {t.name} | {t.low:g}-{t.high:g} {t.unit} | {t.figure_at_low:.4g} | {t.figure_at_high:.4g} | "
-                       f"{'none in range' if t.flip is None else f'{t.flip:.4g} {t.unit}'} |")
+                       f"{'none within one range-width' if t.flip is None else f'{t.flip:.4g} {t.unit}'}"
+                       f"{'' if t.flip is None or t.flip_in_range else ' (outside the range)'} |")
     if result.verdicts:
         out += ["", "## Verdicts", ""] + [f"- {v}" for v in result.verdicts]
     requests = [q for s in sources for q in s.data_requests]

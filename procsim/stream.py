@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Mapping, Union
+from typing import Union
 
 import numpy as np
 
 from procsim.thermo.fluids import DEAD_STATE_P, DEAD_STATE_T, Fluid
 from procsim.thermo.gas import SPECIES, GasMixture
+from procsim.thermo.material import as_material
+from procsim.units_api import si
 from procsim.validation import as_float, check_fraction
 
 __all__ = ["Stream", "EnergyStream", "ENERGY_KINDS", "material_of"]
@@ -39,19 +41,13 @@ Material = Union[Fluid, GasMixture]
 
 
 def material_of(fluid) -> Material:
-    """The property object for a stream's ``fluid`` argument (name, dict, Fluid or GasMixture)."""
-    if isinstance(fluid, (Fluid, GasMixture)):
-        return fluid
-    if isinstance(fluid, Mapping):
-        return GasMixture(dict(fluid))
-    if isinstance(fluid, str):
-        return Fluid(fluid)
-    raise ValueError(f"fluid must be a CoolProp name, a composition dict, a Fluid or a GasMixture; "
-                     f"got {fluid!r}")
+    """The property object for a stream's ``fluid`` argument (name, dict, Fluid or GasMixture);
+    :func:`procsim.thermo.material.as_material`."""
+    return as_material(fluid)
 
 
 def _check_flow(mass_flow) -> float:
-    m = as_float("mass_flow", mass_flow, "kg/s")
+    m = as_float("mass_flow", si("mass_flow", mass_flow, "mass_flow"), "kg/s")
     if not (m >= 0.0):
         raise ValueError(f"mass_flow must be >= 0 kg/s; got {m!r} kg/s")
     return m
@@ -60,6 +56,10 @@ def _check_flow(mass_flow) -> float:
 @dataclass(frozen=True, eq=False)
 class Stream:
     """A material stream: fluid, temperature [K], pressure [Pa abs], mass flow [kg/s].
+
+    ``T``, ``p`` and ``mass_flow`` may be SI floats, pint Quantities or unit strings
+    ("150 degC", "8 bar(g)", "10 t/h"; :func:`procsim.units_api.si`); a value of the wrong
+    dimension is a ValueError naming it.
 
     For a two-phase real fluid give ``x`` (vapour quality) and ``T=None``; for any state
     known by enthalpy use :meth:`from_ph`. Derived fields: ``h`` [J/kg], ``s`` [J/(kg K)],
@@ -77,14 +77,16 @@ class Stream:
 
     def __post_init__(self):
         mat = material_of(self.fluid) if self.material is None else self.material
-        p = as_float("p", self.p, "Pa")
+        if self.T is not None:
+            object.__setattr__(self, "T", si("T", self.T, "temperature"))
+        p = as_float("p", si("p", self.p, "pressure"), "Pa")
         if not (p > 0.0):
             raise ValueError(f"p must be > 0 Pa (absolute); got {p!r} Pa")
         m = _check_flow(self.mass_flow)
         object.__setattr__(self, "material", mat)
         object.__setattr__(self, "p", p)
         object.__setattr__(self, "mass_flow", m)
-        if isinstance(mat, GasMixture):
+        if mat.kind == "gas":
             if self.x is not None:
                 raise ValueError("x (vapour quality) applies to real fluids, not to gas mixtures")
             T = as_float("T", self.T, "K")
@@ -116,7 +118,7 @@ class Stream:
     def from_ph(cls, fluid, p: float, h: float, mass_flow: float) -> "Stream":
         """Stream from pressure [Pa] and specific enthalpy [J/kg] (any phase)."""
         mat = material_of(fluid)
-        if isinstance(mat, GasMixture):
+        if mat.kind == "gas":
             T = mat.T_from_h(as_float("h", h, "J/kg"))
             return cls(fluid, T, p, mass_flow, material=mat)
         return cls(fluid, None, p, mass_flow, h=as_float("h", h, "J/kg"), material=mat)
@@ -145,7 +147,7 @@ class Stream:
     @property
     def is_gas(self) -> bool:
         """True for an ideal-gas mixture stream."""
-        return isinstance(self.material, GasMixture)
+        return self.material.kind == "gas"
 
     @property
     def enthalpy_flow(self) -> float:
@@ -165,17 +167,13 @@ class Stream:
         Chemical exergy is not included. Reference: A. Bejan, G. Tsatsaronis, M. Moran,
         *Thermal Design and Optimization*, Wiley, 1996, eq. 3.13.
         """
-        if self.is_gas:
-            h0 = self.material.h(T0)
-            s0 = self.material.s(T0, p0)
-        else:
-            dead = self.material.state(p=p0, T=T0)
-            h0, s0 = dead.h, dead.s
+        h0 = float(self.material.h_pT(p0, T0))
+        s0 = float(self.material.s_pT(p0, T0))
         return self.mass_flow * ((self.h - h0) - T0 * (self.s - s0))
 
     @property
     def name(self) -> str:
-        return self.material.name if isinstance(self.material, Fluid) else "gas"
+        return self.material.label
 
     # ------------------------------------------------------------ tear-stream vector
     def to_vector(self) -> np.ndarray:
@@ -230,7 +228,7 @@ class EnergyStream:
     def __post_init__(self):
         if self.kind not in ENERGY_KINDS:
             raise ValueError(f"kind must be one of {ENERGY_KINDS}; got {self.kind!r}")
-        r = as_float("rate", self.rate, "W")
+        r = as_float("rate", si("rate", self.rate, "power"), "W")
         if not (r >= 0.0):
             raise ValueError(f"rate must be >= 0 W; got {r!r} W")
         object.__setattr__(self, "rate", r)
@@ -239,7 +237,7 @@ class EnergyStream:
             if self.basis not in _BASES:
                 raise ValueError(f"basis of a fuel stream must be one of {_BASES}; got {self.basis!r}")
             if self.heating_value is not None:
-                hv = as_float("heating_value", self.heating_value, "J/kg")
+                hv = as_float("heating_value", si("heating_value", self.heating_value, "specific_energy"), "J/kg")
                 if not hv > 0.0:
                     raise ValueError(f"heating_value must be > 0 J/kg; got {hv!r} J/kg")
                 if abs(self.mass_flow * hv - r) > 1e-9 * max(r, 1.0):

@@ -1,6 +1,6 @@
 """Input checks shared by every procsim wrapper.
 
-One error format everywhere (STYLE.md rule 6)::
+One error format everywhere (docs/architecture.rst, convention 6)::
 
     <name> must be <condition> <unit>; got <value> <unit>
 

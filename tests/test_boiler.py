@@ -222,7 +222,7 @@ def test_errors_name_parameter_value_and_range():
     b, inlets = Boiler.example()
     with raises(ValueError, match="below the flue-gas water dew point"):
         Boiler(name="b", fuel="natural_gas", rated_output=5e6, stack_temperature=320.0).solve(inlets)
-    with raises(ValueError, match="fuel inlet mass_flow"):
+    with raises(ValueError, match=r"fuel inlet \(fuel_in\) mass_flow"):
         b.solve({**inlets, "fuel": EnergyStream.fuel(0.01, b.fuel.hhv, "hhv")})
     with raises(ValueError, match="feedwater pressure"):
         b.solve({**inlets, "feedwater": inlets["feedwater"].with_(p=5e5)})

@@ -48,8 +48,8 @@ def test_boiler_draws_its_own_fuel_and_air():
     fw = Stream("Water", T_FW, P_FW, M_FW)
     drawn = b.solve({"feedwater": fw})
     fed = b.solve({"feedwater": fw, **b.supply(fw)})
-    assert drawn.drawn["fuel"].mass_flow == fed.result.fuel_mass_flow
-    assert drawn.drawn["air"].mass_flow == approx(fed.result.air_mass_flow, rel=1e-12)
+    assert drawn.drawn["fuel_in"].mass_flow == fed.result.fuel_mass_flow
+    assert drawn.drawn["air_in"].mass_flow == approx(fed.result.air_mass_flow, rel=1e-12)
     assert drawn.result.energy_residual == approx(fed.result.energy_residual, abs=1e-6)
     with pytest.raises(ValueError, match="feed both fuel and air, or neither"):
         b.solve({"feedwater": fw, "fuel": b.supply(fw)["fuel"]})
@@ -64,7 +64,7 @@ def test_economizer_recycle_converges_and_closes():
         assert abs(row["mass_relative"]) <= 1e-9 and abs(row["energy_relative"]) <= 1e-9
     assert sol.overall["mass_relative"] <= 1e-9 and sol.overall["energy_relative"] <= 1e-9
     # the fuel and air cross the flowsheet boundary as drawn supplies
-    assert "supply->boiler.fuel" in sol.streams.index and "supply->boiler.air" in sol.streams.index
+    assert "supply->boiler.fuel_in" in sol.streams.index and "supply->boiler.air_in" in sol.streams.index
     assert sol.stream("eco.gas_out").T == approx(T_ECO_GAS_OUT, rel=1e-12)
 
 

@@ -112,3 +112,19 @@ def test_measure_errors():
         leak_repair(base.replace(leaks=None))
     with raises(ValueError, match="reduction must be > 0 Pa"):
         pressure_reduction(base, -1.0)
+
+
+def test_seed13_what_the_claimed_kwh_implies():
+    mod = _load("seed13_leak_repair")
+    res = mod.run()
+    (share,) = res.implied
+    implied_q = {f.metric: f for f in res.figures}["leak_flow_implied"].computed / 60.0   # m3/s
+    # the implied survey reproduces the claim through the same model
+    scale = implied_q / (res.details["leak_flow_nominal_m3_s"])
+    assert mod.kwh_saved(scale) == approx(226_730, rel=1e-3)
+    # share = leaks / (leaks + end-use demand), end uses as in the nominal case (leaks 20 % there)
+    q0 = res.details["leak_flow_nominal_m3_s"]
+    demand = q0 * 0.8 / 0.2
+    assert share.value == approx(implied_q / (implied_q + demand), rel=1e-9)
+    # less leak air than the nominal survey's, since the nominal survey saves more than claimed
+    assert share.value < 0.2 and "consistent" in res.verdicts[0]

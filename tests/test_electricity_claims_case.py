@@ -69,3 +69,12 @@ def test_vintage_verdicts(res):
     assert "seed10: CO2 claimed 96.74 t implies 0.509 kg CO2e/kWh = 2021's announced factor" in text
     assert "seed11: CO2 claimed 79.7 t implies 0.501 kg CO2e/kWh = 2020's factor, older" in text
     assert "seed11: 11.3 % implies a baseline of 1,407 MWh" in text
+
+
+def test_review_tariff_flip_values(mod):
+    r = mod.review(n=200)
+    rng = {x.metric: x for x in r.ranges}
+    # the tariff that reproduces a claimed money saving is money / kWh (seed 13a: 794,000 / 226,730)
+    assert rng["seed13a.cost_saved"].decisive.flip == approx(794_000 / 226_730, rel=1e-6)
+    assert rng["seed13a.cost_saved"].verdict == "consistent"
+    assert "seed06.cost_saved" not in rng          # money includes defect costs

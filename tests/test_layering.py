@@ -1,4 +1,4 @@
-"""Layering: procsim/ never imports units/ or cases/ (DESIGN.md); plug-ins come through entry points."""
+"""Layering: procsim/ never imports units/ or cases/ (docs/architecture.rst); plug-ins come through entry points."""
 import ast
 from pathlib import Path
 

@@ -44,7 +44,7 @@ def test_boundary_flows_close_for_a_heated_pump_line():
     assert sum(flows.values()) == pytest.approx(0.0, abs=1e-6 * sum(abs(v) for v in flows.values()))
     # product energy above the dead state = 2 kg/s * (h(350 K, 5 bar) - h(298.15 K, 1 atm))
     h = CP.PropsSI("H", "T", 350.0, "P", 5e5, "IF97::Water") - CP.PropsSI("H", "T", 298.15, "P", 101325, "IF97::Water")
-    assert flows["out: h.outlet"] == pytest.approx(-2.0 * h, rel=1e-9)
+    assert flows["out: h.fluid_out"] == pytest.approx(-2.0 * h, rel=1e-9)
     _rendered(energy_sankey(fs.solve()))
 
 

@@ -1,4 +1,4 @@
-"""The public API of DESIGN.md, called exactly as outside checks call it.
+"""The public API of docs/architecture.rst, called exactly as outside checks call it.
 
 Each name is exercised with its documented signature, SI units and numpy broadcasting,
 against values computed here independently (closed forms, CoolProp called directly).

@@ -83,3 +83,30 @@ def test_reviewer_page_for_a_case(tmp_path):
     assert md.exit_code == 0 and "## What the claim implies" in md.output and "*Our translation:*" in md.output
     bad = CliRunner().invoke(app, ["review", "seed05_catalyst_steam", "-o", str(tmp_path / "no" / "r.md")])
     assert bad.exit_code == 2
+
+
+@pytest.mark.unit
+def test_flip_value_beyond_the_range_is_found_and_flagged():
+    # f = 10 x over x in [1, 2]: the claim 25 needs x = 2.5, half a range-width beyond it
+    rng = figure_range(lambda x: 10.0 * x, (UncertainInput("x", 1.5, 1.0, 2.0, "-", "test"),), 25.0,
+                       metric="f", n=50, seed=1)
+    (t,) = rng.tornado
+    assert t.flip == approx(2.5, abs=1e-6) and not t.flip_in_range
+    assert rng.verdict == "inconsistent"
+    # 40 needs x = 4, beyond one range-width: no flip reported
+    far = figure_range(lambda x: 10.0 * x, (UncertainInput("x", 1.5, 1.0, 2.0, "-", "test"),), 40.0,
+                       metric="f", n=50, seed=1)
+    assert far.tornado[0].flip is None
+
+
+@pytest.mark.unit
+def test_published_rounding():
+    from procsim.review import published_rounding
+
+    assert published_rounding(2260) == approx(5.0)         # last digit in the tens
+    assert published_rounding(114.6) == approx(0.05)
+    assert published_rounding(96.74) == approx(0.005)
+    assert published_rounding(1.0e6) == approx(1.0e4)      # capped at 1 %
+    assert published_rounding(0.0) == 0.0
+    # 2,260.5 computed agrees with a claimed 2,260 at the range's edge
+    assert verdict(2260.0, 2260.5, 2300.0, 2260.5, 2320.0, published_rounding(2260)) == "consistent"

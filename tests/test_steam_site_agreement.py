@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from units.steam.batch import batch_site, run_batch
-from units.steam.description import common_site, example_site_description
+from units.steam.description import common_site, example_site_description, site_from_dict
 from units.steam.kernels import deaerator_balance_overflow
 from units.steam.site import SiteModel
 
@@ -127,3 +127,66 @@ def test_deaerator_overflow_kernel_against_a_linear_solve():
     # fixed water alone beyond the demand cannot be balanced
     assert deaerator_balance_overflow(F, hF, V, hV, 25.0, hf, 0.0, 335e3, hM, hS, out) == 1
     assert deaerator_balance_overflow(F, hF, V, hV, Wf, hf, 1.0, 335e3, 3e6, hS, out) == 3
+
+
+@pytest.mark.unit
+def test_economizer_needs_a_fired_boiler():
+    d = example_site_description()
+    d["boiler"] = dict(d["boiler"], economizer={"gas_outlet_temperature": "130 degC"})
+    with pytest.raises(ValueError, match="boiler.economizer needs boiler.fired"):
+        common_site(**d)
+
+
+@pytest.mark.integration
+def test_header_heat_loss_as_a_share_of_its_energy_flow_three_ways():
+    """MEASUR-style header loss "%": 2 % of the enthalpy flow entering MP, 1 % of LP's."""
+    import dataclasses
+
+    spec = common_site(**example_site_description())
+    spec = spec.replace(headers=tuple(dataclasses.replace(h, heat_loss_fraction={"MP": 0.02, "LP": 0.01}.get(h.name, 0.0))
+                                      for h in spec.headers))
+    base = SiteModel(common_site(**example_site_description())).solve()
+    r, f, b = _three_ways(spec)
+    _agree(r, f, b)
+    sol = r.solution
+    for name, frac in (("MP", 0.02), ("LP", 0.01)):
+        outlets = set(sol.units[name].draws)
+        ports = [k for k in sol.port_streams if k.startswith(f"{name}.") and k.split(".", 1)[1] not in outlets]
+        e_in = sum(sol.stream(k).energy_flow for k in ports)
+        assert len(ports) >= 1
+        assert sol.units[name].heat_loss == pytest.approx(frac * e_in, rel=1e-9)
+    assert r.fuel_input > base.fuel_input
+    # the description takes it as a header key, with unit strings
+    d = example_site_description()
+    d["headers"] = None
+    s2 = site_from_dict({"name": "x", "boiler": d["boiler"], "headers": [
+        {"name": "HP", "pressure": "41 bar(g)"}, {"name": "LP", "pressure": "3.5 bar(g)", "heat_loss_fraction": "1 %"}],
+        "letdowns": [{"inlet": "HP", "outlet": "LP"}], "deaerator": {"pressure": 1.2e5, "header": "LP"}})
+    assert s2.header("LP").heat_loss_fraction == pytest.approx(0.01, rel=1e-15)
+
+
+@pytest.mark.integration
+def test_makeup_preheated_by_blowdown_at_a_given_approach_three_ways():
+    import CoolProp.CoolProp as CP
+
+    from procsim.stream import Stream
+    from units.steam.condensate import MakeupWater
+
+    # the unit: 0.3 kg/s of 2 bar(a) saturated blowdown against 4 kg/s of 25 C make-up, 10 K approach:
+    # the blowdown side limits, so the drain leaves at 35 C (CoolProp IF97 enthalpies)
+    mu = MakeupWater("makeup", 1.5e5, blowdown_approach=10.0)
+    sol = mu.solve({"raw": Stream("Water", 298.15, 3.0e5, 4.0), "blowdown": Stream("Water", None, 2.0e5, 0.3, x=0.0)})
+    q = 0.3 * (CP.PropsSI("H", "P", 2.0e5, "Q", 0, "IF97::Water") - CP.PropsSI("H", "P", 2.0e5, "T", 308.15, "IF97::Water"))
+    assert sol.result.recovered_heat == pytest.approx(q, rel=1e-9)
+    assert sol.outlets["drain"].T == pytest.approx(308.15, rel=1e-9)
+    with pytest.raises(ValueError, match="give blowdown_effectiveness or blowdown_approach, not both"):
+        MakeupWater("m", 1.5e5, 0.9, blowdown_approach=10.0)
+    # the site: the same three-way agreement with the approach form
+    d = example_site_description()
+    d["blowdown"] = {"flash_header": "LP", "approach": "10 K"}
+    spec = common_site(**d)
+    assert spec.blowdown_approach == 10.0 and spec.blowdown_heat_recovery is None
+    r, f, b = _three_ways(spec)
+    _agree(r, f, b)
+    drain = r.solution.units["makeup"].drain_temperature
+    assert drain == pytest.approx(298.15 + 10.0, rel=1e-9)      # blowdown-limited at 10 K approach

@@ -1,4 +1,4 @@
-"""The shared check every flowsheet unit in units/ must pass (STYLE.md rule 11).
+"""The shared check every flowsheet unit in units/ must pass (docs/architecture.rst, convention 11).
 
 Any class in a ``units`` module that has ``solve`` and an ``example()`` classmethod is
 collected: its example is solved and checked for declared outlets, mass and energy balance
@@ -14,6 +14,7 @@ import pytest
 import units
 from procsim.flowsheet import Flowsheet, UnitSolution, unit_balance
 from procsim.stream import Stream
+from procsim.units_api import RESIDUAL_FIELDS, port_name_problems
 
 pytestmark = pytest.mark.component
 
@@ -73,3 +74,48 @@ def test_runs_inside_a_flowsheet(path):
         fs.feed(f"{unit.name}.{port}", s)
     sol = fs.solve()
     assert sol.overall["energy_relative"] <= 1e-6
+
+
+#: Unit families that have not yet moved to the procsim.units_api conventions (their owners
+#: convert them); their checks below are expected failures until then, so a conversion shows
+#: up as an XPASS to be removed from this list.
+PORTS_PENDING = ("units.steam.", "units.orc.")
+RESIDUALS_PENDING = ("units.orc.", "units.compressed_air.")
+
+
+def _pending(path, prefixes, what):
+    if path.startswith(prefixes):
+        pytest.xfail(f"{path}: {what} follows when its family converts (procsim.units_api)")
+
+
+@pytest.mark.parametrize("path", sorted(UNIT_CLASSES))
+def test_port_names_follow_the_convention(path):
+    """Ports are <medium>_in / <medium>_out (procsim.units_api.PORT_MEDIA)."""
+    unit, _ = UNIT_CLASSES[path].example()
+    problems = [port_name_problems(p, "in") for p in unit.inlets] + \
+        [port_name_problems(p, "out") for p in unit.outlets]
+    problems = [p for p in problems if p]
+    if problems:
+        _pending(path, PORTS_PENDING, "port naming")
+    assert not problems, f"{path}: {problems}"
+    # former port names, where a unit keeps them, resolve to declared ports
+    for old, new in getattr(unit, "port_aliases", {}).items():
+        assert new in unit.inlets or new in unit.outlets, f"{path}: alias {old!r} -> undeclared {new!r}"
+
+
+@pytest.mark.parametrize("path", sorted(UNIT_CLASSES))
+def test_result_carries_residuals_in_si(path):
+    """energy_residual [W] equals in + sources - out over the ports; mass_residual [kg/s] in - out."""
+    unit, inlets = UNIT_CLASSES[path].example()
+    sol = unit.solve(dict(inlets))
+    missing = [f for f in RESIDUAL_FIELDS if not hasattr(sol.result, f)]
+    if missing:
+        _pending(path, RESIDUALS_PENDING, "residual fields")
+    assert not missing, f"{path}: result lacks {missing}"
+    bal = unit_balance({**inlets, **sol.drawn}, sol)
+    scale = abs(bal["energy_in"]) + abs(bal["energy_out"]) + 1.0
+    # a residual reported in W matches the balance in W (a relative residual would not)
+    assert abs(float(sol.result.energy_residual) - bal["energy_residual"]) <= 1e-6 * scale, \
+        f"{path}: energy_residual {sol.result.energy_residual!r} vs balance {bal['energy_residual']!r} W"
+    assert abs(float(sol.result.mass_residual) - bal["mass_residual"]) <= 1e-9 * (bal["mass_in"] + 1.0), \
+        f"{path}: mass_residual {sol.result.mass_residual!r} vs balance {bal['mass_residual']!r} kg/s"

@@ -1,11 +1,17 @@
 """General-purpose flowsheet units: mixer, splitter, valve, pump, heater/cooler.
 
+Ports follow :mod:`procsim.units_api`: ``fluid_in``/``fluid_out`` (``fluid_in1``, ``fluid_in2``
+... on a mixer, ``fluid_out1`` ... on a splitter); the former names ``inlet``/``outlet``
+(``inlet1``, ``outlet1`` ...) are accepted as aliases.
+
 They are the plumbing between equipment models and the smallest units that exercise the
 flowsheet solver end to end (including recycles).
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 from procsim.flowsheet import UnitSolution
@@ -13,6 +19,7 @@ from procsim.stream import Stream
 from procsim.thermo.material import require_material
 from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.validation import check_fraction, check_positive, check_range
+from procsim.units_api import canonical_inlets, convert_fields, outlet_map, with_residuals
 
 __all__ = ["Mixer", "Splitter", "Valve", "Pump", "Heater", "pump_outlet_enthalpy",
            "MixerResult", "SplitterResult", "ValveResult", "PumpResult", "HeaterResult"]
@@ -37,6 +44,8 @@ class MixerResult:
     outlet_temperature: float  # [K]
     outlet_pressure: float     # [Pa]
     mass_flow: float           # [kg/s]
+    mass_residual: float = math.nan    # [kg/s] in - out
+    energy_residual: float = math.nan  # [W] in + sources - out
 
 
 @dataclass(frozen=True)
@@ -55,31 +64,41 @@ class Mixer:
 
     @property
     def inlets(self):
-        return tuple(f"inlet{i + 1}" for i in range(self.n_inlets))
+        return tuple(f"fluid_in{i + 1}" for i in range(self.n_inlets))
 
-    outlets = ("outlet",)
+    outlets = ("fluid_out",)
+
+    @property
+    def port_aliases(self):
+        """Old port names (before the <medium>_in/_out convention) -> current names."""
+        return {**{f"inlet{i + 1}": f"fluid_in{i + 1}" for i in range(self.n_inlets)}, "outlet": "fluid_out"}
 
     @classmethod
     def example(cls):
-        return cls("mixer"), {"inlet1": Stream("Water", 300.0, 3.0e5, 1.0),
-                              "inlet2": Stream("Water", 350.0, 2.0e5, 0.5)}
+        return cls("mixer"), {"fluid_in1": Stream("Water", 300.0, 3.0e5, 1.0),
+                              "fluid_in2": Stream("Water", 350.0, 2.0e5, 0.5)}
 
     def solve(self, inlets) -> UnitSolution:
+        inlets = canonical_inlets(self, inlets)
         streams = [inlets[p] for p in self.inlets]
         mat = _mixed_material(self.name, streams)
         m = sum(s.mass_flow for s in streams)
         p = min(s.p for s in streams)
         if not m > 0.0:
             out = streams[0].with_(p=p, mass_flow=0.0)
-            return UnitSolution({"outlet": out}, MixerResult(out.T, p, 0.0))
+            outs = outlet_map(self, {"fluid_out": out})
+            return UnitSolution(outs, with_residuals(MixerResult(out.T, p, 0.0), inlets, outs))
         h = sum(s.mass_flow * s.h for s in streams) / m
         out = Stream.from_ph(mat, p, h, m)
-        return UnitSolution({"outlet": out}, MixerResult(out.T, p, m))
+        outs = outlet_map(self, {"fluid_out": out})
+        return UnitSolution(outs, with_residuals(MixerResult(out.T, p, m), inlets, outs))
 
 
 @dataclass(frozen=True)
 class SplitterResult:
     mass_flows: tuple  # [kg/s] per outlet
+    mass_residual: float = math.nan    # [kg/s]
+    energy_residual: float = math.nan  # [W]
 
 
 @dataclass(frozen=True)
@@ -97,29 +116,37 @@ class Splitter:
             raise ValueError(f"fractions must sum to 1; got {self.fractions!r} (sum {sum(fr)!r})")
         object.__setattr__(self, "fractions", fr)
 
-    inlets = ("inlet",)
+    inlets = ("fluid_in",)
 
     @property
     def outlets(self):
-        return tuple(f"outlet{i + 1}" for i in range(len(self.fractions)))
+        return tuple(f"fluid_out{i + 1}" for i in range(len(self.fractions)))
+
+    @property
+    def port_aliases(self):
+        """Old port names (before the <medium>_in/_out convention) -> current names."""
+        return {"inlet": "fluid_in", **{f"outlet{i + 1}": f"fluid_out{i + 1}" for i in range(len(self.fractions))}}
 
     @classmethod
     def example(cls):
-        return cls("splitter", (0.3, 0.7)), {"inlet": Stream("Water", 320.0, 4.0e5, 2.0)}
+        return cls("splitter", (0.3, 0.7)), {"fluid_in": Stream("Water", 320.0, 4.0e5, 2.0)}
 
     def solve(self, inlets) -> UnitSolution:
-        s = inlets["inlet"]
+        inlets = canonical_inlets(self, inlets)
+        s = inlets["fluid_in"]
         flows = [s.mass_flow * f for f in self.fractions]
         # the last outlet takes the remainder so that the split conserves mass exactly
         flows[-1] = s.mass_flow - sum(flows[:-1])
-        outs = {p: s.with_(mass_flow=max(m, 0.0)) for p, m in zip(self.outlets, flows)}
-        return UnitSolution(outs, SplitterResult(tuple(flows)))
+        outs = outlet_map(self, {p: s.with_(mass_flow=max(m, 0.0)) for p, m in zip(self.outlets, flows)})
+        return UnitSolution(outs, with_residuals(SplitterResult(tuple(flows)), inlets, outs))
 
 
 @dataclass(frozen=True)
 class ValveResult:
     outlet_temperature: float  # [K]
     pressure_drop: float       # [Pa]
+    mass_residual: float = math.nan    # [kg/s]
+    energy_residual: float = math.nan  # [W]
 
 
 @dataclass(frozen=True)
@@ -130,22 +157,26 @@ class Valve:
     outlet_pressure: float
 
     def __post_init__(self):
+        convert_fields(self, outlet_pressure="pressure")
         check_positive("outlet_pressure", self.outlet_pressure, "Pa")
 
-    inlets = ("inlet",)
-    outlets = ("outlet",)
+    inlets = ("fluid_in",)
+    outlets = ("fluid_out",)
+    port_aliases: ClassVar[dict] = {"inlet": "fluid_in", "outlet": "fluid_out"}
 
     @classmethod
     def example(cls):
-        return cls("valve", 2.0e5), {"inlet": Stream("Water", 400.0, 1.0e6, 1.0)}
+        return cls("valve", 2.0e5), {"fluid_in": Stream("Water", 400.0, 1.0e6, 1.0)}
 
     def solve(self, inlets) -> UnitSolution:
-        s = inlets["inlet"]
+        inlets = canonical_inlets(self, inlets)
+        s = inlets["fluid_in"]
         if not (self.outlet_pressure <= s.p):
             raise ValueError(f"{self.name}: outlet_pressure {self.outlet_pressure!r} Pa must be <= "
                              f"inlet pressure {s.p!r} Pa (a valve cannot raise pressure)")
         out = Stream.from_ph(s.material, self.outlet_pressure, s.h, s.mass_flow)
-        return UnitSolution({"outlet": out}, ValveResult(out.T, s.p - self.outlet_pressure))
+        outs = outlet_map(self, {"fluid_out": out})
+        return UnitSolution(outs, with_residuals(ValveResult(out.T, s.p - self.outlet_pressure), inlets, outs))
 
 
 @dataclass(frozen=True)
@@ -153,6 +184,8 @@ class PumpResult:
     shaft_power: float          # [W]
     outlet_temperature: float   # [K]
     isentropic_head: float      # h2s - h1 [J/kg]
+    mass_residual: float = math.nan    # [kg/s]
+    energy_residual: float = math.nan  # [W], shaft power counted as a source
 
 
 @dataclass(frozen=True)
@@ -167,19 +200,22 @@ class Pump:
     efficiency: float  # isentropic; no default: it depends on pump size and duty (data sheet)
 
     def __post_init__(self):
+        convert_fields(self, outlet_pressure="pressure", efficiency="fraction")
         check_positive("outlet_pressure", self.outlet_pressure, "Pa")
         check_range("efficiency", self.efficiency, 0.0, 1.0, low_inclusive=False)
 
-    inlets = ("inlet",)
-    outlets = ("outlet",)
+    inlets = ("fluid_in",)
+    outlets = ("fluid_out",)
+    port_aliases: ClassVar[dict] = {"inlet": "fluid_in", "outlet": "fluid_out"}
 
     @classmethod
     def example(cls):
-        return cls("pump", 1.2e6, 0.7), {"inlet": Stream("Water", 360.0, 1.5e5, 3.0)}
+        return cls("pump", 1.2e6, 0.7), {"fluid_in": Stream("Water", 360.0, 1.5e5, 3.0)}
 
     def solve(self, inlets) -> UnitSolution:
-        s = inlets["inlet"]
-        require_material(self.name, "inlet", s, kind="fluid")
+        inlets = canonical_inlets(self, inlets)
+        s = inlets["fluid_in"]
+        require_material(self.name, "fluid_in", s, kind="fluid")
         if not (self.outlet_pressure >= s.p):
             raise ValueError(f"{self.name}: outlet_pressure {self.outlet_pressure!r} Pa must be >= "
                              f"inlet pressure {s.p!r} Pa")
@@ -189,14 +225,17 @@ class Pump:
         h2 = pump_outlet_enthalpy(s.h, h2s, self.efficiency)
         out = Stream.from_ph(s.material, self.outlet_pressure, h2, s.mass_flow)
         power = s.mass_flow * (h2 - s.h)
-        return UnitSolution({"outlet": out}, PumpResult(power, out.T, h2s - s.h),
-                            {"shaft_power": power})
+        outs = outlet_map(self, {"fluid_out": out})
+        src = {"shaft_power": power}
+        return UnitSolution(outs, with_residuals(PumpResult(power, out.T, h2s - s.h), inlets, outs, src), src)
 
 
 @dataclass(frozen=True)
 class HeaterResult:
     duty: float                # heat added [W] (negative: heat removed)
     outlet_temperature: float  # [K]
+    mass_residual: float = math.nan    # [kg/s]
+    energy_residual: float = math.nan  # [W], duty counted as a source
 
 
 @dataclass(frozen=True)
@@ -211,22 +250,27 @@ class Heater:
     pressure_drop: float = 0.0
 
     def __post_init__(self):
+        convert_fields(self, outlet_temperature="temperature", pressure_drop="pressure_difference")
         check_positive("outlet_temperature", self.outlet_temperature, "K")
         check_range("pressure_drop", self.pressure_drop, 0.0, None, "Pa")
 
-    inlets = ("inlet",)
-    outlets = ("outlet",)
+    inlets = ("fluid_in",)
+    outlets = ("fluid_out",)
+    port_aliases: ClassVar[dict] = {"inlet": "fluid_in", "outlet": "fluid_out"}
 
     @classmethod
     def example(cls):
-        return cls("heater", 350.0), {"inlet": Stream("Water", 300.0, 2.0e5, 1.5)}
+        return cls("heater", 350.0), {"fluid_in": Stream("Water", 300.0, 2.0e5, 1.5)}
 
     def solve(self, inlets) -> UnitSolution:
-        s = inlets["inlet"]
+        inlets = canonical_inlets(self, inlets)
+        s = inlets["fluid_in"]
         p = s.p - self.pressure_drop
         if not p > 0.0:
             raise ValueError(f"{self.name}: pressure_drop {self.pressure_drop!r} Pa exceeds inlet "
                              f"pressure {s.p!r} Pa")
         out = s.with_(T=self.outlet_temperature, p=p)
         duty = s.mass_flow * (out.h - s.h)
-        return UnitSolution({"outlet": out}, HeaterResult(duty, out.T), {"duty": duty})
+        outs = outlet_map(self, {"fluid_out": out})
+        src = {"duty": duty}
+        return UnitSolution(outs, with_residuals(HeaterResult(duty, out.T), inlets, outs, src), src)

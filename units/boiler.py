@@ -22,9 +22,9 @@ the developer: the default fractions per boiler type below are typical values,
 **unverified**; give the manufacturer's figure where known.
 
 Energy bookkeeping for the flowsheet balance (:mod:`procsim.flowsheet`): the fuel enters on
-the ``fuel`` port as an EnergyStream (mass flow and heating value on the stated basis), the
-air on ``air`` and the flue gas leaves on ``flue_gas`` as gas mixtures with absolute
-(formation-inclusive) NASA-7 enthalpy, radiation and other losses leave on ``losses`` as
+the ``fuel_in`` port as an EnergyStream (mass flow and heating value on the stated basis), the
+air on ``air_in`` and the flue gas leaves on ``gas_out`` as gas mixtures with absolute
+(formation-inclusive) NASA-7 enthalpy, radiation and other losses leave on ``loss_out`` as
 heat. The source term ``fuel_formation_enthalpy`` = fuel flow x (LHV - heating value on the
 port's basis + H_products(25 C) - H_air(25 C)) per kg fuel turns the port's heating value
 into the absolute enthalpy of the fuel on the gas reference, so in + sources - out closes
@@ -48,6 +48,7 @@ from procsim.thermo.combustion.air import combustion_air, product_rows
 from procsim.thermo.combustion.fuel import HV_BASES
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.material import require_material
+from procsim.units_api import canonical_inlets, convert_fields, outlet_map, si, si_array
 from procsim.validation import (as_array, as_float, broadcast_arrays, check_choice,
                                 check_fraction, check_positive, check_range)
 
@@ -111,8 +112,10 @@ def stack_loss_fraction(fuel, o2_dry, stack_temperature, combustion_air_temperat
     """
     f = _fuel(fuel)
     code = check_choice("basis", basis, HV_BASES)
-    shape, (o2, ts, ta) = _broadcast(o2_dry=o2_dry, stack_temperature=stack_temperature,
-                                     combustion_air_temperature=combustion_air_temperature)
+    shape, (o2, ts, ta) = _broadcast(
+        o2_dry=si_array("o2_dry", o2_dry, "fraction"),
+        stack_temperature=si_array("stack_temperature", stack_temperature, "temperature"),
+        combustion_air_temperature=si_array("combustion_air_temperature", combustion_air_temperature, "temperature"))
     _check_temperatures(ts, ta)
     out = np.empty_like(o2)
     bad = K.stack_loss_array(f.vector, combustion_air(0.0), o2, ts, ta, code, product_rows(), out)
@@ -148,9 +151,9 @@ def efficiency_input_output(useful_heat, fuel_mass_flow, heating_value):
     Raises if the result exceeds 1: more heat out than the fuel's heating value (on the HHV
     basis this is the thermodynamic limit of a boiler without heat pumping).
     """
-    q = check_positive("useful_heat", useful_heat, "W")
-    m = check_positive("fuel_mass_flow", fuel_mass_flow, "kg/s")
-    hv = check_positive("heating_value", heating_value, "J/kg")
+    q = check_positive("useful_heat", si_array("useful_heat", useful_heat, "power"), "W")
+    m = check_positive("fuel_mass_flow", si_array("fuel_mass_flow", fuel_mass_flow, "mass_flow"), "kg/s")
+    hv = check_positive("heating_value", si_array("heating_value", heating_value, "specific_energy"), "J/kg")
     eta = q / (m * hv)
     if np.any(eta > 1.0):
         raise ValueError(f"efficiency {float(np.max(eta))!r} exceeds the heating-value limit 1: useful "
@@ -167,12 +170,12 @@ def mixed_feedwater(condensate_return_fraction, condensate_temperature, makeup_t
     pressure, 1.2 atm (a slightly pressurised feed tank), is an assumption, unverified; it
     moves the result by millikelvin only (liquid enthalpy hardly depends on pressure).
     """
-    r = check_fraction("condensate_return_fraction", as_float("condensate_return_fraction",
-                                                               condensate_return_fraction))
+    r = check_fraction("condensate_return_fraction",
+                       si("condensate_return_fraction", condensate_return_fraction, "fraction"))
     w = Fluid("Water")
-    p = check_positive("pressure", as_float("pressure", pressure, "Pa"), "Pa")
-    hc = w.state(p=p, T=as_float("condensate_temperature", condensate_temperature, "K")).h
-    hm = w.state(p=p, T=as_float("makeup_temperature", makeup_temperature, "K")).h
+    p = check_positive("pressure", si("pressure", pressure, "pressure"), "Pa")
+    hc = w.state(p=p, T=si("condensate_temperature", condensate_temperature, "temperature")).h
+    hm = w.state(p=p, T=si("makeup_temperature", makeup_temperature, "temperature")).h
     return float(w.state(p=p, h=r * hc + (1 - r) * hm).T)
 
 
@@ -233,6 +236,9 @@ class _FiredUnit:
     fuel_basis: str = "hhv"                  # basis of the fuel port's heating value
 
     def _validate_firing(self, types):
+        convert_fields(self, rated_output="power", o2_dry="fraction", stack_temperature="temperature",
+                       air_temperature="temperature", air_humidity="fraction", co_dry="fraction",
+                       radiation_loss="fraction", other_loss="fraction")
         object.__setattr__(self, "fuel", _fuel(self.fuel))
         check_positive("rated_output", self.rated_output, "W")
         check_range("o2_dry", self.o2_dry, 0.0, 0.2094, "")
@@ -298,25 +304,26 @@ class _FiredUnit:
     def _supplied(self, inlets, fuel_port, air_port):
         """(inlets with fuel and air, the streams drawn): fed fuel/air ports are checked against
         what the duty needs; open ones (left unconnected in a flowsheet) are drawn here."""
-        open_ports = [p for p in ("fuel", "air") if inlets.get(p) is None]
+        inlets = canonical_inlets(self, inlets)
+        open_ports = [p for p in ("fuel_in", "air_in") if inlets.get(p) is None]
         if len(open_ports) == 1:
             raise ValueError(f"{self.name}: feed both fuel and air, or neither (the unit then draws what "
                              f"the duty needs); {open_ports[0]!r} is missing")
         if open_ports:
-            drawn = {"fuel": fuel_port, "air": air_port}
+            drawn = {"fuel_in": fuel_port, "air_in": air_port}
             return {**inlets, **drawn}, drawn
         self._check_supply(inlets, fuel_port, air_port)
         return inlets, {}
 
     def _check_supply(self, inlets, fuel_port, air_port):
-        for port, need in (("fuel", fuel_port), ("air", air_port)):
+        for port, need in (("fuel_in", fuel_port), ("air_in", air_port)):
             got = inlets[port]
             if not abs(got.mass_flow - need.mass_flow) <= 1e-9 * need.mass_flow:
-                raise ValueError(f"{self.name}: {port} inlet mass_flow {got.mass_flow!r} kg/s differs from "
+                raise ValueError(f"{self.name}: {port.removesuffix('_in')} inlet ({port}) mass_flow {got.mass_flow!r} kg/s differs from "
                                  f"the {need.mass_flow!r} kg/s this duty needs; feed the streams of "
                                  f"{type(self).__name__}.supply(...)")
-        if inlets["fuel"].basis != self.fuel_basis:
-            raise ValueError(f"fuel inlet basis {inlets['fuel'].basis!r} differs from fuel_basis "
+        if inlets["fuel_in"].basis != self.fuel_basis:
+            raise ValueError(f"fuel inlet basis {inlets['fuel_in'].basis!r} differs from fuel_basis "
                              f"{self.fuel_basis!r}")
 
 
@@ -369,8 +376,9 @@ def _part_load(unit: _FiredUnit, load, o2_dry=None, stack_temperature=None) -> P
 class Boiler(_FiredUnit):
     """Fired steam boiler (fire-tube, water-tube or once-through).
 
-    Ports: inlets ("feedwater", "fuel", "air"); outlets ("steam", "blowdown", "flue_gas",
-    "losses"). The feedwater flow sets the duty (steam = feedwater - blowdown). The boiler
+    Ports: inlets ("feedwater_in", "fuel_in", "air_in"); outlets ("steam_out", "blowdown_out",
+    "gas_out", "loss_out") (procsim.units_api convention; the former names "feedwater",
+    "fuel", "air", "steam", "blowdown", "flue_gas", "losses" are accepted as aliases). The feedwater flow sets the duty (steam = feedwater - blowdown). The boiler
     finds its own fuel and combustion air: leave ``fuel`` and ``air`` open in a flowsheet
     (they are ``supplied_inlets``) or omit them from ``solve``'s inlets, and it draws what the
     duty needs by the heat-loss method (returned in ``UnitSolution.drawn``); fuel and air fed
@@ -408,12 +416,17 @@ class Boiler(_FiredUnit):
     blowdown_fraction: float = 0.05
     blowdown_heat_recovery: float = 0.0
 
-    inlets: ClassVar[tuple] = ("feedwater", "fuel", "air")
+    inlets: ClassVar[tuple] = ("feedwater_in", "fuel_in", "air_in")
     #: Inlets the boiler sizes itself when they are left open in a flowsheet (procsim.flowsheet).
-    supplied_inlets: ClassVar[tuple] = ("fuel", "air")
-    outlets: ClassVar[tuple] = ("steam", "blowdown", "flue_gas", "losses")
+    supplied_inlets: ClassVar[tuple] = ("fuel_in", "air_in")
+    outlets: ClassVar[tuple] = ("steam_out", "blowdown_out", "gas_out", "loss_out")
+    port_aliases: ClassVar[dict] = {"feedwater": "feedwater_in", "fuel": "fuel_in", "air": "air_in",
+                                    "steam": "steam_out", "blowdown": "blowdown_out", "flue_gas": "gas_out",
+                                    "losses": "loss_out"}
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", steam_temperature="temperature",
+                       blowdown_fraction="fraction", blowdown_heat_recovery="fraction")
         check_choice("kind", self.kind, BOILER_TYPES)
         self._validate_firing(BOILER_TYPES)
         check_range("steam_pressure", self.steam_pressure, 1.1e5, 2.2e7, "Pa")
@@ -455,17 +468,18 @@ class Boiler(_FiredUnit):
         """The ``fuel`` and ``air`` inlet streams that this feedwater flow (duty) needs."""
         ws = self._water_side(feedwater)
         fuel_port, air_port, _, _ = self._gas_ports(self._combustion(ws["useful"]))
-        return {"fuel": fuel_port, "air": air_port}
+        return outlet_map(self, {"fuel_in": fuel_port, "air_in": air_port})
 
     def solve(self, inlets) -> UnitSolution:
-        fw = inlets["feedwater"]
+        inlets = canonical_inlets(self, inlets)
+        fw = inlets["feedwater_in"]
         ws = self._water_side(fw)
         c = self._combustion(ws["useful"])
         fuel_port, air_port, flue_port, source = self._gas_ports(c)
         inlets, drawn = self._supplied(inlets, fuel_port, air_port)
         losses = EnergyStream("heat", c["q_rad"] + c["q_other"])
-        outlets = {"steam": ws["steam"], "blowdown": ws["blowdown"], "flue_gas": flue_port,
-                   "losses": losses}
+        outlets = outlet_map(self, {"steam_out": ws["steam"], "blowdown_out": ws["blowdown"], "gas_out": flue_port,
+                                    "loss_out": losses})
         result = _result(self, c, ws["useful"], inlets, outlets, source,
                          steam_flow=ws["m_s"], blowdown_flow=ws["m_bd"], q_rec=ws["q_rec"])
         return UnitSolution(outlets=outlets, result=result,
@@ -486,14 +500,15 @@ class Boiler(_FiredUnit):
                 steam_pressure=1101325.0, o2_dry=0.03, stack_temperature=473.15,
                 air_temperature=298.15, blowdown_fraction=0.05)
         fw = Stream("Water", 378.15, 1.3e6, 1.9)
-        return b, {"feedwater": fw, **b.supply(fw)}
+        return b, outlet_map(b, {"feedwater_in": fw, **b.supply(fw)})
 
 
 @dataclass(frozen=True, eq=False)
 class FluidHeater(_FiredUnit):
     """Fired hot-water or thermal-fluid heater: heats a liquid from return to supply temperature.
 
-    Ports: inlets ("return", "fuel", "air"); outlets ("supply", "flue_gas", "losses").
+    Ports: inlets ("return_in", "fuel_in", "air_in"); outlets ("supply_out", "gas_out", "loss_out")
+    (former names "return", "fuel", "air", "supply", "flue_gas", "losses" accepted as aliases).
     fluid : CoolProp name of the heated liquid ("Water" for hot water; for thermal oil a
     CoolProp HEOS fluid that stays liquid, since procsim.thermo.fluids has no incompressible
     backend). supply_temperature [K].
@@ -503,17 +518,20 @@ class FluidHeater(_FiredUnit):
     fluid: str = "Water"
     supply_temperature: float = 363.15
 
-    inlets: ClassVar[tuple] = ("return", "fuel", "air")
-    supplied_inlets: ClassVar[tuple] = ("fuel", "air")
-    outlets: ClassVar[tuple] = ("supply", "flue_gas", "losses")
+    inlets: ClassVar[tuple] = ("return_in", "fuel_in", "air_in")
+    supplied_inlets: ClassVar[tuple] = ("fuel_in", "air_in")
+    outlets: ClassVar[tuple] = ("supply_out", "gas_out", "loss_out")
+    port_aliases: ClassVar[dict] = {"return": "return_in", "fuel": "fuel_in", "air": "air_in",
+                                    "supply": "supply_out", "flue_gas": "gas_out", "losses": "loss_out"}
 
     def __post_init__(self):
+        convert_fields(self, supply_temperature="temperature")
         check_choice("kind", self.kind, HEATER_TYPES)
         self._validate_firing(HEATER_TYPES)
         check_range("supply_temperature", self.supply_temperature, 274.0, 673.15, "K")
 
     def _liquid_side(self, ret: Stream):
-        require_material(self.name, "return", ret, kind="fluid")
+        require_material(self.name, "return_in", ret, kind="fluid")
         m = check_positive("return mass_flow", ret.mass_flow, "kg/s")
         if not self.supply_temperature > ret.T:
             raise ValueError(f"supply_temperature {self.supply_temperature!r} K must exceed the return "
@@ -532,15 +550,16 @@ class FluidHeater(_FiredUnit):
         """The ``fuel`` and ``air`` inlet streams that this duty needs."""
         _, useful = self._liquid_side(return_stream)
         fuel_port, air_port, _, _ = self._gas_ports(self._combustion(useful))
-        return {"fuel": fuel_port, "air": air_port}
+        return outlet_map(self, {"fuel_in": fuel_port, "air_in": air_port})
 
     def solve(self, inlets) -> UnitSolution:
-        sup, useful = self._liquid_side(inlets["return"])
+        inlets = canonical_inlets(self, inlets)
+        sup, useful = self._liquid_side(inlets["return_in"])
         c = self._combustion(useful)
         fuel_port, air_port, flue_port, source = self._gas_ports(c)
         inlets, drawn = self._supplied(inlets, fuel_port, air_port)
-        outlets = {"supply": sup, "flue_gas": flue_port,
-                   "losses": EnergyStream("heat", c["q_rad"] + c["q_other"])}
+        outlets = outlet_map(self, {"supply_out": sup, "gas_out": flue_port,
+                                    "loss_out": EnergyStream("heat", c["q_rad"] + c["q_other"])})
         result = _result(self, c, useful, inlets, outlets, source, steam_flow=sup.mass_flow,
                          blowdown_flow=0.0, q_rec=0.0)
         return UnitSolution(outlets=outlets, result=result, sources={"fuel_formation_enthalpy": source},
@@ -556,7 +575,7 @@ class FluidHeater(_FiredUnit):
         h = cls(name="hot_water_heater", fuel="lpg", rated_output=1.0e6, kind="hot_water",
                 supply_temperature=363.15, o2_dry=0.035, stack_temperature=443.15)
         ret = Stream("Water", 343.15, 3.0e5, 10.0)
-        return h, {"return": ret, **h.supply(ret)}
+        return h, outlet_map(h, {"return_in": ret, **h.supply(ret)})
 
 
 def _result(unit, c, useful, inlets, outlets, source, *, steam_flow, blowdown_flow, q_rec):
@@ -570,8 +589,8 @@ def _result(unit, c, useful, inlets, outlets, source, *, steam_flow, blowdown_fl
         fuel_input_lhv=float(c["m_f"] * f.lhv), efficiency_hhv=float(c["eta"]),
         efficiency_lhv=float(useful / (c["m_f"] * f.lhv)),
         efficiency_input_output=float(efficiency_input_output(useful, c["m_f"], f.hhv)),
-        excess_air=c["e"], air_mass_flow=float(outlets["flue_gas"].mass_flow - c["m_f"] + m_ash),
-        flue_gas_mass_flow=float(outlets["flue_gas"].mass_flow), stack_temperature=float(c["ts"]),
+        excess_air=c["e"], air_mass_flow=float(outlets["gas_out"].mass_flow - c["m_f"] + m_ash),
+        flue_gas_mass_flow=float(outlets["gas_out"].mass_flow), stack_temperature=float(c["ts"]),
         water_dew_point=float(c["fg"].water_dew_point()), co2_mass_flow=float(c["m_f"] * f.co2_per_kg),
         ash_mass_flow=float(m_ash), steam_flow=float(steam_flow), blowdown_flow=float(blowdown_flow),
         blowdown_heat_recovered=float(q_rec), radiation_loss=float(c["q_rad"]),

@@ -69,10 +69,18 @@ def _orc(evaporating_temperature, condensing_temperature=308.15, superheat=0.0,
 
 
 STACK_LOSS = SweepModel(_stack_loss, ("o2", "stack_temperature", "air_temperature"), ("fuel", "basis"),
-                        "boiler stack loss fraction (units.boiler.stack_loss_fraction)")
+                        "boiler stack loss fraction (units.boiler.stack_loss_fraction)",
+                        {"o2": "-, dry mole fraction", "stack_temperature": "K", "air_temperature": "K",
+                         "fuel": "fuel name", "basis": "hhv or lhv"})
 LEAK_FLOW = SweepModel(_leak_flow, ("diameter", "line_pressure", "temperature", "discharge_coefficient"), (),
-                       "compressed-air leak mass and free-air flow")
-EFFECTIVENESS = SweepModel(_effectiveness, ("ntu", "cr"), ("arrangement",), "heat-exchanger effectiveness")
+                       "compressed-air leak mass and free-air flow",
+                       {"diameter": "m", "line_pressure": "Pa abs", "temperature": "K",
+                        "discharge_coefficient": "-"})
+EFFECTIVENESS = SweepModel(_effectiveness, ("ntu", "cr"), ("arrangement",), "heat-exchanger effectiveness",
+                           {"ntu": "-", "cr": "-", "arrangement": "arrangement name"})
 ORC_DESIGN = SweepModel(_orc, ("evaporating_temperature", "condensing_temperature", "superheat",
                                "source_temperature", "source_mass_flow"), ("fluid", "source", "source_pressure"),
-                        "ORC net power and efficiency (units.orc.evaluate_designs)")
+                        "ORC net power and efficiency (units.orc.evaluate_designs)",
+                        {"evaporating_temperature": "K", "condensing_temperature": "K", "superheat": "K",
+                         "source_temperature": "K", "source_mass_flow": "kg/s", "fluid": "CoolProp name",
+                         "source": "CoolProp name", "source_pressure": "Pa abs"})

@@ -1,6 +1,6 @@
 """Retrofit accounting: emission factors, energy units, prices, economics, claims.
 
-Public API (DESIGN.md):
+Public API (docs/architecture.rst):
 
 - ``grid_factor(region="TW", year=2023, basis="actual")`` -> :class:`Factor` (a float with
   ``.source``, ``.year``, ``.basis``, ``.unit``, ``.status``); bases "actual", "target",

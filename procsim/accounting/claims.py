@@ -39,6 +39,7 @@ Examples
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from procsim.accounting.claim_schema import (SECTION_KEYS, TOTAL_KEYS, UNITS, load_claim,
@@ -90,12 +91,23 @@ def _half_unit(x: float) -> float:
     if "e" in s:
         mant, exp = s.split("e")
         dec = len(mant.split(".")[1]) if "." in mant else 0
+        if int(exp) > 0:  # 1e+15 is 1,000,000,000,000,000: trailing zeros, 3 significant digits
+            dec = max(dec, 2)
         return 0.5 * 10.0 ** (int(exp) - dec)
     if "." in s:
         return 0.5 * 10.0 ** (-len(s.split(".")[1]))
     # trailing zeros are ambiguous ("1,000,000"): read at least 3 significant digits
     zeros = len(s) - len(s.rstrip("0"))
     return 0.5 * 10.0 ** min(zeros, max(len(s) - 3, 0))
+
+
+def _within(difference: float, tol: float) -> bool:
+    """``|difference| <= tol``, False when either is NaN or infinite (NaN-safe agreement test).
+
+    A tolerance that overflowed, or a figure computed from a division by a vanishing saving,
+    must never make two figures "agree".
+    """
+    return math.isfinite(difference) and math.isfinite(tol) and abs(difference) <= tol
 
 
 def _rel(x: float) -> float:
@@ -167,7 +179,7 @@ class _Checker:
                 tol = _half_unit(b[key]) + _half_unit(r[key])
                 if key in s:
                     tol += _half_unit(s[key]) + 1e-9 * abs(diff)
-                    if abs(s[key] - diff) <= tol:
+                    if _within(s[key] - diff, tol):
                         self.add("ok", f"savings.{key}", f"baseline {_g(b[key])} - retrofit "
                                  f"{_g(r[key])} = {_g(diff)} {u}, as claimed")
                     else:
@@ -217,7 +229,7 @@ class _Checker:
         # fractions are written as percentages at the source: "5.8 %" -> +/- 0.05 points
         tol = _half_unit(100.0 * claimed) / 100.0 + computed * (_rel(saved) + _rel(base)) + 1e-9
         what = f" ({', '.join(carriers)})" if carriers else ""
-        if abs(claimed - computed) <= tol:
+        if _within(claimed - computed, tol):
             self.add("ok", f"savings.{key}", f"{_g(saved)} / {_g(base)} {unit}{what} = "
                      f"{_pct(computed)}, as claimed ({_pct(claimed)})")
         else:
@@ -237,7 +249,7 @@ class _Checker:
                 tol = _half_unit(claimed) + sum(abs(carrier_energy(k, _half_unit(body[k]), unit))
                                                 for k in carriers)
                 f = f"{section}.{key}"
-                if abs(claimed - computed) <= tol:
+                if _within(claimed - computed, tol):
                     self.add("ok", f, f"{' + '.join(carriers)} = {_g(computed)} {unit} (Taiwan "
                              f"conventions: 860 kcal/kWh, 1 kLOE = 9e6 kcal, 1 toe = 1e7 kcal), "
                              f"as claimed")
@@ -245,7 +257,7 @@ class _Checker:
                 swapped = {"toe": "kLOE", "kLOE": "toe"}.get(unit)
                 if swapped:
                     other = convert(computed, unit, swapped)
-                    if abs(claimed - other) <= tol * 1.2:
+                    if _within(claimed - other, tol * 1.2):
                         self.add("warning", f, f"claimed {_g(claimed)} {unit} equals the carriers' "
                                  f"total in {swapped} ({_g(other)}), not in {unit} ({_g(computed)}): "
                                  f"kLOE / toe mix-up (1 toe = 1.111 kLOE)")
@@ -285,10 +297,10 @@ class _Checker:
             return
         claimed = c["payback_years"]
         tol = _half_unit(claimed) + computed * (_rel(cost) + (_half_unit(inv) + _half_unit(sub)) / net)
-        if abs(claimed - computed) <= tol:
+        if _within(claimed - computed, tol):
             self.add("ok", "payback_years", f"(investment {_g(inv)} - subsidy {_g(sub)}) / "
                      f"{_g(cost)} per year = {computed:.3g} yr, as claimed ({_g(claimed)} yr)")
-        elif sub > 0 and abs(claimed - inv / cost) <= tol + _half_unit(claimed):
+        elif sub > 0 and _within(claimed - inv / cost, tol + _half_unit(claimed)):
             self.add("warning", "payback_years", f"claimed {_g(claimed)} yr is the payback on the "
                      f"gross investment ({_g(inv)} / {_g(cost)} = {inv / cost:.3g} yr); net of the "
                      f"subsidy it is {computed:.3g} yr")
@@ -328,7 +340,7 @@ class _Checker:
         when = self._as_of_text()
 
         def fits(f):
-            return abs(float(f) - implied) <= tol
+            return _within(float(f) - implied, tol)
 
         def with_latest():
             if latest is None:
@@ -535,7 +547,7 @@ class _Checker:
                 coal = self._per_steam("coal_t")
                 text += (f" = {per_t:.3f} t CO2e per t steam (natural-gas boiler at 80 %: {gas:.3f}; "
                          f"coal boiler at 80 %: {coal:.3f})")
-            if lo - tol <= co2 <= hi + tol:
+            if math.isfinite(tol) and lo - tol <= co2 <= hi + tol:
                 self.add("ok", fld, f"{text}: within the plausible {_g(lo)}-{_g(hi)} t (IPCC 2006 "
                          "defaults; boiler efficiency 0.75-0.95 for steam/heat)")
             else:
@@ -551,7 +563,7 @@ class _Checker:
         if "baseline" in implied and "retrofit" in implied:
             (fb, cb, kb), (fr, cr, kr) = implied["baseline"], implied["retrofit"]
             tol = fb * (_rel(cb) + _rel(kb)) + fr * (_rel(cr) + _rel(kr))
-            if abs(fb - fr) > tol:
+            if not _within(fb - fr, tol):
                 self.add("warning", "retrofit.co2_t", f"baseline and retrofit CO2 use different "
                          f"factors: {fb:.4f} vs {fr:.4f} kg CO2e/kWh for the same electricity",
                          baseline=fb, retrofit=fr)
@@ -660,10 +672,72 @@ class _Checker:
                      f"t/yr = {_g(computed)} t CO2e/yr against the claimed {_g(s['co2_t'])} t")
 
 
-def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
+    # --- metered savings (M&V) -----------------------------------------------------------
+    def measured(self, base_dir):
+        """Run the M&V on the meter data the claim points to and judge the claimed saving
+        against the verified saving and its band (procsim.mv, ASHRAE Guideline 14)."""
+        mv = self.c.get("mv")
+        if not mv:
+            return
+        from pathlib import Path
+
+        from procsim.mv import avoided_energy, fit_baseline, periods, read_meter
+
+        base = Path(base_dir) if base_dir is not None else Path.cwd()
+        carrier = mv.get("carrier", "electricity_kwh")
+        energy = mv.get("energy", "energy")
+        drivers = tuple(mv.get("drivers", ("temperature",)))
+        conf = float(mv.get("confidence", 0.9))
+        tz = mv.get("timezone")
+        kinds = {c: "count" for c in mv.get("counts", ())}
+        try:
+            frames = []
+            for k in ("baseline", "reporting"):
+                m = read_meter(base / mv[k], kinds=dict(kinds), timezone=tz)
+                data = m.data
+                if mv.get("period"):
+                    sums = [c for c in data.columns if m.units.get(c) != "degC"]
+                    means = [c for c in data.columns if m.units.get(c) == "degC"]
+                    data, _ = periods(data, mv["period"], sums=sums, means=means, timezone=tz)
+                else:
+                    data = data.dropna()
+                if data.index.tz is not None:
+                    data.index = data.index.tz_localize(None)
+                frames.append(data)
+            b = fit_baseline(frames[0], energy=energy, drivers=drivers, model=mv.get("model", "auto"))
+            s = avoided_energy(b, frames[1], confidence=conf)
+        except (ValueError, OSError, KeyError) as exc:
+            self.add("error", "mv", f"M&V on the claim's meter data failed: {exc}")
+            return
+        unit = UNITS.get(carrier, "")
+        head = (f"M&V ({b.kind} on {', '.join(drivers)}, {b.n} baseline / {s.m} reporting "
+                f"periods): verified saving {_g(s.savings)} +/- {_g(s.uncertainty)} "
+                f"{unit.replace('/yr', '')} at {100 * conf:.0f} % confidence")
+        vals = {"verified": s.savings, "uncertainty": s.uncertainty, "confidence": conf,
+                "model": b.kind, "cv_rmse": b.cv_rmse, "nmbe": b.nmbe}
+        sev = "ok" if b.acceptance.passed else "warning"
+        self.add(sev, "mv", f"baseline model: {b.acceptance.text()}", **vals)
+        claimed = self.sections["savings"].get(carrier)
+        if claimed is None:
+            self.add("info", f"savings.{carrier}", f"{head}; the claim states no {carrier} saving",
+                     **vals)
+            return
+        lo, hi = s.savings - s.uncertainty, s.savings + s.uncertainty
+        if lo - _half_unit(claimed) <= claimed <= hi + _half_unit(claimed):
+            self.add("ok", f"savings.{carrier}", f"claimed {_g(claimed)}: inside the band "
+                     f"{_g(lo)}-{_g(hi)}; {head}", **vals)
+        else:
+            self.add("warning", f"savings.{carrier}", f"claimed {_g(claimed)} is outside the band "
+                     f"{_g(lo)}-{_g(hi)} ({100 * (claimed - s.savings) / s.savings:+.1f} % from "
+                     f"the verified saving); {head}", **vals)
+
+
+def check_claim(claim, table: FactorTable | None = None, base_dir=None) -> list[Finding]:
     """Check a claim (dict as parsed from its file); returns findings, never raises on content.
 
     ``table``: grid factors for a region other than Taiwan (see ``FactorTable``).
+    ``base_dir``: folder of the claim file, against which the meter-data paths of an
+    ``[mv]`` table are resolved (default: the current folder).
     """
     problems = schema_problems(claim)
     if problems:
@@ -677,6 +751,7 @@ def check_claim(claim, table: FactorTable | None = None) -> list[Finding]:
     ch.emission_factors()
     ch.prices()
     ch.product()
+    ch.measured(base_dir)
     if not any(f.severity in ("ok", "warning", "error") or f.values.get("consistent")
                for f in ch.out):
         ch.add("info", "", "no two figures of the claim can be checked against each other")

@@ -100,6 +100,13 @@ class OptionsResult:
                          "cost_per_t_co2e": c.cost_per_t_co2e, "currency": c.currency})
         return rows
 
+    def to_frame(self):
+        """:meth:`table` as a DataFrame (one row per option; units in the column names, money in
+        the options' currency)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.table())
+
     def macc_data(self) -> list[dict]:
         """MACC bars (single options that avoid CO2e), cheapest first: option, abatement_t,
         cost_per_t_co2e, x_start (cumulative t CO2e/yr before this bar)."""

@@ -12,6 +12,7 @@ from procsim.cli._app import app
 # one import per line, so that adding a command group touches one line
 from procsim.cli import cases_cmd  # noqa: F401  (procsim cases, procsim run)
 from procsim.cli import claims_cmd  # noqa: F401  (procsim check-claim)
+from procsim.cli import mv_cmd  # noqa: F401  (procsim mv)
 from procsim.cli import plant_cmd  # noqa: F401  (procsim options; plant files for procsim run)
 from procsim.cli import report_cmd  # noqa: F401  (procsim report)
 from procsim.cli import review_cmd  # noqa: F401  (procsim review)

@@ -6,7 +6,9 @@ from typing import Optional
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+from procsim.cli._errors import ProcsimGroup
+
+app = typer.Typer(cls=ProcsimGroup, add_completion=False, no_args_is_help=True,
                   help="procsim: industrial process energy and waste-heat simulation.")
 
 
@@ -24,7 +26,10 @@ def _main(version: Optional[bool] = typer.Option(None, "--version", callback=_ve
           quiet: bool = typer.Option(False, "--quiet", "-q",
                                      help="no progress bars and no timing lines on standard error"),
           verbose: bool = typer.Option(False, "--verbose", "-v",
-                                       help="log what procsim is doing (INFO level) on standard error")):
+                                       help="log what procsim is doing (INFO level) on standard error"),
+          debug: bool = typer.Option(False, "--debug",
+                                     help="show the full traceback of a failure instead of one line "
+                                          "(accepted anywhere on the command line)")):
     """procsim: industrial process energy and waste-heat simulation."""
     from procsim import progress
 

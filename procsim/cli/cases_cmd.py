@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 
 from procsim.cli._app import app
+from procsim.cli._errors import debug_enabled, one_line
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def _run_modules(mods, as_json: bool, markdown: bool, review: bool = False) -> i
             results.append(mod.review() if review and hasattr(mod, "review") else mod.run())
         except Exception as exc:  # report every failing case, then exit non-zero
             failures.append((getattr(mod, "CASE_ID", mod.__name__), exc))
-            if not as_json:
+            if not as_json and debug_enabled():
                 traceback.print_exc()
         else:
             log.info("case %s ran in %.2f s", mod.CASE_ID, time.perf_counter() - t0)
@@ -71,7 +72,7 @@ def _run_modules(mods, as_json: bool, markdown: bool, review: bool = False) -> i
         if verdict_lines:
             typer.echo("\nVerdicts\n" + "\n".join(verdict_lines))
     for cid, exc in failures:
-        typer.echo(f"case {cid} failed: {exc}", err=True)
+        typer.echo(f"case {cid} failed: {one_line(exc)}", err=True)
     return 1 if failures else 0
 
 
@@ -104,7 +105,11 @@ def run_cmd(case: str = typer.Argument(..., help="a case id, a case .py file or 
             json_out: bool = typer.Option(False, "--json", help="JSON output (figures, or the plant's results)"),
             markdown: bool = typer.Option(False, "--markdown", help="Markdown report with assumptions")):
     """Run one case (a built-in id, or a script whose run() returns a procsim.casebook.CaseResult),
-    or solve a plant file (.toml/.yaml)."""
+    or solve a plant file (.toml/.yaml).
+
+    A .py script is executed as Python code with your permissions: run only your own files.
+    Plant files are data and are never executed.
+    """
     path = Path(case)
     if path.suffix.lower() in (".toml", ".yaml", ".yml"):
         from procsim.cli.plant_cmd import run_plant_file

@@ -34,11 +34,14 @@ def format_plant(r) -> str:
         out.append(f"  {name[:44]:44s} {_num(row['T'], '{:.2f}'):>10s} {_num(row['p'], '{:.0f}'):>12s} "
                    f"{_num(row['mass_flow'], '{:.6g}'):>12s} {_num(row['energy_flow'], '{:.6g}'):>14s}")
     out.append("")
-    out.append("Unit balances (worst over periods): mass residual [kg/s], energy residual [W]")
+    out.append("Unit balances (worst over periods, ports and the unit's own closure): "
+               "mass residual [kg/s], energy residual [W]")
     names = list(p0.solution.balances.index)
     for n in names:
         m = max(abs(float(p.solution.balances.loc[n, "mass_residual"])) for p in r.periods)
         e = max(abs(float(p.solution.balances.loc[n, "energy_residual"])) for p in r.periods)
+        m = max([m] + [abs(float(getattr(p.units[n], "mass_residual", 0.0))) for p in r.periods])
+        e = max([e] + [abs(float(getattr(p.units[n], "energy_residual", 0.0))) for p in r.periods])
         idle = sum(1 for p in r.periods if n in p.idle)
         note = f"  (idle in {idle} period(s))" if idle else ""
         out.append(f"  {n:24s} {m:12.3e} {e:12.3e}{note}")
@@ -101,7 +104,8 @@ def format_options(rep) -> str:
 @app.command("options")
 def options_cmd(plant: Path = typer.Argument(..., help="plant file (.toml/.yaml)"),
                 options: Path = typer.Argument(..., help="options file: [options.NAME] patches, [combinations]"),
-                json_out: bool = typer.Option(False, "--json")):
+                json_out: bool = typer.Option(False, "--json", help="JSON: each option and combination with "
+                                                                    "its savings, and the ranking")):
     """Evaluate retrofit options alone and combined through the plant model; rank them."""
     from procsim.plant import PlantError, evaluate_options
 

@@ -7,6 +7,7 @@ from typing import List, Optional
 import typer
 
 from procsim.cli._app import app
+from procsim.cli._errors import check_output_path
 from procsim.cli.cases_cmd import _load_case_file, discover_cases
 
 FORMATS = ("md", "html", "json", "xlsx")
@@ -55,6 +56,8 @@ def report_cmd(items: Optional[List[str]] = typer.Argument(
     if fmt == "xlsx" and output is None:
         typer.echo("--format xlsx needs --output FILE.xlsx", err=True)
         raise typer.Exit(2)
+    if output is not None:  # before any case is run
+        check_output_path(output)
     found = discover_cases()
     todo = list(items) if items else list(found)
     try:

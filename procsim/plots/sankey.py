@@ -10,13 +10,17 @@ is never drawn: it is not energy an engineer could recover.
 """
 from __future__ import annotations
 
+import logging
 import math
+import warnings
 
 import numpy as np
 
 from procsim.plots._common import format_power, new_figure, power_unit
 from procsim.stream import Stream
 from procsim.thermo.fluids import DEAD_STATE_P, DEAD_STATE_T
+
+log = logging.getLogger(__name__)
 
 __all__ = ["boundary_energy_flows", "fired_unit_energy_flows", "energy_flows", "energy_sankey",
            "sankey_figure"]
@@ -182,6 +186,9 @@ def sankey_figure(flows: dict, title: str = "", ax=None, min_share: float = 0.00
         raise ValueError("sankey_figure: flows need at least one positive (incoming) value in W")
     unit = power_unit(total_in)
     small = [k for k, v in outs if v < min_share * total_in]
+    if small:
+        log.info("sankey: %d flow(s) below %.1f %% of the input listed, not drawn: %s", len(small),
+                 100 * min_share, ", ".join(small))
     outs = [(k, v) for k, v in outs if v >= min_share * total_in]
     outs.sort(key=lambda kv: -kv[1])
     ax, fig = new_figure(9.0, 5.0, ax)
@@ -254,4 +261,8 @@ def energy_sankey(obj, T0: float = DEAD_STATE_T, p0: float = DEAD_STATE_P, title
             f"Energy across the boundary (streams from {T0 - 273.15:g} °C, {p0 / 1e5:.4g} bar)"
         if abs(residual) > 1e-3 * scale:
             title += f"; balance residual {format_power(residual)}"
+    if abs(residual) > 1e-3 * scale:
+        # drawn anyway (the residual is in the title): an open boundary is worth seeing
+        warnings.warn(f"energy_sankey: the flows do not balance: residual {format_power(residual)} "
+                      f"({100 * abs(residual) / scale:.2g} % of the flows)", stacklevel=2)
     return sankey_figure(flows, title, ax)

@@ -38,7 +38,7 @@ def figures_table(results: Iterable[CaseResult], markdown: bool = False) -> str:
 
 
 def figures_json(results: Iterable[CaseResult]) -> str:
-    """The ``procsim cases --json`` format: one object per compared figure (DESIGN.md)."""
+    """The ``procsim cases --json`` format: one object per compared figure (docs/architecture.rst)."""
     return json.dumps([f.as_dict() for r in results for f in r.figures], indent=1)
 
 

@@ -1,7 +1,7 @@
 """Compressed-air systems: leaks, compressors and their controls, receivers, dryers, pipes,
 a numba sequencer simulation over demand profiles, logged-data reading and retrofit measures.
 
-Public API (DESIGN.md): :func:`leak_flow`, :func:`free_air_flow`, :class:`Compressor`
+Public API (docs/architecture.rst): :func:`leak_flow`, :func:`free_air_flow`, :class:`Compressor`
 (``compressor.power(flow)``). Pressures are absolute Pa, flows of free air are m3/s at
 the ISO 1217 reference inlet (1 bar(a), 20 degC).
 """

@@ -4,22 +4,23 @@ A :class:`Compressor` is built from data-sheet figures (CAGI / ISO 1217 Annex C 
 rated free-air flow, full-load and no-load input power at a rated discharge pressure).
 Its steady part-load power follows the control type:
 
-========================  =====================================================================
-control                   part-load power, c = flow / rated flow
-========================  =====================================================================
-``load_unload``           cycle between full load and unloaded; unloaded power falls
-                          exponentially during blow-down; receiver size and pressure band set
-                          the cycle length (see :func:`cycle_power`)
-``modulation``            inlet modulation: P = P0 + (Pfl - P0) c (linear, MEASUR exponent 1);
-                          with ``blow_off_point`` (centrifugal) power is flat below it and the
-                          difference is vented
-``modulation_unload``     modulation down to the unload point, load/unload cycling below it
-``variable_displacement`` P = P0 + (Pfl - P0) c^2 down to the unload point (MEASUR exponent 2),
-                          cycling below
-``vfd``                   linear from the turn-down point to full load; cycling below it
-``start_stop``            runs fully loaded between cut-in and cut-out pressure, stops otherwise:
-                          P = c (Pfl + Pcut) / 2 (MEASUR start/stop)
-========================  =====================================================================
+==========================  =====================================================================
+control                     part-load power, c = flow / rated flow
+==========================  =====================================================================
+``load_unload``             cycle between loaded (power averaged over the pressure rise from
+                            cut-in to cut-out) and unloaded; unloaded power falls exponentially
+                            during blow-down; receiver size and pressure band set the cycle
+                            length (see :func:`cycle_power`)
+``modulation``              inlet modulation: P = P0 + (Pfl - P0) c (linear, MEASUR exponent 1);
+                            with ``blow_off_point`` (centrifugal) power is flat below it and the
+                            difference is vented
+``modulation_unload``       modulation down to the unload point, load/unload cycling below it
+``variable_displacement``   P = P0 + (Pfl - P0) c^2 down to the unload point (MEASUR exponent 2),
+                            cycling below
+``vfd``                     linear from the turn-down point to full load; cycling below it
+``start_stop``              runs fully loaded between cut-in and cut-out pressure, stops otherwise:
+                            P = c (Pfl + Pcut) / 2 (MEASUR start/stop)
+==========================  =====================================================================
 
 References
 ----------
@@ -48,12 +49,13 @@ from types import MappingProxyType
 import numpy as np
 from numba import njit
 
-from procsim.validation import (as_float, broadcast_arrays, check_choice, check_nonnegative,
+from procsim.validation import (as_float, broadcast_arrays, check_choice, check_int, check_nonnegative,
                                 check_positive, check_range)
 
 from .flow import GAMMA_AIR, ISO1217_PRESSURE, ISO1217_TEMPERATURE, P_ATM
 
-__all__ = ["CONTROLS", "CONTROL_DEFAULTS", "Compressor", "cycle_power", "part_load_power",
+__all__ = ["CONTROLS", "CONTROL_DEFAULTS", "Compressor", "cycle_power", "ramped_cycle_power",
+           "part_load_power",
            "discharge_pressure_factor", "altitude_pressure"]
 
 #: Capacity-control names -> int codes used by the kernels (one mapping, STYLE rule 7).
@@ -124,6 +126,35 @@ def cycle_power(c, c_loaded, p_loaded, p_unloaded, storage_time, tau):
 
 
 @njit(cache=True)
+def ramped_cycle_power(c, c_loaded, p_cut_in, p_cut_out, p_unloaded, storage_time, tau):
+    r"""Average power of a cycling unit whose loaded power rises over the pressure band [W].
+
+    As :func:`cycle_power`, but while loaded the discharge pressure climbs linearly in time
+    from cut-in to cut-out (constant net fill rate, isothermal receiver), so the loaded
+    power ramps from ``p_cut_in`` to ``p_cut_out`` and averages their mean; the blow-down
+    after unloading starts from ``p_cut_out``:
+
+    .. math:: \bar P = \frac{\tfrac12(P_{in}+P_{out}) t_l + P_u t_u
+              + (P_{out} - P_u)\tau(1 - e^{-t_u/\tau})}{t_l + t_u}
+
+    Returns NaN for c outside [0, c_loaded); c = c_loaded is the steady (non-cycling)
+    point and returns ``p_cut_in``.
+    """
+    if not (c >= 0.0 and c <= c_loaded):
+        return np.nan
+    if c == c_loaded:
+        return p_cut_in
+    mean = 0.5 * (p_cut_in + p_cut_out)
+    base = cycle_power(c, c_loaded, mean, p_unloaded, storage_time, tau)
+    if c == 0.0 or math.isinf(storage_time) or tau == 0.0 or storage_time <= 0.0:
+        return base
+    # blow-down starts at the cut-out power, not at the loaded mean
+    r = c / (c_loaded - c)
+    b = tau * c / storage_time
+    return base + (p_cut_out - mean) * b * (-math.expm1(-1.0 / b)) / (r + 1.0)
+
+
+@njit(cache=True)
 def part_load_power(code, c, p_full, p_unloaded, p_zero, c_low, p_low, p_cut, storage_time, tau):
     """Steady power [W] of one compressor at flow fraction ``c`` in [0, 1] (NaN outside).
 
@@ -132,30 +163,40 @@ def part_load_power(code, c, p_full, p_unloaded, p_zero, c_low, p_low, p_cut, st
     (modulation types); c_low : unload point / turn-down / blow-off point [-];
     p_low : VFD power at turn-down [W]; p_cut : start/stop power at cut-out pressure [W];
     storage_time : receiver band storage / rated flow [s]; tau : blow-down time constant [s].
+
+    While a unit cycles, its loaded part fills the receiver from the load (cut-in) to the
+    unload (cut-out) pressure; at a constant net fill rate into an isothermal receiver the
+    pressure rises linearly in time, so the loaded power averages the power at the two
+    ends of the band: :math:`\bar P_L = P_L (1 + P_{cut}/P_{fl}) / 2`, with the cut-out
+    to full-load ratio :math:`P_{cut}/P_{fl}` from :func:`discharge_pressure_factor`
+    (MEASUR averages full-load and cut-out power the same way for start/stop); see
+    :func:`ramped_cycle_power`. A unit that does not cycle (c = 1, or exactly at its
+    unload point) stays at its steady power.
     """
     if not (c >= 0.0 and c <= 1.0):
         return np.nan
+    f_cut = p_cut / p_full if p_full > 0.0 else 1.0
     if code == 0:
-        return cycle_power(c, 1.0, p_full, p_unloaded, storage_time, tau)
+        return ramped_cycle_power(c, 1.0, p_full, f_cut * p_full, p_unloaded, storage_time, tau)
     if code == 1:
         cc = c if c > c_low else c_low
         return p_zero + (p_full - p_zero) * cc
     if code == 2:
         if c >= c_low:
             return p_zero + (p_full - p_zero) * c
-        return cycle_power(c, c_low, p_zero + (p_full - p_zero) * c_low, p_unloaded,
-                           storage_time, tau)
+        p_l = p_zero + (p_full - p_zero) * c_low
+        return ramped_cycle_power(c, c_low, p_l, f_cut * p_l, p_unloaded, storage_time, tau)
     if code == 3:
         if c >= c_low:
             return p_zero + (p_full - p_zero) * c * c
-        return cycle_power(c, c_low, p_zero + (p_full - p_zero) * c_low * c_low, p_unloaded,
-                           storage_time, tau)
+        p_l = p_zero + (p_full - p_zero) * c_low * c_low
+        return ramped_cycle_power(c, c_low, p_l, f_cut * p_l, p_unloaded, storage_time, tau)
     if code == 4:
         if c >= c_low:
             if c_low >= 1.0:
                 return p_full
             return p_low + (p_full - p_low) * (c - c_low) / (1.0 - c_low)
-        return cycle_power(c, c_low, p_low, p_unloaded, storage_time, tau)
+        return ramped_cycle_power(c, c_low, p_low, f_cut * p_low, p_unloaded, storage_time, tau)
     if code == 5:
         return cycle_power(c, 1.0, 0.5 * (p_full + p_cut), 0.0, storage_time, 0.0)
     return np.nan
@@ -198,7 +239,12 @@ def discharge_pressure_factor(discharge_pressure, rated_pressure, inlet_pressure
     pd_ = check_positive("discharge_pressure", discharge_pressure, "Pa")
     pr = check_positive("rated_pressure", rated_pressure, "Pa")
     pin = check_positive("inlet_pressure", inlet_pressure, "Pa")
-    n = check_range("stages", stages, 1, 4, "")
+    if np.ndim(stages):
+        n = check_range("stages", stages, 1, 4, "")
+        if not np.all(n == np.floor(n)):
+            raise ValueError(f"stages must be integers in [1, 4]; got {np.asarray(stages)[n != np.floor(n)][0]!r}")
+    else:
+        n = check_int("stages", stages, 1, 4)
     for name, arr in (("discharge_pressure", pd_), ("rated_pressure", pr)):
         a = np.asarray(arr)
         if np.any(a <= np.asarray(pin)):
@@ -299,7 +345,7 @@ class Compressor:
         band = _default(control, "pressure_band") if band is None else band
         s(self, "pressure_band", float(check_positive("pressure_band", band, "Pa")))
         s(self, "max_pressure", self.rated_pressure + self.pressure_band)
-        s(self, "stages", int(check_range("stages", details.get("stages", 1), 1, 4, "")))
+        s(self, "stages", check_int("stages", details.get("stages", 1), 1, 4))
         vol = details.get("receiver_volume", _default(control, "receiver_volume_per_flow") * q * 60.0)
         s(self, "receiver_volume", float(check_nonnegative("receiver_volume", vol, "m3")))
         s(self, "blowdown_time", float(check_nonnegative(
@@ -405,7 +451,9 @@ class Compressor:
         p = check_nonnegative("power", power, "W")
         grid = np.linspace(0.0, self.rated_flow, n_grid)
         curve = self.power(grid, discharge_pressure)
-        lo, hi = curve[0], curve[-1]
+        # cycling units draw slightly more just below full load than at it (the loaded
+        # power averages the band), so the top of the range is the curve's maximum
+        lo, hi = curve[0], float(np.max(curve))
         pa = np.asarray(p, dtype=float)
         if np.any(pa < lo * (1 - 1e-9)) or np.any(pa > hi * (1 + 1e-9)):
             raise ValueError(f"power must be within [{lo:.6g}, {hi:.6g}] W for {self.name}; got "

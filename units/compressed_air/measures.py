@@ -4,7 +4,7 @@ Each measure returns a new :class:`AirSystem` (the retrofit); :func:`evaluate` s
 baseline and retrofit on the same demand and returns a :class:`MeasureResult` with
 electricity saved (annualised), peak-demand reduction, specific powers and the balance
 residuals. Carbon and money are computed from factors the caller passes (the cases take
-them from ``procsim.accounting``): units do not import accounting (DESIGN.md layering).
+them from ``procsim.accounting``): units do not import accounting (docs/architecture.rst layering).
 
 Heat recovery follows the DOE fact: 80-93 % of a compressor's electrical input becomes
 heat, and a well-designed recovery unit recovers 50-90 % of it (U.S. DOE, Compressed Air

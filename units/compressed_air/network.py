@@ -183,6 +183,8 @@ class LeakSurvey:
 class EndUses:
     """End uses: minimum pressure at the point of use [Pa abs] and the unregulated share.
 
+    Parameters
+    ----------
     min_pressure : the lowest pressure at which end uses work [Pa abs].
     nominal_pressure : pressure at the point of use at which the demand profile holds [Pa abs].
     unregulated_fraction : share of the demand that is unregulated (open blowing,

@@ -226,6 +226,8 @@ def simulate_kernel(demand, dt, comp, band_load, band_unload, order, trim, strat
 class AirSystem:
     """A compressed-air system: compressors, receiver, treatment, distribution, leaks, end uses.
 
+    Parameters
+    ----------
     compressors : tuple of :class:`Compressor`
     receiver : :class:`Receiver` (total storage incl. pipe volume)
     end_uses : :class:`EndUses` (minimum pressure, unregulated share)

@@ -2,7 +2,7 @@ r"""Flowsheet unit: a compressor station turning ambient air and electricity int
 
 Ports: inlet ``air_in`` (a procsim Stream of air at the intake; its mass flow is the air
 to deliver); outlets ``air_out`` (at ``discharge_pressure``, after the aftercooler at
-intake temperature + ``aftercooler_approach``) and ``heat`` (all heat rejected by the
+intake temperature + ``aftercooler_approach``) and ``heat_out`` (formerly ``heat``, still accepted; all heat rejected by the
 package coolers, available for recovery). Electrical input enters as a source:
 
 .. math:: Q_{heat} = P_{el} + \dot m (h_{in} - h_{out})
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
+from procsim.units_api import outlet_map
 from procsim.validation import check_positive, check_range
 
 from .compressor import Compressor
@@ -45,7 +46,9 @@ class CompressorStation:
     aftercooler_approach: float = 10.0   # K above intake (typical air-cooled aftercooler, DOE Sourcebook)
 
     inlets = ("air_in",)
-    outlets = ("air_out", "heat")
+    outlets = ("air_out", "heat_out")
+    #: former port name -> current one (procsim.units_api port convention)
+    port_aliases = {"heat": "heat_out"}
 
     def __post_init__(self):
         if not self.compressors or not all(isinstance(c, Compressor) for c in self.compressors):
@@ -81,5 +84,5 @@ class CompressorStation:
             raise ValueError(f"{self.name}: negative heat rejection {heat!r} W: input power too low for the duty")
         res = CompressorStationResult(power, q, power / q if q > 0 else float("nan"), heat, tuple(flows),
                                       tuple(powers), power + s.energy_flow - out.energy_flow - heat)
-        return UnitSolution({"air_out": out, "heat": EnergyStream("heat", heat)}, res,
+        return UnitSolution(outlet_map(self, {"air_out": out, "heat_out": EnergyStream("heat", heat)}), res,
                             {"electric_power": power})

@@ -2,12 +2,10 @@
 
 Public API
 ----------
-ElectricArcFurnace, HeatBalance, HeatBalanceBatch, Material, material, charge_from_mix,
-liquidus_temperature, typical_heat (units.eaf.furnace)
+ElectricArcFurnace, HeatBalance, HeatBalanceBatch, Material, material, charge_from_mix, liquidus_temperature, typical_heat (units.eaf.furnace)
     closed mass and energy balance per heat (tap to tap), electricity as balancing term;
     batch path ``ElectricArcFurnace.balance_batch``.
-OffGasPostCombustion, ScrapPreheater, WasteHeatBoiler, SlagHeatRecovery,
-TappedSteelHeatRecovery (units.eaf.recovery)
+OffGasPostCombustion, ScrapPreheater, WasteHeatBoiler, SlagHeatRecovery, TappedSteelHeatRecovery (units.eaf.recovery)
     recovery options as flowsheet units (rates averaged over tap to tap).
 EAFAccounts (units.eaf.accounting)
     kWh/t, Nm3 O2/t, kg C/t, scope 1 and 2 t CO2/t and annual totals.

@@ -25,7 +25,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Mapping
+from typing import ClassVar, Mapping
 
 import numpy as np
 
@@ -36,6 +36,10 @@ from procsim.thermo.fluids import Fluid
 from procsim.thermo.material import as_material, require_material
 from procsim.thermo.gas import AIR_DRY, MOLAR_MASS, SPECIES, GasMixture
 from procsim.validation import as_float, check_fraction, check_positive, check_range
+from procsim.units_api import canonical_inlets, convert_fields, outlet_map
+
+from units.heat_exchanger.counterflow import PINCH_CHECK_TOL, pinch_limited_flow
+from units.heat_exchanger.zones import zone_profile
 from units.eaf.condensed import (COMPONENT_MOLAR_MASS, COMPONENT_SEGMENTS, COMPONENTS, SEGMENTS,
                                  T_from_h_condensed, component_index, h_condensed_mixture)
 from units.eaf.furnace import J_PER_KWH, PHASE_MODES_BY_STATE, HeatBalance, Material, material
@@ -106,19 +110,22 @@ class OffGasPostCombustion:
     """
 
     name: str = "post_combustion"
-    inlets = ("off_gas", "air")
-    outlets = ("flue_gas",)
+    inlets = ("off_gas_in", "air_in")
+    outlets = ("gas_out",)
+    port_aliases: ClassVar[dict] = {"off_gas": "off_gas_in", "air": "air_in", "flue_gas": "gas_out"}
 
     @classmethod
     def example(cls):
         """Off-gas at 1600 C (CO 24 %, CO2 35 %) with 1.2 times the air its CO and H2 need."""
         og = GasMixture({"N2": 0.31, "AR": 0.006, "CO2": 0.35, "H2O": 0.08, "CO": 0.24, "H2": 0.014})
-        return cls(), {"off_gas": Stream(og, 1873.15, 101325.0, 5.0),
-                       "air": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 5.5)}
+        u = cls()
+        return u, outlet_map(u, {"off_gas_in": Stream(og, 1873.15, 101325.0, 5.0),
+                                 "air_in": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 5.5)})
 
     def solve(self, inlets) -> UnitSolution:
-        g = _inlet(self.name, inlets, "off_gas", gas=True)
-        a = _inlet(self.name, inlets, "air", gas=True)
+        inlets = canonical_inlets(self, inlets)
+        g = _inlet(self.name, inlets, "off_gas_in", gas=True)
+        a = _inlet(self.name, inlets, "air_in", gas=True)
         n_in = _moles_per_s(g) + _moles_per_s(a)
         m = g.mass_flow + a.mass_flow
         if not m > 0.0:
@@ -145,7 +152,7 @@ class OffGasPostCombustion:
             oxygen_ratio=float(n_in[idx["O2"]] / need) if need > 0.0 else math.inf,
             outlet_mole_fractions=mix.mole_fractions,
             mass_residual=m - out.mass_flow, energy_residual=h_in - out.energy_flow)
-        return UnitSolution({"flue_gas": out}, res)
+        return UnitSolution(outlet_map(self, {"gas_out": out}), res)
 
 
 def _burnt(n_in: float, n_out: float) -> float:
@@ -194,10 +201,13 @@ class ScrapPreheater:
     scrap_outlet_temperature: float | None = None
     tap_to_tap_time: float = 3000.0
     name: str = "scrap_preheater"
-    inlets = ("off_gas",)
+    inlets = ("off_gas_in",)
     outlets = ("off_gas_out",)
+    port_aliases: ClassVar[dict] = {"off_gas": "off_gas_in"}
 
     def __post_init__(self):
+        convert_fields(self, scrap_mass="mass", heat_share="fraction",
+                       scrap_outlet_temperature="temperature", tap_to_tap_time="time")
         check_positive(f"{self.name}: scrap_mass", self.scrap_mass, "kg")
         object.__setattr__(self, "scrap", material(self.scrap))
         check_positive(f"{self.name}: tap_to_tap_time", self.tap_to_tap_time, "s")
@@ -212,7 +222,8 @@ class ScrapPreheater:
     def example(cls):
         """Shaft preheater: 100 t scrap per 50 min heat, 45 % of the gas heat into the scrap."""
         og = GasMixture({"N2": 0.55, "CO2": 0.30, "H2O": 0.08, "O2": 0.07})
-        return cls(100e3, heat_share=0.45), {"off_gas": Stream(og, 1473.15, 101325.0, 12.0)}
+        u = cls(100e3, heat_share=0.45)
+        return u, outlet_map(u, {"off_gas_in": Stream(og, 1473.15, 101325.0, 12.0)})
 
     def _scrap_moles(self) -> np.ndarray:
         return self.scrap.moles_per_kg * self.scrap_mass
@@ -223,7 +234,8 @@ class ScrapPreheater:
                                          COMPONENT_SEGMENTS, SEGMENTS))
 
     def solve(self, inlets) -> UnitSolution:
-        g = _inlet(self.name, inlets, "off_gas", gas=True)
+        inlets = canonical_inlets(self, inlets)
+        g = _inlet(self.name, inlets, "off_gas_in", gas=True)
         t_in = self.scrap.temperature
         if not g.T > t_in:
             raise ValueError(f"{self.name}: off-gas temperature {g.T!r} K must exceed the scrap temperature "
@@ -259,7 +271,7 @@ class ScrapPreheater:
             share_of_gas_heat=q / (m_heat * (g.h - mix.h(T_REF))), electricity_saved=q,
             mass_residual=g.mass_flow - out.mass_flow,
             energy_residual=g.energy_flow - rate - out.energy_flow)
-        return UnitSolution({"off_gas_out": out}, res, {"heat_to_scrap": -rate})
+        return UnitSolution(outlet_map(self, {"off_gas_out": out}), res, {"heat_to_scrap": -rate})
 
     def preheated_scrap(self, result: ScrapPreheatResult) -> Material:
         """The scrap material at its outlet temperature, to charge into the EAF balance."""
@@ -284,6 +296,9 @@ class WasteHeatBoilerResult:
     gas_inlet_temperature: float
     gas_outlet_temperature: float
     pinch_temperature_difference: float  # gas minus saturation at the evaporator inlet [K]
+    min_approach: float             # smallest gas-minus-water difference over the whole profile [K]
+    min_approach_gas_temperature: float  # gas temperature where it occurs [K]
+    ua: float                       # conductance the duty needs, zone by zone [W/K]
     share_of_gas_heat: float        # heat from gas / gas sensible heat above 298.15 K [-]
     mass_residual: float
     energy_residual: float
@@ -311,16 +326,23 @@ class WasteHeatBoilerResult:
 class WasteHeatBoiler:
     """Waste-heat boiler (or evaporative-cooler replacement) on the EAF off-gas.
 
-    Counterflow economiser-evaporator(-superheater). Steam leaves at ``steam_pressure`` and
-    ``steam_temperature`` (None: dry saturated); the feedwater flow on the inlet port sets
-    the duty, the gas outlet temperature follows. :meth:`feedwater_flow_for` gives the
-    feedwater flow for a gas outlet temperature. The gas at the evaporator inlet (where the
-    water starts to boil) must stay ``pinch`` above saturation.
+    A configured waste-heat steam generator on the shared counterflow engine
+    (:mod:`units.heat_exchanger.counterflow`): economiser-evaporator(-superheater). Steam
+    leaves at ``steam_pressure`` and ``steam_temperature`` (None: dry saturated); the
+    feedwater flow on the inlet port sets the duty, the gas outlet temperature follows.
+    :meth:`feedwater_flow_for` gives the feedwater flow for a gas outlet temperature,
+    :meth:`max_feedwater_flow` the largest flow the pinch allows. The smallest gas-minus-water
+    temperature difference over the *whole* zone-by-zone profile (economiser cold end,
+    evaporator inlet, superheater) must be at least ``pinch``; the casing loss is taken from
+    the gas along the profile in proportion to its heat.
+
+    Ports: ``gas_in``, ``feedwater_in`` -> ``gas_out``, ``steam_out`` (former names
+    ``flue_gas``, ``feedwater``, ``flue_gas_out``, ``steam`` accepted).
 
     Parameters
     ----------
     steam_pressure : [Pa abs];  steam_temperature : [K] or None
-    pinch : minimum gas-minus-saturation difference at the evaporator inlet [K], default 20
+    pinch : minimum gas-minus-water difference anywhere in the profile [K], default 20
         (engineering value for HRSGs, 10-30 K; unverified)
     casing_loss_fraction : share of the gas heat lost through the casing [-], default 0.01
         (engineering value; unverified)
@@ -332,10 +354,14 @@ class WasteHeatBoiler:
     casing_loss_fraction: float = 0.01
     name: str = "waste_heat_boiler"
     fluid: object = None
-    inlets = ("flue_gas", "feedwater")
-    outlets = ("flue_gas_out", "steam")
+    inlets = ("gas_in", "feedwater_in")
+    outlets = ("gas_out", "steam_out")
+    port_aliases: ClassVar[dict] = {"flue_gas": "gas_in", "feedwater": "feedwater_in", "flue_gas_out": "gas_out",
+                                    "steam": "steam_out"}
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", steam_temperature="temperature",
+                       pinch="temperature_difference", casing_loss_fraction="fraction")
         object.__setattr__(self, "fluid", as_material("Water" if self.fluid is None else self.fluid))
         check_positive(f"{self.name}: steam_pressure", self.steam_pressure, "Pa")
         if self.steam_temperature is not None:
@@ -352,8 +378,8 @@ class WasteHeatBoiler:
         """Post-combusted off-gas at 900 C, 13 bar(a) saturated steam, feedwater 105 C."""
         fg = GasMixture({"N2": 0.62, "AR": 0.007, "CO2": 0.24, "H2O": 0.07, "O2": 0.063})
         whb = cls(1.3e6)
-        return whb, {"flue_gas": Stream(fg, 1173.15, 101325.0, 20.0),
-                     "feedwater": Stream("Water", 378.15, 1.5e6, 4.0)}
+        return whb, outlet_map(whb, {"gas_in": Stream(fg, 1173.15, 101325.0, 20.0),
+                                     "feedwater_in": Stream("Water", 378.15, 1.5e6, 4.0)})
 
     def feedwater_flow_for(self, flue_gas: Stream, feedwater: Stream, gas_outlet_temperature: float) -> float:
         """Feedwater (= steam) flow [kg/s] that cools ``flue_gas`` to ``gas_outlet_temperature`` [K]."""
@@ -365,9 +391,26 @@ class WasteHeatBoiler:
         h_steam = _steam_state(self.fluid, self.steam_pressure, self.steam_temperature).h
         return q_gas * (1.0 - self.casing_loss_fraction) / (h_steam - feedwater.h)
 
+    def _effective_gas(self, flue_gas: Stream) -> Stream:
+        """The gas as the water sees it: the casing loss taken in proportion to the heat, i.e.
+        the gas flow scaled by (1 - casing_loss_fraction) [same states]."""
+        return flue_gas.with_(mass_flow=flue_gas.mass_flow * (1.0 - self.casing_loss_fraction))
+
+    def _drum_feed(self, feedwater: Stream) -> Stream:
+        # through the feed valve to the drum pressure, isenthalpic
+        return Stream.from_ph(self.fluid, self.steam_pressure, feedwater.h, feedwater.mass_flow)
+
+    def max_feedwater_flow(self, flue_gas: Stream, feedwater: Stream) -> float:
+        """Largest feedwater (= steam) flow [kg/s] the pinch allows over the whole profile
+        (:func:`units.heat_exchanger.counterflow.pinch_limited_flow`)."""
+        st = _steam_state(self.fluid, self.steam_pressure, self.steam_temperature)
+        r = pinch_limited_flow(self._effective_gas(flue_gas), self._drum_feed(feedwater), st.h, self.pinch)
+        return r.flow
+
     def solve(self, inlets) -> UnitSolution:
-        g = _inlet(self.name, inlets, "flue_gas", gas=True)
-        fw = _inlet(self.name, inlets, "feedwater", gas=False)
+        inlets = canonical_inlets(self, inlets)
+        g = _inlet(self.name, inlets, "gas_in", gas=True)
+        fw = _inlet(self.name, inlets, "feedwater_in", gas=False)
         if not fw.p >= self.steam_pressure:
             raise ValueError(f"{self.name}: feedwater pressure {fw.p!r} Pa must be >= steam_pressure "
                              f"{self.steam_pressure!r} Pa (the feed pump is upstream)")
@@ -388,10 +431,15 @@ class WasteHeatBoiler:
         q_evsh = fw.mass_flow * (st.h - liq.h) / (1.0 - self.casing_loss_fraction)
         t_pinch_gas = g.material.T_from_h(g.h - q_evsh / g.mass_flow)
         dt = t_pinch_gas - liq.T
-        if not dt >= self.pinch:
-            raise ValueError(f"{self.name}: pinch violated: gas at the evaporator inlet {t_pinch_gas:.6g} K is "
-                             f"{dt:.4g} K above saturation {liq.T:.6g} K; at least {self.pinch!r} K required "
-                             "(lower the feedwater flow or the steam pressure)")
+        try:
+            prof = zone_profile(self._effective_gas(g), self._drum_feed(fw), q_w)
+        except ValueError as exc:
+            raise ValueError(f"{self.name}: {exc} (lower the feedwater flow or the steam pressure)") from None
+        if not prof.min_approach >= self.pinch - PINCH_CHECK_TOL:
+            raise ValueError(f"{self.name}: pinch violated: the gas at {prof.min_approach_t_hot:.6g} K is "
+                             f"{prof.min_approach:.4g} K above the water ({prof.min_approach_t_cold:.6g} K) at "
+                             f"duty {prof.min_approach_duty:.6g} W from the cold end; at least {self.pinch!r} K "
+                             "required anywhere (lower the feedwater flow or the steam pressure)")
         steam = Stream("Water", None, self.steam_pressure, fw.mass_flow, x=1.0) if self.steam_temperature is None \
             else Stream("Water", self.steam_temperature, self.steam_pressure, fw.mass_flow)
         loss = q_gas - q_w
@@ -399,10 +447,11 @@ class WasteHeatBoiler:
             steam_flow=fw.mass_flow, steam_pressure=self.steam_pressure, steam_temperature=steam.T,
             heat_to_steam=q_w, heat_from_gas=q_gas, casing_loss=loss, gas_inlet_temperature=g.T,
             gas_outlet_temperature=gas_out.T, pinch_temperature_difference=dt,
+            min_approach=prof.min_approach, min_approach_gas_temperature=prof.min_approach_t_hot, ua=prof.ua,
             share_of_gas_heat=q_gas / (g.mass_flow * (g.h - g.material.h(T_REF))),
             mass_residual=g.mass_flow + fw.mass_flow - gas_out.mass_flow - steam.mass_flow,
             energy_residual=g.energy_flow + fw.energy_flow - loss - gas_out.energy_flow - steam.energy_flow)
-        return UnitSolution({"flue_gas_out": gas_out, "steam": steam}, res, {"casing_loss": -loss})
+        return UnitSolution(outlet_map(self, {"gas_out": gas_out, "steam_out": steam}), res, {"casing_loss": -loss})
 
 
 # ----------------------------------------------------------------------------- slag heat
@@ -452,10 +501,14 @@ class SlagHeatRecovery:
     bed_efficiency: float = 0.6
     tap_to_tap_time: float = 3000.0
     name: str = "slag_heat_recovery"
-    inlets = ("air",)
-    outlets = ("hot_air",)
+    inlets = ("air_in",)
+    outlets = ("air_out",)
+    port_aliases: ClassVar[dict] = {"air": "air_in", "hot_air": "air_out"}
 
     def __post_init__(self):
+        convert_fields(self, slag_mass="mass", slag_temperature="temperature",
+                       slag_outlet_temperature="temperature", bed_efficiency="fraction",
+                       tap_to_tap_time="time")
         check_positive(f"{self.name}: slag_mass", self.slag_mass, "kg")
         for comp, v in self.slag_composition.items():
             component_index(comp)
@@ -477,7 +530,8 @@ class SlagHeatRecovery:
     def example(cls):
         """15 t slag per 50 min heat at 1630 C, cooled to 200 C, air 20 kg/s."""
         comp = {"FeO": 0.30, "CaO": 0.38, "SiO2": 0.16, "MgO": 0.08, "Al2O3": 0.05, "MnO": 0.03}
-        return cls(15e3, comp, 1903.15), {"air": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 20.0)}
+        u = cls(15e3, comp, 1903.15)
+        return u, outlet_map(u, {"air_in": Stream(GasMixture(AIR_DRY), 298.15, 101325.0, 20.0)})
 
     def slag_enthalpy(self, T: float) -> float:
         """Absolute slag enthalpy [J] at T [K] (stable pure-oxide phases, see units.eaf.condensed)."""
@@ -485,7 +539,8 @@ class SlagHeatRecovery:
                                          COMPONENT_SEGMENTS, SEGMENTS))
 
     def solve(self, inlets) -> UnitSolution:
-        a = _inlet(self.name, inlets, "air", gas=True)
+        inlets = canonical_inlets(self, inlets)
+        a = _inlet(self.name, inlets, "air_in", gas=True)
         h_slag = self.slag_enthalpy(self.slag_temperature)
         released = h_slag - self.slag_enthalpy(self.slag_outlet_temperature)
         recovered = self.bed_efficiency * released
@@ -505,8 +560,8 @@ class SlagHeatRecovery:
             air_inlet_temperature=a.T, air_outlet_temperature=out.T,
             mass_residual=a.mass_flow - out.mass_flow,
             energy_residual=a.energy_flow + released / t - (released - recovered) / t - out.energy_flow)
-        return UnitSolution({"hot_air": out}, res, {"slag_heat": released / t,
-                                                    "bed_loss": -(released - recovered) / t})
+        return UnitSolution(outlet_map(self, {"air_out": out}), res,
+                            {"slag_heat": released / t, "bed_loss": -(released - recovered) / t})
 
 
 # ----------------------------------------------------------------------------- tapped steel
@@ -551,10 +606,15 @@ class TappedSteelHeatRecovery:
     capture_efficiency: float = 0.3
     tap_to_tap_time: float = 3000.0
     name: str = "tapped_steel_heat_recovery"
-    inlets = ("feedwater",)
-    outlets = ("steam",)
+    inlets = ("feedwater_in",)
+    outlets = ("steam_out",)
+    port_aliases: ClassVar[dict] = {"feedwater": "feedwater_in", "steam": "steam_out"}
 
     def __post_init__(self):
+        convert_fields(self, steel_mass="mass", tap_temperature="temperature", steam_pressure="pressure",
+                       steam_temperature="temperature", steel_carbon="fraction",
+                       final_temperature="temperature", capture_efficiency="fraction",
+                       tap_to_tap_time="time")
         check_positive(f"{self.name}: steel_mass", self.steel_mass, "kg")
         check_range(f"{self.name}: steel_carbon", self.steel_carbon, 0.0, 0.02, "")
         if not (T_REF <= self.final_temperature < self.tap_temperature):
@@ -575,7 +635,7 @@ class TappedSteelHeatRecovery:
         """120 t steel per 50 min heat tapped at 1630 C, 30 % of its heat to 20 bar(a) steam."""
         u = cls(120e3, 1903.15, 2.0e6, 623.15)
         fw = Stream("Water", 378.15, 2.2e6, 1.0)
-        return u, {"feedwater": fw.with_(mass_flow=u.feedwater_flow_for(fw))}
+        return u, outlet_map(u, {"feedwater_in": fw.with_(mass_flow=u.feedwater_flow_for(fw))})
 
     def _steel(self) -> np.ndarray:
         v = np.zeros(len(COMPONENTS))
@@ -599,7 +659,8 @@ class TappedSteelHeatRecovery:
         return self.capture_efficiency * released / self.tap_to_tap_time / (h_steam - feedwater.h)
 
     def solve(self, inlets) -> UnitSolution:
-        fw = _inlet(self.name, inlets, "feedwater", gas=False)
+        inlets = canonical_inlets(self, inlets)
+        fw = _inlet(self.name, inlets, "feedwater_in", gas=False)
         if not fw.mass_flow > 0.0:
             raise ValueError(f"{self.name}: feedwater mass_flow must be > 0 kg/s; got {fw.mass_flow!r} kg/s")
         if not fw.p >= self.steam_pressure:
@@ -617,4 +678,4 @@ class TappedSteelHeatRecovery:
             share_of_steel_heat=rec / steel_heat, steam_flow=fw.mass_flow, steam_pressure=self.steam_pressure,
             steam_temperature=steam.T, mass_residual=fw.mass_flow - steam.mass_flow,
             energy_residual=fw.energy_flow + q - steam.energy_flow)
-        return UnitSolution({"steam": steam}, res, {"steel_heat": q})
+        return UnitSolution(outlet_map(self, {"steam_out": steam}), res, {"steel_heat": q})

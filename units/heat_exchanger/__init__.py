@@ -1,6 +1,6 @@
 """Heat exchangers: effectiveness-NTU and LMTD kernels, zone-by-zone analysis, retrofit equipment.
 
-Public names (DESIGN.md contract): :func:`effectiveness`, :func:`ntu`, :func:`lmtd`.
+Public names (docs/architecture.rst contract): :func:`effectiveness`, :func:`ntu`, :func:`lmtd`.
 Arrangements (:data:`ARRANGEMENTS`): counterflow, parallel, crossflow_both_unmixed (the exact
 series of Mason 1954, the default for that arrangement), crossflow_both_unmixed_approx (the
 common approximation of Incropera Table 11.3, up to 4 % off), crossflow_cmax_mixed,

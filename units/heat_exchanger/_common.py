@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from procsim.stream import Stream
-from procsim.thermo.combustion import acid_dew_point as _acid_dew_point
+from procsim.thermo.combustion import dewpoint
 from procsim.thermo.combustion import water_dew_point
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.material import require_material
@@ -29,9 +29,10 @@ _MEAN_C_TOL = 1e-12
 class ExchangerResult:
     """Result of a two-stream exchanger unit (SI).
 
+    Attributes
+    ----------
     duty : heat from the hot to the cold stream [W]
-    hot_inlet_temperature, hot_outlet_temperature, cold_inlet_temperature,
-    cold_outlet_temperature : [K]
+    hot_inlet_temperature, hot_outlet_temperature, cold_inlet_temperature, cold_outlet_temperature : [K]
     hot_end_approach : hot inlet - cold outlet [K]; cold_end_approach : hot outlet - cold inlet [K]
     min_approach : smallest temperature difference inside the exchanger [K] (counterflow
         zone analysis; for other arrangements the smaller terminal difference)
@@ -44,7 +45,9 @@ class ExchangerResult:
     dew_point_margin : hot (gas) outlet temperature - dew_point [K]
     cold_end_average_temperature : (gas outlet + air inlet) / 2 [K], air preheaters only
         (the usual cold-end corrosion criterion of regenerative and recuperative air heaters)
-    energy_residual : |hot enthalpy released - cold enthalpy gained| / duty [-]
+    energy_residual : hot enthalpy released - cold enthalpy gained [W] (in - out over the ports)
+    energy_residual_relative : |energy_residual| / duty [-]
+    mass_residual : in - out over the ports [kg/s]
     arrangement : flow arrangement used
     """
 
@@ -67,6 +70,8 @@ class ExchangerResult:
     energy_residual: float
     arrangement: str
     cold_end_average_temperature: float = math.nan
+    energy_residual_relative: float = math.nan
+    mass_residual: float = math.nan
 
 
 def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[float, float, float]:
@@ -96,7 +101,7 @@ def dew_points(gas: Stream, acid_dew_point=None, so3_conversion=None) -> tuple[f
         conv = 0.0 if so3_conversion is None else float(so3_conversion)
         p_so3 = (x_so3 + conv * x_so2) * gas.p
         if p_so3 > 0.0 and p_h2o > 0.0:
-            t_acid = float(_acid_dew_point(p_h2o, p_so3))
+            t_acid = float(dewpoint.acid_dew_point(p_h2o, p_so3))
         else:
             t_acid = math.nan
     limit = np.nanmax([t_water, t_acid]) if not (math.isnan(t_water) and math.isnan(t_acid)) else math.nan
@@ -212,6 +217,7 @@ def solve_two_stream(name: str, hot: Stream, cold: Stream, spec: tuple[str, floa
     released = hot.enthalpy_flow - hot_out.enthalpy_flow
     gained = cold_out.enthalpy_flow - cold.enthalpy_flow
     resid = abs(released - gained) / max(abs(released), 1e-300)
+    m_resid = (hot.mass_flow + cold.mass_flow) - (hot_out.mass_flow + cold_out.mass_flow)
     q_max = _q_bound(hot, cold)
     res = ExchangerResult(
         duty=float(duty), hot_inlet_temperature=hot.T, hot_outlet_temperature=hot_out.T,
@@ -220,8 +226,20 @@ def solve_two_stream(name: str, hot: Stream, cold: Stream, spec: tuple[str, floa
         min_approach=float(min_app), min_approach_duty=float(min_q), ua=float(ua),
         mean_temperature_difference=float(dtm), effectiveness=float(duty / q_max) if q_max > 0 else math.nan,
         pressure_drop_hot=float(dp_hot), pressure_drop_cold=float(dp_cold), dew_point=math.nan,
-        dew_point_margin=math.nan, energy_residual=float(resid), arrangement=arrangement)
+        dew_point_margin=math.nan, energy_residual=float(released - gained), arrangement=arrangement,
+        energy_residual_relative=float(resid), mass_residual=float(m_resid))
     return hot_out, cold_out, res
+
+
+def inlet_stream(inlets, port, name):
+    """The material Stream on inlet ``port`` of unit ``name`` with a positive mass flow (validated)."""
+    if port not in inlets:
+        raise ValueError(f"{name}: missing inlet {port!r}")
+    s = inlets[port]
+    if not isinstance(s, Stream):
+        raise ValueError(f"{name}: inlet {port!r} must be a material Stream; got {type(s).__name__}")
+    check_positive(f"{port} mass_flow", s.mass_flow, "kg/s")
+    return s
 
 
 def one_spec(name: str, **specs) -> tuple[str, float]:

@@ -30,7 +30,7 @@ from numba import njit
 from procsim.numerics import (BRENT_STATE_SIZE, BRENT_X, ROOT_CONTINUE, ROOT_OK, brent_start,
                               brent_step)
 
-#: Flow arrangement name -> int code used by every kernel (STYLE.md rule 7: one mapping).
+#: Flow arrangement name -> int code used by every kernel (docs/architecture.rst, convention 7: one mapping).
 #: ``crossflow_both_unmixed`` is the exact series (Mason 1954); the widely quoted
 #: approximation (Incropera 6th ed. Table 11.3) is ``crossflow_both_unmixed_approx``.
 ARRANGEMENTS = {

@@ -43,8 +43,9 @@ from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
 from procsim.thermo.material import require_material
 from procsim.validation import check_nonnegative
+from procsim.units_api import convert_fields
 
-from units.heat_exchanger._common import one_spec
+from units.heat_exchanger._common import inlet_stream, one_spec
 from units.heat_exchanger.zones import side_temperatures, zone_kernel
 
 __all__ = ["CondensingEconomizer", "CondensingResult", "water_reference_offset"]
@@ -66,7 +67,8 @@ class CondensingResult:
     condensate_flow [kg/s]; water_dew_point [K]; gas_outlet_temperature,
     water_outlet_temperature [K]; hot_end_approach, cold_end_approach, min_approach [K];
     ua [W/K]; water_reference_change [W] (the source term, see module notes);
-    energy_residual [-]: |gas-side heat - water-side heat| / duty.
+    energy_residual [W]: gas-side heat released - water-side heat gained (in - out over the
+    ports); energy_residual_relative [-]: its size / duty; mass_residual [kg/s]: in - out.
     """
 
     duty: float
@@ -83,6 +85,8 @@ class CondensingResult:
     ua: float
     water_reference_change: float
     energy_residual: float
+    energy_residual_relative: float = math.nan
+    mass_residual: float = math.nan
 
 
 class _GasSide:
@@ -150,6 +154,9 @@ class CondensingEconomizer:
     outlets = ("gas_out", "water_out", "condensate_out")
 
     def __post_init__(self):
+        convert_fields(self, gas_outlet_temperature="temperature", water_outlet_temperature="temperature",
+                       ua="W/K", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference")
         one_spec(self.name, gas_outlet_temperature=self.gas_outlet_temperature,
                  water_outlet_temperature=self.water_outlet_temperature, ua=self.ua)
         check_nonnegative("pressure_drop_hot", self.pressure_drop_hot, "Pa")
@@ -187,10 +194,9 @@ class CondensingEconomizer:
         return brentq(f, lo, hi, xtol=1e-10, rtol=1e-14)
 
     def solve(self, inlets) -> UnitSolution:
-        from units.heat_exchanger.equipment import _stream
 
-        gas = _stream(inlets, "gas_in", self.name)
-        water = _stream(inlets, "water_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        water = inlet_stream(inlets, "water_in", self.name)
         if not gas.T > water.T:
             raise ValueError(f"{self.name}: gas inlet {gas.T:.6g} K must be hotter than water inlet {water.T:.6g} K")
         p_g = gas.p - self.pressure_drop_hot
@@ -249,6 +255,9 @@ class CondensingEconomizer:
             water_outlet_temperature=water_out.T, hot_end_approach=gas.T - water_out.T,
             cold_end_approach=t_out - water.T, min_approach=float(np.min(approach)), ua=ua,
             water_reference_change=source,
-            energy_residual=float(abs(released - gained) / max(abs(duty), 1e-300)))
+            energy_residual=float(released - gained),
+            energy_residual_relative=float(abs(released - gained) / max(abs(duty), 1e-300)),
+            mass_residual=float(gas.mass_flow + water.mass_flow - gas_out.mass_flow - condensate.mass_flow
+                                - water_out.mass_flow))
         return UnitSolution({"gas_out": gas_out, "water_out": water_out, "condensate_out": condensate}, res,
                             {"water_reference_change": source})

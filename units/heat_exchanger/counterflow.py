@@ -58,6 +58,11 @@ from scipy.optimize import brentq
 
 from procsim.validation import as_float, check_choice, check_nonnegative, check_positive
 
+# the segment-conductance kernel lives with the zone profile it serves (zones.py imports
+# nothing from here, so the engine has no import circle); re-exported as part of the engine
+from units.heat_exchanger.zones import (DEFAULT_SEGMENTS, saturation_enthalpies, side_temperatures, zone_kernel,
+                                        zone_profile)
+
 __all__ = ["pinch_flow_limit", "pinch_limited_flow_kernel", "counterflow_enthalpies", "zone_kernel",
            "pinch_location", "pinch_limited_flow", "PinchLimitedFlow", "PINCH_CHECK_TOL",
            "STATUS_OK", "STATUS_INFEASIBLE", "STATUS_PROPERTY", "STATUS_NO_POINT", "VARIABLE_SIDES"]
@@ -170,39 +175,6 @@ def counterflow_enthalpies(q, m_hot, h_hot_out, m_cold, h_cold_in, h_hot, h_cold
 
 
 @njit(cache=True)
-def zone_kernel(q, t_hot, t_cold, ua_seg):
-    r"""Segment conductances :math:`\Delta Q_i/\Delta T_{lm,i}` [W/K] along a counterflow profile.
-
-    .. math:: UA = \sum_i \frac{\Delta Q_i}{\Delta T_{lm,i}}, \qquad
-        \Delta T_{lm,i} = \frac{\Delta T_{i+1} - \Delta T_i}{\ln(\Delta T_{i+1}/\Delta T_i)}
-
-    q : cumulative duty from the cold end at each point [W], ascending (n points)
-    t_hot, t_cold : temperatures at the same points [K]
-    ua_seg : output, n - 1 segment conductances [W/K]
-
-    Returns -1, or the index of the first point where t_hot <= t_cold (a temperature
-    cross; NaN written in every segment).
-
-    Reference: R. K. Shah, D. P. Sekulic, *Fundamentals of Heat Exchanger Design*, Wiley,
-    2003 (zone analysis for variable properties and phase change).
-    """
-    n = q.size
-    for i in range(n - 1):
-        ua_seg[i] = math.nan
-    for i in range(n):
-        if not (t_hot[i] - t_cold[i] > 0.0):
-            return i
-    for i in range(n - 1):
-        a = t_hot[i + 1] - t_cold[i + 1]
-        b = t_hot[i] - t_cold[i]
-        x = a / b - 1.0
-        # log1p: the mean of two nearly equal differences without cancellation
-        mean = b if x == 0.0 else b * x / math.log1p(x)
-        ua_seg[i] = (q[i + 1] - q[i]) / mean
-    return -1
-
-
-@njit(cache=True)
 def pinch_location(t_hot, t_cold):
     """Index of the smallest temperature difference t_hot - t_cold along a profile (first of
     equal minima), or the index of the first NaN difference."""
@@ -252,8 +224,6 @@ def variable_side_points(stream, h_out: float, segments: int) -> tuple[np.ndarra
     """Default profile points of a stream heated or cooled at constant pressure from its
     state to ``h_out`` [J/kg]: ``segments`` equal enthalpy steps plus the bubble and dew
     points that lie between (real fluids below the critical pressure). Returns (h, T)."""
-    from units.heat_exchanger.zones import saturation_enthalpies, side_temperatures
-
     lo, hi = min(stream.h, h_out), max(stream.h, h_out)
     h = np.linspace(stream.h, h_out, segments + 1)
     extra = [hs for hs in saturation_enthalpies(stream.material, stream.p, stream.p) if lo < hs < hi]
@@ -319,8 +289,6 @@ def pinch_limited_flow(fixed, variable_in, variable_outlet_enthalpy, pinch, *, v
     >>> round(r.flow, 4), r.limited_by, round(r.profile.min_approach, 6)   # kg/s of steam, K
     (1.2096, 'pinch', 10.0)
     """
-    from units.heat_exchanger.zones import DEFAULT_SEGMENTS, zone_profile
-
     check_choice("variable_side", variable_side, VARIABLE_SIDES)
     dt = check_nonnegative("pinch", as_float("pinch", pinch, "K"), "K")
     h_out = as_float("variable_outlet_enthalpy", variable_outlet_enthalpy, "J/kg")

@@ -30,7 +30,9 @@ References
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 import numpy as np
 
@@ -38,8 +40,9 @@ from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
 from procsim.thermo.material import require_material
 from procsim.validation import check_choice, check_nonnegative, check_positive
+from procsim.units_api import convert_fields, outlet_map
 
-from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, one_spec,
+from units.heat_exchanger._common import (ExchangerResult, check_dew_point, dew_points, inlet_stream, one_spec,
                                           solve_two_stream)
 from units.heat_exchanger._kernels import ARRANGEMENTS
 from units.heat_exchanger.counterflow import pinch_limited_flow
@@ -52,16 +55,6 @@ __all__ = ["Economizer", "AirPreheater", "HotWaterRecovery", "WasteHeatSteamGene
 #: representative composition for examples (stoichiometry of CH4 + 2.3 O2 in air:
 #: CO2 1, H2O 2, O2 0.3, N2 8.65 per mol CH4). Cases compute their own from the fuel.
 NATURAL_GAS_FLUE_GAS = {"N2": 0.7169, "O2": 0.0249, "AR": 0.0086, "CO2": 0.0829, "H2O": 0.1667}
-
-
-def _stream(inlets, port, name):
-    if port not in inlets:
-        raise ValueError(f"{name}: missing inlet {port!r}")
-    s = inlets[port]
-    if not isinstance(s, Stream):
-        raise ValueError(f"{name}: inlet {port!r} must be a material Stream; got {type(s).__name__}")
-    check_positive(f"{port} mass_flow", s.mass_flow, "kg/s")
-    return s
 
 
 def _with_dew(res: ExchangerResult, limits) -> ExchangerResult:
@@ -105,7 +98,7 @@ class Economizer:
     --------
     >>> eco, inlets = Economizer.example()          # stack 200 C -> 130 C, feedwater 105 C
     >>> r = eco.solve(inlets).result
-    >>> round(r.duty / 1e3), round(r.cold_outlet_temperature - 273.15, 1), r.energy_residual < 1e-12
+    >>> round(r.duty / 1e3), round(r.cold_outlet_temperature - 273.15, 1), r.energy_residual_relative < 1e-12
     (786, 135.9, True)
     """
 
@@ -126,6 +119,10 @@ class Economizer:
     outlets = ("gas_out", "water_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", gas_outlet_temperature="temperature",
+                       water_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction", min_approach="temperature_difference")
         _gas_side_spec(self, "water_outlet_temperature")
         _check_common(self)
 
@@ -138,8 +135,8 @@ class Economizer:
                    pressure_drop_cold=2.0e4), {"gas_in": gas, "water_in": water}
 
     def solve(self, inlets) -> UnitSolution:
-        gas = _stream(inlets, "gas_in", self.name)
-        water = _stream(inlets, "water_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        water = inlet_stream(inlets, "water_in", self.name)
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
         spec = _gas_side_spec(self, "water_outlet_temperature")
         gas_out, water_out, res = solve_two_stream(self.name, gas, water, spec, self.arrangement,
@@ -180,6 +177,10 @@ class AirPreheater:
     outlets = ("gas_out", "air_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", gas_outlet_temperature="temperature",
+                       air_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction", min_approach="temperature_difference")
         _gas_side_spec(self, "air_outlet_temperature")
         _check_common(self)
 
@@ -194,8 +195,8 @@ class AirPreheater:
                    pressure_drop_hot=400.0, pressure_drop_cold=800.0), {"gas_in": gas, "air_in": air}
 
     def solve(self, inlets) -> UnitSolution:
-        gas = _stream(inlets, "gas_in", self.name)
-        air = _stream(inlets, "air_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        air = inlet_stream(inlets, "air_in", self.name)
         limits = dew_points(gas, self.acid_dew_point, self.so3_conversion)
         spec = _gas_side_spec(self, "air_outlet_temperature")
         gas_out, air_out, res = solve_two_stream(self.name, gas, air, spec, self.arrangement,
@@ -230,6 +231,9 @@ class HotWaterRecovery:
     outlets = ("hot_out", "cold_out")
 
     def __post_init__(self):
+        convert_fields(self, ua="W/K", hot_outlet_temperature="temperature",
+                       cold_outlet_temperature="temperature", pressure_drop_hot="pressure_difference",
+                       pressure_drop_cold="pressure_difference", min_approach="temperature_difference")
         one_spec(self.name, ua=self.ua, hot_outlet_temperature=self.hot_outlet_temperature,
                  cold_outlet_temperature=self.cold_outlet_temperature)
         _check_common(self)
@@ -243,8 +247,8 @@ class HotWaterRecovery:
                    pressure_drop_cold=3.0e4), {"hot_in": hot, "cold_in": cold}
 
     def solve(self, inlets) -> UnitSolution:
-        hot = _stream(inlets, "hot_in", self.name)
-        cold = _stream(inlets, "cold_in", self.name)
+        hot = inlet_stream(inlets, "hot_in", self.name)
+        cold = inlet_stream(inlets, "cold_in", self.name)
         spec = one_spec(self.name, ua=self.ua, hot_outlet_temperature=self.hot_outlet_temperature,
                         cold_outlet_temperature=self.cold_outlet_temperature)
         hot_out, cold_out, res = solve_two_stream(self.name, hot, cold, spec, self.arrangement,
@@ -270,7 +274,9 @@ class SteamGeneratorResult:
     approach : saturation temperature - water leaving the economizer [K];
     min_approach : smallest temperature difference anywhere (zone analysis) [K];
     ua, ua_economizer, ua_evaporator, ua_superheater [W/K];
-    dew_point, dew_point_margin [K]; energy_residual [-].
+    dew_point, dew_point_margin [K]; energy_residual : gas heat released - water/steam heat
+    gained [W] (in - out over the ports); energy_residual_relative : its size / duty [-];
+    mass_residual : in - out [kg/s]
     """
 
     steam_flow: float
@@ -296,6 +302,8 @@ class SteamGeneratorResult:
     dew_point: float
     dew_point_margin: float
     energy_residual: float
+    energy_residual_relative: float = math.nan
+    mass_residual: float = math.nan
 
 
 @dataclass(frozen=True)
@@ -316,9 +324,9 @@ class WasteHeatSteamGenerator:
     segments : zone-analysis segments
 
     Ports: inlets ``gas_in``, ``feedwater_in``; outlets ``gas_out``, ``steam_out``,
-    ``feedwater_bypass``. The feedwater inlet is the water *available* (its pressure must
+    ``feedwater_bypass_out`` (formerly ``feedwater_bypass``, still accepted). The feedwater inlet is the water *available* (its pressure must
     be at least ``steam_pressure``); the pinch sets the steam flow, and feedwater not needed
-    leaves by ``feedwater_bypass`` (in a plant it stays with the existing boiler). When less
+    leaves by ``feedwater_bypass_out`` (in a plant it stays with the existing boiler). When less
     feedwater is available than the pinch allows, all of it is evaporated.
 
     Notes
@@ -349,9 +357,15 @@ class WasteHeatSteamGenerator:
     segments: int = DEFAULT_SEGMENTS
 
     inlets = ("gas_in", "feedwater_in")
-    outlets = ("gas_out", "steam_out", "feedwater_bypass")
+    outlets = ("gas_out", "steam_out", "feedwater_bypass_out")
+    #: former port name -> current name (procsim.units_api port convention)
+    port_aliases: ClassVar[dict] = {"feedwater_bypass": "feedwater_bypass_out"}
 
     def __post_init__(self):
+        convert_fields(self, steam_pressure="pressure", pinch="temperature_difference",
+                       approach="temperature_difference", steam_temperature="temperature",
+                       pressure_drop_hot="pressure_difference", acid_dew_point="temperature",
+                       so3_conversion="fraction")
         check_positive("steam_pressure", self.steam_pressure, "Pa")
         check_positive("pinch", self.pinch, "K")
         check_nonnegative("approach", self.approach, "K")
@@ -368,8 +382,8 @@ class WasteHeatSteamGenerator:
                    pressure_drop_hot=800.0), {"gas_in": gas, "feedwater_in": fw}
 
     def solve(self, inlets) -> UnitSolution:
-        gas = _stream(inlets, "gas_in", self.name)
-        fw = _stream(inlets, "feedwater_in", self.name)
+        gas = inlet_stream(inlets, "gas_in", self.name)
+        fw = inlet_stream(inlets, "feedwater_in", self.name)
         ps = float(self.steam_pressure)
         require_material(self.name, "feedwater_in", fw, kind="fluid", name="Water")
         if not fw.p >= ps:
@@ -445,5 +459,9 @@ class WasteHeatSteamGenerator:
             approach=float(self.approach),
             min_approach=prof.min_approach, ua=prof.ua, ua_economizer=ua_ec, ua_evaporator=ua_ev,
             ua_superheater=ua_sh, dew_point=limits[0], dew_point_margin=gas_out.T - limits[0],
-            energy_residual=abs(released - gained) / max(abs(released), 1e-300))
-        return UnitSolution({"gas_out": gas_out, "steam_out": steam, "feedwater_bypass": bypass}, res)
+            energy_residual=float(released - gained),
+            energy_residual_relative=abs(released - gained) / max(abs(released), 1e-300),
+            mass_residual=float(gas.mass_flow + fw.mass_flow - gas_out.mass_flow - steam.mass_flow
+                                - bypass.mass_flow))
+        outs = outlet_map(self, {"gas_out": gas_out, "steam_out": steam, "feedwater_bypass_out": bypass})
+        return UnitSolution(outs, res)

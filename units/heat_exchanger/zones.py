@@ -29,12 +29,12 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from numba import njit
 from scipy.optimize import brentq
 
 from procsim.stream import Stream
 from procsim.validation import as_float, check_nonnegative, check_positive
 
-from units.heat_exchanger.counterflow import zone_kernel
 
 __all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temperatures", "saturation_enthalpies",
            "zone_kernel", "DEFAULT_SEGMENTS"]
@@ -43,6 +43,39 @@ __all__ = ["ZoneProfile", "zone_profile", "rate_zoned", "max_duty", "side_temper
 #: gas (400 C) boiling water at 10 bar the summed UA is within 6e-5 of the exact integral at
 #: 10 segments and 1e-6 at 80 (tests/test_heat_exchanger_units.py).
 DEFAULT_SEGMENTS = 80
+
+
+@njit(cache=True)
+def zone_kernel(q, t_hot, t_cold, ua_seg):
+    r"""Segment conductances :math:`\Delta Q_i/\Delta T_{lm,i}` [W/K] along a counterflow profile.
+
+    .. math:: UA = \sum_i \frac{\Delta Q_i}{\Delta T_{lm,i}}, \qquad
+        \Delta T_{lm,i} = \frac{\Delta T_{i+1} - \Delta T_i}{\ln(\Delta T_{i+1}/\Delta T_i)}
+
+    q : cumulative duty from the cold end at each point [W], ascending (n points)
+    t_hot, t_cold : temperatures at the same points [K]
+    ua_seg : output, n - 1 segment conductances [W/K]
+
+    Returns -1, or the index of the first point where t_hot <= t_cold (a temperature
+    cross; NaN written in every segment).
+
+    Reference: R. K. Shah, D. P. Sekulic, *Fundamentals of Heat Exchanger Design*, Wiley,
+    2003 (zone analysis for variable properties and phase change).
+    """
+    n = q.size
+    for i in range(n - 1):
+        ua_seg[i] = math.nan
+    for i in range(n):
+        if not (t_hot[i] - t_cold[i] > 0.0):
+            return i
+    for i in range(n - 1):
+        a = t_hot[i + 1] - t_cold[i + 1]
+        b = t_hot[i] - t_cold[i]
+        x = a / b - 1.0
+        # log1p: the mean of two nearly equal differences without cancellation
+        mean = b if x == 0.0 else b * x / math.log1p(x)
+        ua_seg[i] = (q[i + 1] - q[i]) / mean
+    return -1
 
 
 def side_temperatures(material, p, h):

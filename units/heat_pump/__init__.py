@@ -20,9 +20,12 @@ from units.heat_pump.cycle import (
     vapour_compression_cycle,
 )
 from units.heat_pump.refrigerants import REFRIGERANTS, Refrigerant, refrigerant
+from units.heat_pump.unit import HeatPump, HeatPumpResult, HeatPumpUnit, HeatPumpUnitResult
+from units.heat_pump.batch import BatchCycleResult, simple_cycle_batch
 
 __all__ = [
     "STATE_NAMES", "CascadeResult", "CycleResult", "StatePoint", "brunin_isentropic_efficiency",
     "cascade_cycle", "liao_optimal_pressure", "log_mean_temperature", "lorenz_cop", "simple_cycle",
     "two_stage_cycle", "vapour_compression_cycle", "REFRIGERANTS", "Refrigerant", "refrigerant",
+    "HeatPump", "HeatPumpResult", "HeatPumpUnit", "HeatPumpUnitResult", "BatchCycleResult", "simple_cycle_batch",
 ]

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from scipy.optimize import minimize_scalar
 
 from procsim.quantities import to_si
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.thermo.fluids import Fluid
 from procsim.validation import as_float, check_nonnegative, check_range
 
@@ -318,7 +319,7 @@ def _single(F, te, tc, sh, sc, isentropic_efficiency, eps, p_gc, t_gc) -> CycleR
     pr = p_c / p_e
     eta = _eta(isentropic_efficiency, pr)
     s2s = F.state(p=p_c, s=s1c.s)
-    h2 = s1c.h + (s2s.h - s1c.h) / eta
+    h2 = isentropic_outlet_enthalpy(s1c.h, s2s.h, eta)
     s2 = F.state(p=p_c, h=h2)
     s4 = F.state(p=p_e, h=s3v.h)
     q_cond = s2.h - s3.h
@@ -416,14 +417,14 @@ def two_stage_cycle(refrigerant, evaporating_temperature, condensing_temperature
     s1 = F.state(p=p_e, T=te + sh) if sh > 0.0 else vap_e
     eta_lo = _eta(isentropic_efficiency, p_i / p_e)
     eta_hi = _eta(isentropic_efficiency, p_c / p_i)
-    s2 = F.state(p=p_i, h=s1.h + (F.state(p=p_i, s=s1.s).h - s1.h) / eta_lo)
+    s2 = F.state(p=p_i, h=isentropic_outlet_enthalpy(s1.h, F.state(p=p_i, s=s1.s).h, eta_lo))
     liq_i, vap_i = F.saturation(p=p_i)
     s5 = F.state(p=p_c, T=tc - sc) if sc > 0.0 else liq_c
     s6 = F.state(p=p_i, h=s5.h)
     x_f = (s6.h - liq_i.h) / (vap_i.h - liq_i.h)
     h3 = x_f * vap_i.h + (1.0 - x_f) * s2.h
     s3 = F.state(p=p_i, h=h3)
-    s4 = F.state(p=p_c, h=s3.h + (F.state(p=p_c, s=s3.s).h - s3.h) / eta_hi)
+    s4 = F.state(p=p_c, h=isentropic_outlet_enthalpy(s3.h, F.state(p=p_c, s=s3.s).h, eta_hi))
     s8 = F.state(p=p_e, h=liq_i.h)
     q_evap = (1.0 - x_f) * (s1.h - s8.h)
     w = (1.0 - x_f) * (s2.h - s1.h) + (s4.h - s3.h)

@@ -1,6 +1,6 @@
 """Three-phase induction motors: efficiency class tables, part load, power factor, rewinds, economics.
 
-Public API (DESIGN.md)::
+Public API (docs/architecture.rst)::
 
     units.motors.efficiency(rated_power, load_fraction, efficiency_class="IE3", poles=4,
                             frequency=60)   # [vec] -> fraction

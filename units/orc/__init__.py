@@ -1,19 +1,20 @@
 """Organic Rankine cycles on real fluids: exact design points, a batched numba fast path,
 design optimisation, fluid screening, T-s and T-Q plots, and a flowsheet adapter.
 
-Public names (DESIGN.md contract): ``ORC(fluid, evaporating_temperature,
+Public names (docs/architecture.rst contract): ``ORC(fluid, evaporating_temperature,
 condensing_temperature, superheat=0.0, pump_efficiency=0.75, expander_efficiency=0.80,
 evaporator_pinch=10.0, **details)`` and ``ORC.solve(heat_source) -> ORCResult``.
 """
 from .cycle import (BINDING_CONSTRAINTS, COOLING_FLUIDS, ORC, STATE_NAMES, EvaporatorProfile,
                     ORCResult, StatePoint)
 from .design import (OBJECTIVES, SCREENING_FLUIDS, STATUS_MESSAGES, BatchResult, DesignOptimum,
-                     FluidRanking, ORCSweepModel, evaluate_designs, optimise_design, rank_fluids)
+                     FluidRanking, FluidRankings, ORCSweepModel, evaluate_designs, optimise_design,
+                     rank_fluids)
 from .plots import plot_tq, plot_ts, tq_diagram_data, ts_diagram_data
 from .unit import ORCUnit
 
 __all__ = ["ORC", "ORCResult", "StatePoint", "EvaporatorProfile", "STATE_NAMES",
            "COOLING_FLUIDS", "BINDING_CONSTRAINTS", "evaluate_designs", "optimise_design",
-           "rank_fluids", "BatchResult", "DesignOptimum", "FluidRanking", "OBJECTIVES",
+           "rank_fluids", "BatchResult", "DesignOptimum", "FluidRanking", "FluidRankings", "OBJECTIVES",
            "SCREENING_FLUIDS", "STATUS_MESSAGES", "plot_ts", "plot_tq", "ts_diagram_data",
            "tq_diagram_data", "ORCUnit", "ORCSweepModel"]

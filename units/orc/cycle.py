@@ -226,7 +226,7 @@ class ORC:
     pump_efficiency: float = 0.75
     expander_efficiency: float = 0.80
     evaporator_pinch: float = 10.0
-    _: KW_ONLY  # the keyword details of DESIGN.md's ``**details``
+    _: KW_ONLY  # the keyword details of docs/architecture.rst's ``**details``
     condenser_pinch: float = 5.0
     recuperator_effectiveness: float = 0.0
     generator_efficiency: float = 0.95

@@ -259,6 +259,24 @@ class DesignOptimum:
     exact: ORCResult                # the same design solved on exact CoolProp properties
     evaluations: int                # kernel evaluations used
 
+    def __repr__(self) -> str:
+        # the exact result's states make the default repr several kB on one line
+        return (f"DesignOptimum({self.exact.fluid}, evaporating_temperature={self.evaporating_temperature:.2f} K, "
+                f"superheat={self.superheat:.2f} K, {self.objective}={self.fast_value:.6g}, "
+                f"net_power={self.exact.net_power:.6g} W, evaluations={self.evaluations})")
+
+    def to_frame(self):
+        """The optimum as a one-row DataFrame, SI units in the column names."""
+        import pandas as pd
+
+        r = self.exact
+        return pd.DataFrame([{"fluid": r.fluid, "evaporating_temperature [K]": self.evaporating_temperature,
+                              "superheat [K]": self.superheat, "net_power [W]": r.net_power,
+                              "thermal_efficiency [-]": r.thermal_efficiency,
+                              "working_fluid_flow [kg/s]": r.working_fluid_flow,
+                              "heat_source_outlet_temperature [K]": r.heat_source_outlet_temperature,
+                              "evaluations": self.evaluations}])
+
 
 def _te_bounds(orc: ORC, t_src: float, max_reduced_pressure: float):
     fl = orc.fluid
@@ -353,10 +371,31 @@ class FluidRanking:
     reason: str = ""
 
 
+#: Column names (with SI units) of :meth:`FluidRankings.to_frame`, one per FluidRanking field.
+RANKING_COLUMNS = {"fluid": "fluid", "feasible": "feasible", "objective_value": "objective_value",
+                   "net_power": "net_power [W]", "thermal_efficiency": "thermal_efficiency [-]",
+                   "evaporating_temperature": "evaporating_temperature [K]", "superheat": "superheat [K]",
+                   "working_fluid_flow": "working_fluid_flow [kg/s]",
+                   "heat_source_outlet_temperature": "heat_source_outlet_temperature [K]",
+                   "evaporating_pressure": "evaporating_pressure [Pa]", "reason": "reason"}
+
+
+class FluidRankings(tuple):
+    """The FluidRanking of each fluid, best first (a tuple), with :meth:`to_frame`."""
+
+    def to_frame(self):
+        """One row per fluid, best first; SI units in the column names."""
+        import pandas as pd
+
+        return pd.DataFrame([{col: getattr(r, f) for f, col in RANKING_COLUMNS.items()} for r in self],
+                            columns=list(RANKING_COLUMNS.values()))
+
+
 def rank_fluids(heat_source, condensing_temperature: float, fluids=SCREENING_FLUIDS, *,
                 objective: str = "net_power", superheat_bounds=(0.0, 30.0),
                 max_reduced_pressure: float = 1.0, **orc_details):
-    """Optimise every fluid for ``heat_source`` and return FluidRankings, best first.
+    """Optimise every fluid for ``heat_source`` and return :class:`FluidRankings`, best first
+    (a tuple of FluidRanking; ``.to_frame()`` gives a DataFrame).
 
     ``orc_details`` are passed to :class:`ORC` (efficiencies, pinches, details). A fluid
     that cannot run (critical temperature below the condensing temperature, no feasible
@@ -389,8 +428,8 @@ def rank_fluids(heat_source, condensing_temperature: float, fluids=SCREENING_FLU
             nan = math.nan
             rows.append(FluidRanking(str(name), False, nan, nan, nan, nan, nan, nan, nan, nan,
                                      str(exc)))
-    return tuple(sorted(rows, key=lambda r: (not r.feasible,
-                                             -(r.objective_value if r.feasible else 0.0))))
+    return FluidRankings(sorted(rows, key=lambda r: (not r.feasible,
+                                                     -(r.objective_value if r.feasible else 0.0))))
 
 
 

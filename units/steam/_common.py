@@ -7,10 +7,10 @@ from procsim.validation import as_float, check_positive
 
 
 def water_of(fluid) -> Fluid:
-    """The water model a unit uses: ``None`` -> a new IAPWS-IF97 ``Fluid("Water")`` (DESIGN.md:
+    """The water model a unit uses: ``None`` -> a new IAPWS-IF97 ``Fluid("Water")`` (docs/architecture.rst:
     water and steam default to IF97), or the :class:`Fluid` given (must be water, e.g.
     ``Fluid("Water", backend="HEOS")`` for IAPWS-95). No fluid object is shared between
-    units (STYLE.md rule 9)."""
+    units (docs/architecture.rst, convention 9)."""
     if fluid is None:
         return Fluid("Water")
     if not isinstance(fluid, Fluid) or fluid.name != "Water":

@@ -26,7 +26,10 @@ from numba import njit
 
 from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
-from units.steam.kernels import deaerator_balance_overflow, flash_fraction
+from procsim.jitcheck import ensure_fresh
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from units.steam.kernels import (deaerator_balance_overflow, desuperheater_spray_ratio, flash_fraction,
+                                 turbine_outlet_enthalpy)
 from units.steam.users import SteamTraps
 
 __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
@@ -34,8 +37,9 @@ __all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_
 
 @njit(cache=True)
 def _exhaust_h(data, p_in, h_in, p_out, eta):
+    """Turbine exhaust enthalpy: the shared isentropic relation on tabulated IF97 states."""
     h_s = tab_h_ps(data, p_out, tab_s_ph(data, p_in, h_in))
-    return h_in - eta * (h_in - h_s)
+    return turbine_outlet_enthalpy(h_in, h_s, eta)
 
 
 @njit(cache=True)
@@ -43,7 +47,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                        trap_draw, inj_flow, inj_h,
                        t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
                        phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
-                       q_hot_bd, q_cold_mu, out):
+                       q_hot_bd, q_cold_mu, heat_loss_frac, out):
     r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
     fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
     condensate overflow [kg/s] (the deaerator's level control of
@@ -86,8 +90,9 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         for _outer in range(200):
             for i in range(n - 1):
                 r[i] = 0.0
-                if not math.isnan(ld_ht[i]) and hh[i] > ld_ht[i]:
-                    r[i] = (hh[i] - ld_ht[i]) / (ld_ht[i] - h_fw)
+                if not math.isnan(ld_ht[i]):   # the desuperheater balance of the PRV unit (NaN: no spray)
+                    ri = desuperheater_spray_ratio(hh[i], h_fw, ld_ht[i])
+                    r[i] = 0.0 if math.isnan(ri) else ri
             for _it in range(500):
                 F = S / (1.0 - b)
                 blow = F - S
@@ -160,7 +165,7 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
                     m += phi * blow
                     e += phi * blow * h_flash_v
                 if m > 0.0:
-                    hh_new[j] = (e - heat_loss[j]) / m
+                    hh_new[j] = (e * (1.0 - heat_loss_frac[j]) - heat_loss[j]) / m
                 else:
                     hh_new[j] = h_steam if j == 0 else hh_new[j - 1]
             change = abs(h_mu_new - h_mu)
@@ -270,7 +275,7 @@ def batch_site(model) -> BatchSite:
             ld_ht[i - 1] = w.state(p=p_h[i], T=ld.desuperheat_to).h
     p_da = sp.deaerator.pressure
     liq, vap = w.saturation(p=p_da)
-    h_fw = liq.h + (w.state(p=sp.boiler.pressure, s=liq.s).h - liq.h) / sp.feed_pump_efficiency
+    h_fw = float(isentropic_outlet_enthalpy(liq.h, w.state(p=sp.boiler.pressure, s=liq.s).h, sp.feed_pump_efficiency))
     phi, flash_idx, h_flash_v, p_bd, h_bd = 0.0, -1, 0.0, sp.boiler.pressure, model._drum.h
     if sp.blowdown_flash_header is not None:
         flash_idx = idx[sp.blowdown_flash_header]
@@ -280,50 +285,39 @@ def batch_site(model) -> BatchSite:
     raw = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature)
     eps = 0.0 if sp.blowdown_heat_recovery is None else sp.blowdown_heat_recovery
     t_bd = w.state(p=p_bd, h=h_bd).T
-    q_hot = h_bd - w.state(p=p_bd, T=raw.T).h
-    q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
+    # per kg of blowdown and of make-up, as MakeupWater: the largest exchange (effectiveness
+    # form), or the exchange at the given approach (eps = 1 on the approach-limited ends)
+    a = 0.0 if sp.blowdown_approach is None else sp.blowdown_approach
+    if sp.blowdown_approach is not None:
+        eps = 1.0 if t_bd > raw.T + a else 0.0
+    q_hot = h_bd - w.state(p=p_bd, T=raw.T + a).h if t_bd > raw.T + a else 0.0
+    q_cold = w.state(p=sp.makeup_pressure, T=min(t_bd - a, w.saturation(p=sp.makeup_pressure)[0].T - 0.01)).h - raw.h
     h_cond = w.state(p=p_da, T=sp.condensate_return_temperature).h
     user_header = np.array([idx[u.header] for u in sp.users], dtype=np.int64)
     h_lsat = np.array([saturation_enthalpies(w, p)[1] for p in p_h])
     args = (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht,
             model._steam_h, model._drum.h, sp.boiler.blowdown_fraction, sp.boiler.efficiency, phi, flash_idx,
-            h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0))
+            h_flash_v, sp.deaerator.vent_fraction, liq.h, vap.h, h_fw, raw.h, eps, q_hot, max(q_cold, 0.0),
+            np.array([h.heat_loss_fraction for h in sp.headers]))
     return BatchSite(sp, user_header, args)
-
-
-#: Table layouts for which the compiled batch kernel has matched its Python version in this
-#: process (a record of a check done, not a switch: it only avoids repeating the check).
-_CHECKED: set = set()
 
 
 def _check_compiled(data, bsite: BatchSite, per_point) -> None:
     """Compare the compiled kernel with its Python version on one point; recompile if they differ.
 
-    numba checks a cached kernel only against its own source file; this kernel inlines the
-    table kernels of :mod:`procsim.thermo.tables`, so after those change the cached machine code
-    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout change).
-    ``py_func`` calls the current table kernels, so a difference beyond rounding means stale.
+    This kernel inlines the table kernels of :mod:`procsim.thermo.tables` and the isentropic
+    relation of :mod:`procsim.thermo.isentropic`; after those change the cached machine code
+    can be stale yet load without error (seen here: 1.3e-4 in fuel after a table-layout
+    change). :func:`procsim.jitcheck.ensure_fresh` runs the probe compiled and as Python.
     """
-    key = tuple(type(v).__name__ + str(np.shape(v)) for v in data)
-    if key in _CHECKED:
-        return
-    # the expansion helper first: the kernel's py_func still calls its compiled version
+    key = ("steam_site_batch",) + tuple(type(v).__name__ + str(np.shape(v)) for v in data)
     p_h = bsite.args[0]
     p_in, p_out = float(p_h[0]), float(p_h[-1]) if p_h.size > 1 else 0.5 * float(p_h[0])
     h_in = float(bsite.args[13])       # boiler steam enthalpy
-    x1 = _exhaust_h(data, p_in, h_in, p_out, 0.7)
-    x2 = _exhaust_h.py_func(data, p_in, h_in, p_out, 0.7)
-    stale = not math.isclose(x1, x2, rel_tol=1e-13, abs_tol=0.0)
-    if not stale:
-        args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:]
-        a, b = np.empty((1, 7)), np.empty((1, 7))
-        ra = site_balance_batch(*args, a)
-        rb = site_balance_batch.py_func(*args, b)
-        stale = ra != rb or not np.allclose(a, b, rtol=1e-12, atol=0.0, equal_nan=True)
-    if stale:
-        for fn in (_exhaust_h, site_balance_batch):
-            fn.recompile()
-    _CHECKED.add(key)
+    args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:] + (np.empty((1, 7)),)
+    # the expansion helper first: the kernel's py_func still calls its compiled version
+    ensure_fresh(key, [(_exhaust_h, (data, p_in, h_in, p_out, 0.7), None),
+                       (site_balance_batch, args, len(args) - 1)], (_exhaust_h, site_balance_batch))
 
 
 def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> BatchResult:
@@ -358,14 +352,15 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     mass = ~by_heat
     cond = np.ascontiguousarray((dem[:, mass] * (1.0 - direct[mass]) * rec[:, mass]).sum(axis=1))
     (p_h, heat_loss, h_lsat, h_cond, trap, inj_flow, inj_h, t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam,
-     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold) = bsite.args
+     h_drum, b, eta, phi, flash_idx, h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold,
+     hl_frac) = bsite.args
     out = np.empty((K, 7))
     data = Fluid("Water").table().data
     per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
     _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
     bad = site_balance_batch(data, p_h, heat_loss, *per_point, h_lsat, h_cond, trap, inj_flow, inj_h,
                              t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
-                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, out)
+                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, hl_frac, out)
     if bad >= 0:
         raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "

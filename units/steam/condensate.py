@@ -141,6 +141,10 @@ class MakeupWater:
         "Recover Heat from Boiler Blowdown": such exchangers recover about 90 % of the
         blowdown heat.
     fluid : water model (default IAPWS-IF97)
+    blowdown_approach : instead of an effectiveness, the exchanger's minimum temperature
+        approach [K] > 0 (the "approach temperature" of DOE's MEASUR steam modeler): the
+        blowdown leaves at most ``approach`` above the raw make-up, the make-up at most
+        ``approach`` below the blowdown (counterflow; both liquids, so the ends are the pinch)
 
     Notes
     -----
@@ -154,6 +158,7 @@ class MakeupWater:
     pressure: float
     blowdown_effectiveness: float | None = None
     fluid: object = None
+    blowdown_approach: float | None = None
 
     def __post_init__(self):
         w = water_of(self.fluid)
@@ -162,14 +167,25 @@ class MakeupWater:
         if self.blowdown_effectiveness is not None:
             object.__setattr__(self, "blowdown_effectiveness", float(check_fraction(
                 f"{self.name}: blowdown_effectiveness", self.blowdown_effectiveness)))
+        if self.blowdown_approach is not None:
+            if self.blowdown_effectiveness is not None:
+                raise ValueError(f"{self.name}: give blowdown_effectiveness or blowdown_approach, not both")
+            a = as_float(f"{self.name}: blowdown_approach", self.blowdown_approach, "K")
+            if not (0.0 < a < 200.0):
+                raise ValueError(f"{self.name}: blowdown_approach must be in (0, 200) K; got {a!r} K")
+            object.__setattr__(self, "blowdown_approach", a)
+
+    @property
+    def has_exchanger(self) -> bool:
+        return self.blowdown_effectiveness is not None or self.blowdown_approach is not None
 
     @property
     def inlets(self):
-        return ("raw",) if self.blowdown_effectiveness is None else ("raw", "blowdown")
+        return ("raw", "blowdown") if self.has_exchanger else ("raw",)
 
     @property
     def outlets(self):
-        return ("makeup",) if self.blowdown_effectiveness is None else ("makeup", "drain")
+        return ("makeup", "drain") if self.has_exchanger else ("makeup",)
 
     @classmethod
     def example(cls):
@@ -184,7 +200,17 @@ class MakeupWater:
         w = self.fluid
         q = 0.0
         outs = {}
-        if self.blowdown_effectiveness is not None:
+        if self.blowdown_approach is not None:
+            bd = ins["blowdown"]
+            a = self.blowdown_approach
+            if bd.T > raw.T + a and bd.mass_flow > 0.0 and raw.mass_flow > 0.0:
+                q_hot = bd.mass_flow * (bd.h - w.state(p=bd.p, T=raw.T + a).h)
+                q_cold = raw.mass_flow * (w.state(p=raw.p, T=min(bd.T - a, w.saturation(p=raw.p)[0].T - 0.01)).h
+                                          - raw.h)
+                q = max(min(q_hot, q_cold), 0.0)
+            h_drain = bd.h - q / bd.mass_flow if bd.mass_flow > 0.0 else bd.h
+            outs["drain"] = stream(w, bd.p, h_drain, bd.mass_flow)
+        elif self.blowdown_effectiveness is not None:
             bd = ins["blowdown"]
             if bd.T > raw.T and bd.mass_flow > 0.0 and raw.mass_flow > 0.0:
                 q_hot = bd.mass_flow * (bd.h - w.state(p=bd.p, T=raw.T).h)

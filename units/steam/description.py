@@ -44,7 +44,10 @@ class BoilerSpec:
     blowdown_fraction [-] of feedwater, capacity [kg/s] or None, fuel (name, for accounting),
     fired: None, or keyword arguments of :class:`units.boiler.Boiler` (rated_output [W],
     kind, o2_dry, stack_temperature [K], ...) to take the efficiency from its heat-loss
-    model at each load instead of the fixed ``efficiency``."""
+    model at each load instead of the fixed ``efficiency``; economizer: None, or keyword
+    arguments of :class:`units.heat_exchanger.Economizer` (``gas_outlet_temperature`` [K] or
+    ``ua`` ...) for a feedwater economizer on the fired boiler's own flue gas (needs ``fired``;
+    solved as a recycle, the site's efficiency is then that of boiler and economizer together)."""
 
     pressure: float
     efficiency: float
@@ -54,19 +57,26 @@ class BoilerSpec:
     capacity: float | None = None
     fuel: str = "natural_gas"
     fired: tuple | None = None
+    economizer: tuple | None = None
 
     @property
     def fired_kwargs(self) -> dict | None:
         return None if self.fired is None else dict(self.fired)
 
+    @property
+    def economizer_kwargs(self) -> dict | None:
+        return None if self.economizer is None else dict(self.economizer)
+
 
 @dataclass(frozen=True)
 class HeaderSpec:
-    """name, pressure [Pa abs], heat_loss [W] of the header and its mains."""
+    """name, pressure [Pa abs], heat_loss [W] of the header and its mains, heat_loss_fraction
+    [-] a further loss as a share of the enthalpy flow entering the header (MEASUR's "%")."""
 
     name: str
     pressure: float
     heat_loss: float = 0.0
+    heat_loss_fraction: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -219,6 +229,7 @@ class SiteSpec:
     makeup_pressure: float
     blowdown_flash_header: str | None = None
     blowdown_heat_recovery: float | None = None
+    blowdown_approach: float | None = None
     feed_pump_efficiency: float = 0.75  # assumed (unverified), a mid-range centrifugal value: pass the data sheet
     injections: tuple = ()
     traps: tuple = ()
@@ -333,14 +344,14 @@ def site_from_dict(d: dict) -> SiteSpec:
     """Build a :class:`SiteSpec` from a description (see the module docstring).
 
     Keys: ``name``; ``boiler`` {pressure, temperature?, efficiency, basis?, blowdown_fraction,
-    capacity?, fuel?}; ``headers`` [{name, pressure, heat_loss?}]; ``users`` [{name, header,
+    capacity?, fuel?}; ``headers`` [{name, pressure, heat_loss?, heat_loss_fraction?}]; ``users`` [{name, header,
     flow, condensate_recovery?, direct_fraction?}]; ``turbines`` [{name, inlet, outlet |
     outlet_pressure, flow | power, isentropic_efficiency, generator_efficiency, extraction?,
     extraction_flow?}];
     ``letdowns`` [{inlet, outlet, desuperheat_to?}] (default: each header fed from the next
     higher one); ``deaerator`` {pressure, vent_fraction, header?}; ``condensate``
     {return_temperature}; ``makeup`` {temperature, pressure?}; ``blowdown`` {flash_header?,
-    heat_recovery?}; ``feed_pump_efficiency``; ``injections`` [{name, header, flow,
+    heat_recovery? (effectiveness) or approach? (K)}; ``feed_pump_efficiency``; ``injections`` [{name, header, flow,
     temperature?}]; ``traps`` [{header, failed_open, orifice_diameter, discharge_coefficient?}];
     ``economics`` {hours, fuel_price, power_price, water_price, fuel_emission_factor,
     grid_emission_factor, site_power_demand, currency}.
@@ -357,8 +368,17 @@ def site_from_dict(d: dict) -> SiteSpec:
     _known(d, _SITE_KEYS, "site")
     name = str(d.get("name", "site"))
     b = d.get("boiler") or {}
-    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel", "fired"},
-           "boiler")
+    _known(b, {"pressure", "temperature", "efficiency", "basis", "blowdown_fraction", "capacity", "fuel", "fired",
+               "economizer"}, "boiler")
+    eco = b.get("economizer")
+    if eco is not None:
+        if b.get("fired") is None:
+            raise ValueError("boiler.economizer needs boiler.fired: the economizer works on the fired boiler's flue gas")
+        eco = dict(eco)
+        for key, kind in (("gas_outlet_temperature", "temperature"), ("water_outlet_temperature", "temperature")):
+            if key in eco:
+                eco[key] = _q(eco, key, kind, "boiler.economizer")
+        eco = tuple(sorted(eco.items()))
     fired = b.get("fired")
     if fired is not None:
         fired = dict(fired)
@@ -373,12 +393,13 @@ def site_from_dict(d: dict) -> SiteSpec:
                                       dataclasses.MISSING),
                         blowdown_fraction=_q(b, "blowdown_fraction", "fraction", "boiler", 0.0),
                         basis=str(b.get("basis", "lhv")), capacity=_q(b, "capacity", "mass_flow", "boiler", None),
-                        fuel=str(b.get("fuel", "natural_gas")), fired=fired)
+                        fuel=str(b.get("fuel", "natural_gas")), fired=fired, economizer=eco)
     headers = []
     for i, h in enumerate(d.get("headers") or []):
-        _known(h, {"name", "pressure", "heat_loss"}, f"headers[{i}]")
+        _known(h, {"name", "pressure", "heat_loss", "heat_loss_fraction"}, f"headers[{i}]")
         headers.append(HeaderSpec(str(h["name"]), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
-                                  _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0)))
+                                  _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0),
+                                  _q(h, "heat_loss_fraction", "fraction", f"header {h.get('name')}", 0.0)))
     headers = tuple(sorted(headers, key=lambda x: -x.pressure))
     users = []
     for i, u in enumerate(d.get("users") or []):
@@ -421,7 +442,9 @@ def site_from_dict(d: dict) -> SiteSpec:
     mu = d.get("makeup") or {}
     _known(mu, {"temperature", "pressure"}, "makeup")
     bd = d.get("blowdown") or {}
-    _known(bd, {"flash_header", "heat_recovery"}, "blowdown")
+    _known(bd, {"flash_header", "heat_recovery", "approach"}, "blowdown")
+    if "heat_recovery" in bd and "approach" in bd:
+        raise ValueError("blowdown: give heat_recovery (effectiveness) or approach (K), not both")
     injections = []
     for i, inj in enumerate(d.get("injections") or []):
         _known(inj, {"name", "header", "flow", "temperature"}, f"injections[{i}]")
@@ -445,6 +468,7 @@ def site_from_dict(d: dict) -> SiteSpec:
         makeup_pressure=_q(mu, "pressure", "pressure", "makeup", deaerator.pressure),
         blowdown_flash_header=bd.get("flash_header"),
         blowdown_heat_recovery=_q(bd, "heat_recovery", "fraction", "blowdown", None),
+        blowdown_approach=_q(bd, "approach", "temperature_difference", "blowdown", None),
         feed_pump_efficiency=float(d.get("feed_pump_efficiency", SiteSpec.feed_pump_efficiency)),
         injections=tuple(injections), traps=tuple(traps), economics=econ)
     return _validate(site)

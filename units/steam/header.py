@@ -60,6 +60,9 @@ class SteamHeader:
         fixed draws (a letdown to a lower header, the deaerator); ``None`` for a header whose
         supplies must equal its draws
     heat_loss : heat lost by the header and its distribution piping [W] >= 0
+    heat_loss_fraction : a further loss as a fraction of the enthalpy flow entering the header
+        [-] in [0, 0.5) (the "header heat loss %" of DOE's MEASUR steam modeler; enthalpies
+        on the IAPWS reference, liquid water at the triple point = 0)
     fluid : water model (default IAPWS-IF97)
 
     Notes
@@ -81,6 +84,7 @@ class SteamHeader:
     balance: str | None = "balance"
     heat_loss: float = 0.0
     fluid: object = None
+    heat_loss_fraction: float = 0.0
 
     def __post_init__(self):
         w = water_of(self.fluid)
@@ -102,6 +106,10 @@ class SteamHeader:
         object.__setattr__(self, "supplies", sup)
         object.__setattr__(self, "draws", draws)
         object.__setattr__(self, "heat_loss", q)
+        f = as_float(f"{self.name}: heat_loss_fraction", self.heat_loss_fraction, "-")
+        if not (0.0 <= f < 0.5):
+            raise ValueError(f"{self.name}: heat_loss_fraction must be in [0, 0.5); got {f!r}")
+        object.__setattr__(self, "heat_loss_fraction", f)
 
     @property
     def inlets(self):
@@ -146,9 +154,10 @@ class SteamHeader:
                              f"{balance_flow!r} kg/s and the header has no balancing outlet")
         flows = np.array([s.mass_flow for s in ins.values()])
         hs = np.array([s.h for s in ins.values()])
+        q_loss = self.heat_loss + self.heat_loss_fraction * float(np.dot(flows, hs))
         if m_in > 0.0:
-            h = float(mixed_enthalpy(flows, hs, self.heat_loss))
-        elif self.heat_loss > 0.0:
+            h = float(mixed_enthalpy(flows, hs, q_loss))
+        elif q_loss > 0.0:
             raise ValueError(f"{self.name}: an idle header (no flow) cannot lose {self.heat_loss!r} W in steady state")
         else:  # idle header: the state its first supply would have, throttled to the header pressure
             h = float(hs[0])
@@ -165,6 +174,6 @@ class SteamHeader:
         draws = {k: s.mass_flow for k, s in outs.items()}
         res = HeaderResult(pressure=p, enthalpy=h, temperature=st.T, quality=st.x,
                            superheat=st.T - T_sat, supply_flow=m_in, draws=draws,
-                           balance_flow=max(balance_flow, 0.0), heat_loss=self.heat_loss,
-                           mass_residual=m_in - m_out, energy_residual=e_in - self.heat_loss - e_out)
-        return UnitSolution(outs, res, {"heat_loss": -self.heat_loss})
+                           balance_flow=max(balance_flow, 0.0), heat_loss=q_loss,
+                           mass_residual=m_in - m_out, energy_residual=e_in - q_loss - e_out)
+        return UnitSolution(outs, res, {"heat_loss": -q_loss})

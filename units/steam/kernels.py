@@ -22,6 +22,8 @@ import math
 
 from numba import njit
 
+from procsim.thermo.isentropic import isentropic_efficiency, isentropic_outlet_enthalpy
+
 __all__ = [
     "turbine_outlet_enthalpy", "turbine_isentropic_efficiency", "turbine_power",
     "turbine_flow_for_power", "desuperheater_spray_ratio", "flash_fraction",
@@ -33,7 +35,8 @@ __all__ = [
 
 @njit(cache=True)
 def turbine_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
-    r"""Turbine exhaust enthalpy from its isentropic efficiency [J/kg].
+    r"""Turbine exhaust enthalpy from its isentropic efficiency [J/kg] (the shared relation of
+    :func:`procsim.thermo.isentropic.isentropic_outlet_enthalpy`, restricted to expansions).
 
     .. math:: h_2 = h_1 - \eta_s\,(h_1 - h_{2s})
 
@@ -42,7 +45,7 @@ def turbine_outlet_enthalpy(h_in, h_out_isentropic, efficiency):
     """
     if not (0.0 < efficiency <= 1.0) or not (h_out_isentropic < h_in):
         return math.nan
-    return h_in - efficiency * (h_in - h_out_isentropic)
+    return isentropic_outlet_enthalpy(h_in, h_out_isentropic, efficiency)
 
 
 @njit(cache=True)
@@ -56,7 +59,7 @@ def turbine_isentropic_efficiency(h_in, h_out, h_out_isentropic):
     """
     if not (h_out_isentropic < h_in):
         return math.nan
-    eta = (h_in - h_out) / (h_in - h_out_isentropic)
+    eta = isentropic_efficiency(h_in, h_out, h_out_isentropic)
     if not (0.0 < eta <= 1.0 + 1e-12):
         return math.nan
     return eta

@@ -7,7 +7,7 @@ plant file it is one unit whose parameters are those of
 ``turbines``, ``condensate_recovery``, ``letdowns``, ``blowdown``, ``condensate``,
 ``makeup``, ``deaerator``, ``traps``, ``injections``, ``economics``), so that retrofit
 options are patches of those parameters (``units.site.condensate_recovery = 0.85``, an
-item appended to ``units.site.turbines``, ``units.site.boiler.fired.stack_temperature``).
+item appended to ``units.site.turbines``, ``units.site.boiler.economizer``).
 It has no ports: its water and fuel cross the site boundary inside the site model, and the
 result reports them as purchased carriers per second (``carriers``).
 """

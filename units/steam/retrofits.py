@@ -92,7 +92,8 @@ def _turbine_for_letdown(site: SiteSpec, inlet: str, outlet: str, isentropic_eff
 def _insulation(site: SiteSpec, header: str, remaining_fraction: float):
     f = float(check_fraction("remaining_fraction", remaining_fraction))
     site.header(header)
-    return site.replace(headers=tuple(dataclasses.replace(h, heat_loss=h.heat_loss * f) if h.name == header else h
+    return site.replace(headers=tuple(dataclasses.replace(h, heat_loss=h.heat_loss * f,
+                                                                  heat_loss_fraction=h.heat_loss_fraction * f) if h.name == header else h
                                       for h in site.headers))
 
 
@@ -115,7 +116,7 @@ def _waste_heat_steam(site: SiteSpec, header: str, flow: float, temperature: flo
     return site.replace(injections=site.injections + (InjectionSpec(name, header, float(flow), temperature),))
 
 
-#: Retrofit kinds -> function(site, **params) -> SiteSpec.
+#: Retrofit kinds -> ``function(site, **params) -> SiteSpec``.
 RETROFITS = {
     "demand_reduction": _demand_reduction,
     "condensate_recovery": _condensate_recovery,
@@ -151,7 +152,7 @@ class Retrofit:
 @dataclass(frozen=True)
 class RetrofitResult:
     """Baseline and retrofit sites and what the measure changes (retrofit - baseline is the
-    change; the *_saved fields are baseline - retrofit, per year with the site's hours).
+    change; the ``*_saved`` fields are baseline - retrofit, per year with the site's hours).
 
     boiler_steam_saved [kg/s]; fuel_saved [W]; fuel_saved_per_year [J]; power_import_saved [W];
     co2_saved_per_year [kg]; cost_saved_per_year [currency]; makeup_saved [kg/s];

@@ -47,12 +47,14 @@ from units.steam.deaerator import Deaerator
 from units.steam.description import SiteSpec
 from units.steam.flash import FlashTank
 from units.steam.header import SteamHeader
-from units.steam.kernels import desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power
+from procsim.thermo.isentropic import isentropic_outlet_enthalpy
+from units.steam.kernels import (desuperheater_spray_ratio, flash_fraction, turbine_flow_for_power,
+                                 turbine_outlet_enthalpy)
 from units.steam.prv import PressureReducingValve
 from units.steam.turbine import ExtractionTurbine, SteamTurbine
 from units.steam.users import EfficiencyBoiler, SteamTraps, SteamUser, SteamVent, WasteHeatSteam
 
-__all__ = ["SiteModel", "SiteResult", "Controls", "SiteBalanceError"]
+__all__ = ["SiteModel", "SiteResult", "Controls", "SiteBalanceError", "FiredSystem"]
 
 
 class SiteBalanceError(ValueError):
@@ -143,6 +145,27 @@ class SiteResult:
     condensate_overflow: float = 0.0
 
 
+@dataclass(frozen=True)
+class FiredSystem:
+    """Fired boiler with an economizer on its own flue gas, solved as one recycle flowsheet.
+
+    fuel_mass_flow [kg/s]; useful_heat [W] from the site's feedwater to steam and blowdown;
+    efficiency_hhv, efficiency_lhv [-] of boiler and economizer together; boiler and
+    economizer results; stack_temperature [K] after the economizer; feedwater_temperature [K]
+    into the boiler drum; solution (the FlowsheetSolution, balances closed to 1e-9).
+    """
+
+    fuel_mass_flow: float
+    useful_heat: float
+    efficiency_hhv: float
+    efficiency_lhv: float
+    boiler: object = field(repr=False)
+    economizer: object = field(repr=False)
+    stack_temperature: float = 0.0
+    feedwater_temperature: float = 0.0
+    solution: object = field(default=None, repr=False, compare=False)
+
+
 class SiteModel:
     """Steam site built from a :class:`~units.steam.description.SiteSpec`.
 
@@ -191,6 +214,11 @@ class SiteModel:
             self.fired = Boiler(name="fired_boiler", steam_pressure=spec.boiler.pressure,
                                 steam_temperature=spec.boiler.temperature,
                                 blowdown_fraction=spec.boiler.blowdown_fraction, **kw)
+        self.economizer = None
+        if spec.boiler.economizer is not None:
+            from units.heat_exchanger import Economizer
+
+            self.economizer = Economizer("economizer", **spec.boiler.economizer_kwargs)
         for h in spec.headers:
             if h.name != self._top and h.name not in self._balancing:
                 raise ValueError(f"site {spec.name!r}: header {h.name!r} has no balancing letdown from a higher "
@@ -224,7 +252,7 @@ class SiteModel:
         p_da = sp.deaerator.pressure
         liq = w.saturation(p=p_da)[0]
         h2s = w.state(p=sp.boiler.pressure, s=liq.s).h
-        spray_h = liq.h + (h2s - liq.h) / sp.feed_pump_efficiency
+        spray_h = float(isentropic_outlet_enthalpy(liq.h, h2s, sp.feed_pump_efficiency))
         b = sp.boiler.blowdown_fraction
         blow = c.boiler_steam * b / (1.0 - b)
         flash_p = None if sp.blowdown_flash_header is None else self._by[sp.blowdown_flash_header].pressure
@@ -267,17 +295,19 @@ class SiteModel:
                 m += phi * blow
                 e += phi * blow * saturation_enthalpies(w, h.pressure)[2]
             if m > 0.0:
-                hh[h.name] = snap_enthalpy(w, h.pressure, (e - h.heat_loss) / m)
+                hh[h.name] = snap_enthalpy(w, h.pressure, (e * (1.0 - h.heat_loss_fraction) - h.heat_loss) / m)
             else:  # an idle header (nothing drawn, nothing supplied): the state its letdown would give
                 src = self._balancing.get(h.name)
                 hh[h.name] = self._steam_h if src is None else hh[src.inlet]
         makeup_h = w.state(p=sp.makeup_pressure, T=sp.makeup_temperature).h
-        if sp.blowdown_heat_recovery is not None and blow > 0.0 and c.makeup > 0.0:
+        if (sp.blowdown_heat_recovery is not None or sp.blowdown_approach is not None) and blow > 0.0 \
+                and c.makeup > 0.0:
             raw = Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup)
             p_bd = sp.boiler.pressure if flash_p is None else flash_p
             h_bd = self._drum.h if flash_p is None else saturation_enthalpies(w, flash_p)[1]
             bd = Stream.from_ph(w, p_bd, h_bd, blow * (1.0 - phi))
-            mu = MakeupWater("makeup", p_da, sp.blowdown_heat_recovery, fluid=w).solve({"raw": raw, "blowdown": bd})
+            mu = MakeupWater("makeup", p_da, sp.blowdown_heat_recovery, fluid=w,
+                             blowdown_approach=sp.blowdown_approach).solve({"raw": raw, "blowdown": bd})
             makeup_h = mu.outlets["makeup"].h
         return {"header_h": hh, "spray_h": spray_h, "makeup_h": makeup_h}
 
@@ -334,7 +364,7 @@ class SiteModel:
     def _expand(self, p_in: float, h_in: float, p_out: float, eta: float) -> float:
         w = self.water
         h_s = w.state(p=p_out, s=state_ph(w, p_in, h_in).s).h
-        return h_in - eta * (h_in - h_s)
+        return float(turbine_outlet_enthalpy(h_in, h_s, eta))
 
     def _turbine_states(self, t, h_in: float) -> tuple[float, float]:
         """(extraction enthalpy or NaN, exhaust enthalpy) [J/kg] of turbine ``t`` from inlet enthalpy ``h_in``."""
@@ -494,13 +524,37 @@ class SiteModel:
 
     # ------------------------------------------------------------------ flowsheet
     def fired_boiler(self, c: Controls, states: dict):
-        """Result of the fired-boiler model (``units.boiler.Boiler``) at this load, or None."""
+        """Result of the fired-boiler model (``units.boiler.Boiler``) at this load, or None;
+        with an economizer, a :class:`FiredSystem` (boiler and economizer as one flowsheet)."""
         if self.fired is None:
             return None
         sp = self.spec
         fw = Stream.from_ph(self.water, sp.boiler.pressure, states["spray_h"],
                             c.boiler_steam / (1.0 - sp.boiler.blowdown_fraction))
-        return self.fired.solve({"feedwater": fw, **self.fired.supply(fw)}).result
+        if self.economizer is None:
+            return self.fired.solve({"feedwater": fw, **self.fired.supply(fw)}).result
+        return self._fired_with_economizer(fw)
+
+    def _fired_with_economizer(self, fw: Stream) -> "FiredSystem":
+        """Boiler drawing its own fuel, economizer on its flue gas preheating the feedwater:
+        a recycle (flue gas -> economizer -> feedwater -> boiler) converged by the flowsheet."""
+        fs = Flowsheet("fired boiler with economizer")
+        fs.add(self.fired)
+        fs.add(self.economizer)
+        fs.feed("economizer.water_in", fw)
+        fs.connect("economizer.water_out", "fired_boiler.feedwater")
+        fs.connect("fired_boiler.flue_gas", "economizer.gas_in")
+        fs.guess("economizer.gas_in", self.fired.solve({"feedwater": fw}).outlets["flue_gas"])
+        sol = fs.solve(tol=1e-13, balance_tol=1e-9)
+        b = sol.units["fired_boiler"]
+        useful = sol.stream("fired_boiler.steam").energy_flow + sol.stream("fired_boiler.blowdown").energy_flow \
+            - fw.energy_flow
+        f = self.fired.fuel
+        m = b.fuel_mass_flow
+        return FiredSystem(fuel_mass_flow=m, useful_heat=useful, efficiency_hhv=useful / (m * f.hhv),
+                           efficiency_lhv=useful / (m * f.lhv), boiler=b, economizer=sol.units["economizer"],
+                           stack_temperature=sol.stream("economizer.gas_out").T,
+                           feedwater_temperature=sol.stream("economizer.water_out").T, solution=sol)
 
     def efficiency(self, c: Controls, states: dict) -> float:
         """Boiler efficiency on the spec's basis: fixed, or from the fired-boiler model."""
@@ -516,8 +570,10 @@ class SiteModel:
         da_h = sp.deaerator.header
         # make-up first: the solver starts its search at fed units in the order added, so the
         # recycle is torn at the deaerator's and the make-up heater's inlets
-        bd_hx = sp.blowdown_heat_recovery
-        fs.add(MakeupWater("makeup", sp.deaerator.pressure, bd_hx, fluid=w))
+        mu_unit = MakeupWater("makeup", sp.deaerator.pressure, sp.blowdown_heat_recovery, fluid=w,
+                              blowdown_approach=sp.blowdown_approach)
+        bd_hx = True if mu_unit.has_exchanger else None
+        fs.add(mu_unit)
         fs.feed("makeup.raw", Stream(w, sp.makeup_temperature, sp.makeup_pressure, c.makeup))
         condensing = [t for t in sp.turbines if t.outlet is None]
         fs.add(Deaerator("deaerator", sp.deaerator.pressure, sp.deaerator.vent_fraction,
@@ -581,7 +637,8 @@ class SiteModel:
                     draws[h.name][ld.name] = c.letdown_steam[ld.name]
         for h in sp.headers:
             fs.add(SteamHeader(h.name, h.pressure, supplies=tuple(supplies[h.name]), draws=draws[h.name],
-                               balance=balance[h.name], heat_loss=h.heat_loss, fluid=w))
+                               balance=balance[h.name], heat_loss=h.heat_loss,
+                               heat_loss_fraction=h.heat_loss_fraction, fluid=w))
         fs.connect("boiler.steam", f"{self._top}.boiler")
         fs.connect(f"{da_h}.deaerator", "deaerator.steam")
         for ld in sp.letdowns:
@@ -677,7 +734,7 @@ class SiteModel:
                     w, sp.deaerator.pressure, saturation_enthalpies(w, t.outlet_pressure)[1],
                     c.turbine_flow[t.name] - t.extraction_flow)
         blow = c.boiler_steam * sp.boiler.blowdown_fraction / (1.0 - sp.boiler.blowdown_fraction)
-        if sp.blowdown_heat_recovery is not None:
+        if sp.blowdown_heat_recovery is not None or sp.blowdown_approach is not None:
             if sp.blowdown_flash_header is not None:
                 p = self._by[sp.blowdown_flash_header].pressure
                 _, h_l2, h_v2 = saturation_enthalpies(w, p)

@@ -1,6 +1,6 @@
 """Combustion: fuels, stoichiometry, excess air, flue gas, flame temperature, dew points.
 
-Public API (DESIGN.md): :class:`Fuel` (``from_name``, ``from_composition``, ``lhv``, ``hhv``,
+Public API (docs/architecture.rst): :class:`Fuel` (``from_name``, ``from_composition``, ``lhv``, ``hhv``,
 ``excess_air``, ``flue_gas``), :class:`FlueGas`; plus :func:`adiabatic_flame`,
 :func:`water_dew_point`, :func:`acid_dew_point`. Kernels live in
 :mod:`procsim.thermo.combustion.kernels`.

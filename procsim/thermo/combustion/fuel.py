@@ -47,6 +47,11 @@ __all__ = ["Fuel", "FlueGas", "FUEL_NAMES", "LATENT_HEAT_WATER_MOLAR", "NORMAL_M
 LATENT_HEAT_WATER_MOLAR = 44004.0
 #: Normal conditions of every Nm3 in procsim: 0 C and 101.325 kPa (DIN 1343; ISO 13443 "normal").
 NORMAL_CONDITIONS = "0 C (273.15 K), 101.325 kPa"
+#: Highest heating value any fuel has [J/kg]: hydrogen, -DfH(H2O, liquid) / M(H2) =
+#: 285.830 kJ/mol / 2.01588 g/mol = 141.79 MJ/kg (CODATA Key Values for Thermodynamics,
+#: Cox, Wagman & Medvedev, Hemisphere, 1989), rounded up. A larger HHV or LHV is a unit error
+#: (kJ/kg given as J/kg x 1000, kcal as kJ ...).
+MAX_HEATING_VALUE = 142.0e6
 #: Ideal-gas molar volume at NORMAL_CONDITIONS [m3/mol] = R T / p.
 NORMAL_MOLAR_VOLUME = gas.GAS_CONSTANT * 273.15 / 101325.0
 #: Standard atomic weights [kg/mol] (IUPAC CIAAW 2021 abridged/conventional values).
@@ -170,10 +175,11 @@ class Fuel:
     def __post_init__(self):
         check_choice("phase", self.phase, ("gas", "liquid", "solid"))
         for k in ("hhv", "lhv"):
-            v = float(getattr(self, k))
+            v = as_float(k, getattr(self, k), "J/kg")
             object.__setattr__(self, k, v)
-            if not (math.isfinite(v) and v > 0.0):
-                raise ValueError(f"{k} must be > 0 J/kg; got {v!r} J/kg (fuel {self.name!r})")
+            if not (math.isfinite(v) and 0.0 < v <= MAX_HEATING_VALUE):
+                raise ValueError(f"{k} must be in (0, {MAX_HEATING_VALUE:g}] J/kg (hydrogen's HHV is the "
+                                 f"highest of any fuel); got {v!r} J/kg (fuel {self.name!r})")
         if not (self.lhv <= self.hhv):
             raise ValueError(f"lhv must be <= hhv; got lhv={self.lhv!r}, hhv={self.hhv!r} J/kg")
         w = self.mass_fractions

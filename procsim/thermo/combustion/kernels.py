@@ -166,36 +166,80 @@ def _sensible(rows, n, t_hot, t_cold):
 
 
 @njit(cache=True)
-def _loss_fraction(fv, rows, n, t_hot, t_cold, hv_basis):
-    """Stack loss [-] of the products ``n`` [mol/kg fuel] on the heating-value basis code."""
-    sensible = _sensible(rows, n, t_hot, t_cold)
+def _air_sensible(rows, air, dry_air, t_hot, t_cold):
+    """Sensible heat of the combustion air (humidity included) between two temperatures [J/kg fuel]."""
+    if t_hot == t_cold:
+        return 0.0
+    s = dry_air * (air[A_O2] * (h_molar(t_hot, rows[P_O2]) - h_molar(t_cold, rows[P_O2]))
+                   + air[A_N2] * (h_molar(t_hot, rows[P_N2]) - h_molar(t_cold, rows[P_N2]))
+                   + air[A_AR] * (h_molar(t_hot, rows[P_AR]) - h_molar(t_cold, rows[P_AR]))
+                   + air[A_CO2] * (h_molar(t_hot, rows[P_CO2]) - h_molar(t_cold, rows[P_CO2])))
+    return s + dry_air * air[A_HUM] * (h_molar(t_hot, rows[P_H2O]) - h_molar(t_cold, rows[P_H2O]))
+
+
+@njit(cache=True)
+def flue_loss(fv, air, excess_air, flue_temperature, air_temperature, ambient_temperature,
+              hv_basis, rows):
+    r"""Net flue-gas loss [-] of a heating value: flue enthalpy above ambient less the air's preheat.
+
+    .. math::
+        L = \frac{\sum_i n_i [h_i(T_f) - h_i(T_0)] - A\sum_k x_k [h_k(T_a) - h_k(T_0)]
+             + \delta_{HHV}(HHV - LHV)}{HV}
+
+    :math:`T_0` is the ambient (fuel and reference) temperature, :math:`T_a` the
+    combustion-air temperature, A the air amount [mol/kg fuel] with its composition
+    :math:`x_k` (any O2 fraction: oxygen-enriched air is an ``air`` vector with more O2).
+    Available heat = 1 - L (North American Combustion Handbook, 3rd ed., 1986, vol. I,
+    sec. 3.4 "available heat"; US DOE AMO Process Heating Tip Sheet #1, 2005, and the
+    PHAST/MEASUR flue-gas loss, which credit preheated air with its own sensible heat).
+    The preheated air is credited with the air's sensible heat only: counting the loss
+    from the air temperature instead (:math:`\sum n_i[h_i(T_f) - h_i(T_a)]`) credits the
+    whole product stream, whose heat capacity exceeds the air's (CO2 and H2O from the
+    fuel), and overstates available heat by 2-3.5 points at 400-600 C air.
+    Returns NaN for invalid inputs.
+    """
+    if not (flue_temperature > 0.0 and air_temperature > 0.0 and ambient_temperature > 0.0):
+        return math.nan
+    n = np.empty(N_PRODUCTS)
+    dry_air = products(fv, air, excess_air, 0.0, n)
+    if math.isnan(dry_air):
+        return math.nan
+    loss = (_sensible(rows, n, flue_temperature, ambient_temperature)
+            - _air_sensible(rows, air, dry_air, air_temperature, ambient_temperature))
     if hv_basis == HV_HHV:
-        return (sensible + (fv[F_HHV] - fv[F_LHV])) / fv[F_HHV]
-    return sensible / fv[F_LHV]
+        return (loss + (fv[F_HHV] - fv[F_LHV])) / fv[F_HHV]
+    return loss / fv[F_LHV]
+
+
+#: Combustion air up to this temperature [K] (50 C) is taken as ambient (boiler-house air);
+#: hotter air as preheated above the 25 C reference. A convention of this module: the
+#: combustion-efficiency tables (DOE Steam Tip Sheet #4; Siegert) count losses from the
+#: air temperature for unheated air, PHAST credits preheated air with its sensible heat.
+AMBIENT_AIR_LIMIT = 323.15
+
+
+@njit(cache=True)
+def _loss_reference(air_temperature):
+    return air_temperature if air_temperature <= AMBIENT_AIR_LIMIT else T_REFERENCE
 
 
 @njit(cache=True)
 def stack_loss(fv, air, excess_air, stack_temperature, air_temperature, hv_basis, rows):
     r"""Flue-gas (stack) loss as a fraction of the fuel's heating value [-].
 
-    .. math::
-        L_{LHV} = \frac{\sum_i n_i [h_i(T_s) - h_i(T_a)]}{LHV}, \qquad
-        L_{HHV} = \frac{\sum_i n_i [h_i(T_s) - h_i(T_a)] + (HHV - LHV)}{HHV}
+    :func:`flue_loss` with the ambient at the air temperature for air up to 50 C
+    (:data:`AMBIENT_AIR_LIMIT`), and at 25 C (ASME PTC 4-2008 sec. 5-3 reference) for
+    preheated air:
 
-    :math:`n_i` mol/kg fuel of the complete-combustion products (water as vapour),
-    :math:`h_i` NASA-7 enthalpies [J/mol]; HHV - LHV is the latent heat of the water formed
-    from the fuel's hydrogen and of its moisture at 25 C. Losses are counted from the
-    combustion-air temperature, as in combustion-efficiency tables (US DOE Steam Tip Sheet
-    #4, 2012) and the Siegert formula (1. BImSchV 2010, Anlage 2); the fuel is taken at
-    the same temperature. Returns NaN for invalid inputs (T <= 0, e < 0).
+    .. math::
+        L_{LHV} = \frac{\sum_i n_i [h_i(T_s) - h_i(T_0)] - A\sum_k x_k[h_k(T_a) - h_k(T_0)]}{LHV}
+
+    and on HHV the latent heat of the fuel water (HHV - LHV) is added. For unheated air
+    this is the combustion-efficiency convention of the US DOE Steam Tip Sheet #4 (2012)
+    and the Siegert formula (1. BImSchV 2010, Anlage 2). Returns NaN for invalid inputs.
     """
-    if not (stack_temperature > 0.0 and air_temperature > 0.0):
-        return math.nan
-    n = np.empty(N_PRODUCTS)
-    products(fv, air, excess_air, 0.0, n)
-    if math.isnan(n[0]):
-        return math.nan
-    return _loss_fraction(fv, rows, n, stack_temperature, air_temperature, hv_basis)
+    return flue_loss(fv, air, excess_air, stack_temperature, air_temperature,
+                     _loss_reference(air_temperature), hv_basis, rows)
 
 
 @njit(cache=True)
@@ -208,7 +252,6 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
     """
     p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
     limit = p1 / q1
-    n = np.empty(N_PRODUCTS)
     bad = -1
     for i in range(o2_dry.size):
         o2 = o2_dry[i]
@@ -220,8 +263,30 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
                 bad = i
             continue
         e = (o2 * q0 - p0) / (p1 - o2 * q1)
-        products(fv, air, e, 0.0, n)
-        out[i] = _loss_fraction(fv, rows, n, ts, ta, hv_basis)
+        out[i] = flue_loss(fv, air, e, ts, ta, _loss_reference(ta), hv_basis, rows)
+    return bad
+
+
+@njit(cache=True)
+def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
+                         ambient_temperature, hv_basis, rows, out):
+    """Available heat 1 - flue_loss [-] for arrays (equal length), excess air from dry O2.
+
+    Returns -1 or the index of the first element that could not be computed (NaN there).
+    """
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
+    limit = p1 / q1
+    bad = -1
+    for i in range(o2_dry.size):
+        o2 = o2_dry[i]
+        if not (o2 >= 0.0 and o2 < limit):
+            out[i] = math.nan
+        else:
+            e = (o2 * q0 - p0) / (p1 - o2 * q1)
+            out[i] = 1.0 - flue_loss(fv, air, e, flue_temperature[i], air_temperature[i],
+                                     ambient_temperature[i], hv_basis, rows)
+        if math.isnan(out[i]) and bad < 0:
+            bad = i
     return bad
 
 
@@ -324,3 +389,22 @@ def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_tempera
         if math.isnan(out[i]) and bad < 0:
             bad = i
     return bad
+
+
+#: Heating value of carbon burned to CO2 [J/kg]: 14,500 Btu/lb (ASME PTC 4-2008 sec. 5-14.2.1
+#: unburned-carbon loss, HHV of carbon) = 33.727 MJ/kg.
+HV_CARBON = 14500.0 * 2326.0
+
+
+@njit(cache=True)
+def unburned_carbon_loss(ash_fraction, carbon_in_ash, hhv):
+    r"""Loss from carbon left in the ash [-] of the fuel's HHV (ASME PTC 4-2008 sec. 5-14.2.1).
+
+    .. math:: L_{UC} = \frac{a\,c/(1-c)\;HV_C}{HHV}
+
+    ash_fraction a: ash per kg fuel [-]; carbon_in_ash c: unburned carbon per kg of
+    refuse (ash + carbon) [-], in [0, 1); hhv [J/kg]. Returns NaN outside the ranges.
+    """
+    if not (0.0 <= ash_fraction < 1.0 and 0.0 <= carbon_in_ash < 1.0 and hhv > 0.0):
+        return math.nan
+    return ash_fraction * carbon_in_ash / (1.0 - carbon_in_ash) * HV_CARBON / hhv

@@ -64,6 +64,8 @@ class TableData(NamedTuple):
 class GridSpec:
     """Table grid (all fields enter the cache key).
 
+    Attributes
+    ----------
     p_min, p_max : pressure range [Pa]; T_min, T_max : temperature range [K].
     dlnp : node spacing in ln p away from the critical pressure [-].
     dln_near : node spacing in ln|p - p_c| within ``near_fraction`` of p_c [-].

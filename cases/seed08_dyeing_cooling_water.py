@@ -1,0 +1,96 @@
+"""Seed case 8: textile dyeing, dyeing-machine cooling water recovered at >= 75 C; gas -35 %, 1,250.5 t CO2/yr.
+
+Source (seed-cases.md case 8; original: sources/001_2aa617614eec5f04.txt lines 263-267):
+condensate already went back to the boiler, make-up was cold water, and the dyeing machines'
+cooling water was discharged. After: cooling water recovered automatically from a schedule
+forecast, cool-down rate controlled, one-bath scouring-dyeing; "process water at >= 90 C
+gives cooling water at >= 75 C, reused for boiler and process water, natural gas -35 %",
+water -15 % (partly from the one-bath process), investment NT$2 M, about 1,250.5 t CO2/yr.
+
+The source gives no plant size, so procsim computes what the claim implies and whether the
+physics allows it:
+
+* the dyeing-machine cooler, bath 90 -> 50 C against cooling water 25 -> 75 C, through the
+  shared zone-by-zone engine (:func:`units.heat_exchanger.zone_profile`, IAPWS-IF97
+  water): feasible, its smallest approach and the cooling water per tonne of bath;
+* gas saved per tonne of recovered 75 C water replacing 25 C make-up that steam heats
+  (boiler efficiency 0.85 on the Taiwan 9,000 kcal/Nm3 basis, 10 % distribution loss);
+* from the claimed 1,250.5 t CO2: the gas saved, the recovered water, the baseline gas
+  (35 %), and the share of the baseline gas that must have heated water that recovered
+  water now replaces (at most 77 % of bath heat-up, 25 -> 90 C, can be displaced);
+* the plant water that -15 % implies if all recovered water is water saved.
+"""
+from __future__ import annotations
+
+from procsim.accounting import carrier_energy, emissions, simple_payback
+from procsim.casebook import CaseResult, Figure
+from procsim.stream import Stream
+from procsim.thermo.fluids import Fluid
+from units.heat_exchanger import zone_profile
+
+CASE_ID = "seed08_dyeing_cooling_water"
+TITLE = "Dyeing cooling water recovered at 75 C for boiler feed and process: what -35 % gas and 1,250.5 t CO2 imply"
+
+CLAIMS = {"co2": 1250.5, "gas_fraction": 0.35, "water_fraction": 0.15, "investment": 2.0e6}
+T_MAKEUP = 298.15        # K, cold make-up water (assumption: Taiwan mains/ground water about 25 C)
+T_BATH = 363.15          # K, bath at the start of cool-down (source: >= 90 C)
+T_BATH_END = 323.15      # K, bath at the end of cool-down (assumption)
+T_RECOVERED = 348.15     # K, recovered cooling water (source: >= 75 C)
+BOILER_EFFICIENCY = 0.85  # on the 9,000 kcal/Nm3 basis of procsim.accounting (assumption)
+DISTRIBUTION = 0.90      # steam delivered / steam raised (assumption: traps, lines, flash)
+GAS_PRICE = 15.0         # NT$/Nm3 (assumption, unverified; as seed cases 2 and 5)
+
+
+def run() -> CaseResult:
+    water = Fluid("Water")
+    p = 3.0e5
+    bath = Stream("Water", T_BATH, p, 1.0)
+    cw = Stream("Water", T_MAKEUP, p, 1.0)
+    dh_bath = bath.h - bath.with_(T=T_BATH_END).h
+    dh_cw = water.state(p=p, T=T_RECOVERED).h - cw.h
+    ratio = dh_bath / dh_cw       # kg cooling water per kg bath
+    prof = zone_profile(bath, cw.with_(mass_flow=ratio), dh_bath)
+    heat_per_t = dh_cw * 1e3                                     # J per t recovered water
+    gas_energy = carrier_energy("natural_gas_nm3", 1.0, "J")     # J/Nm3
+    nm3_per_t = heat_per_t / (BOILER_EFFICIENCY * DISTRIBUTION * gas_energy)
+    co2_per_nm3 = emissions({"natural_gas_nm3": 1.0e6}).total_co2e_t / 1e6
+    gas_saved = CLAIMS["co2"] / co2_per_nm3
+    recovered_t = gas_saved / nm3_per_t
+    gas_base = gas_saved / CLAIMS["gas_fraction"]
+    dh_heatup = water.state(p=p, T=T_BATH).h - cw.h
+    displaced_share = dh_cw / dh_heatup                          # of bath heat-up
+    must_be_heatup = CLAIMS["gas_fraction"] / displaced_share
+    plant_water = recovered_t / CLAIMS["water_fraction"]
+    money = gas_saved * GAS_PRICE
+    figs = (
+        Figure(CASE_ID, "cooler_min_approach", None, prof.min_approach, "K",
+               "bath 90 -> 50 C vs cooling water 25 -> 75 C, zone-by-zone (IF97)"),
+        Figure(CASE_ID, "cooling_water_per_t_bath", None, ratio, "t/t", "energy balance of the cooler"),
+        Figure(CASE_ID, "gas_saved_per_t_recovered", None, nm3_per_t, "Nm3/t",
+               "h(75 C) - h(25 C) / (boiler 0.85 x distribution 0.90 x 9,000 kcal/Nm3)"),
+        Figure(CASE_ID, "gas_saved", None, gas_saved, "Nm3/yr", "claimed CO2 / IPCC natural-gas factor"),
+        Figure(CASE_ID, "co2_per_nm3", None, co2_per_nm3 * 1e3, "kg CO2e/Nm3", "procsim.accounting.emissions"),
+        Figure(CASE_ID, "recovered_water_needed", None, recovered_t, "t/yr",
+               "75 C water replacing 25 C make-up to save that gas"),
+        Figure(CASE_ID, "baseline_gas", None, gas_base, "Nm3/yr", "gas saved / 0.35"),
+        Figure(CASE_ID, "heatup_share_displaceable", None, 100.0 * displaced_share, "%",
+               "(h75 - h25)/(h90 - h25): most of a 25 -> 90 C heat-up recovered water can replace"),
+        Figure(CASE_ID, "gas_share_heating_water_needed", None, 100.0 * must_be_heatup, "%",
+               "share of baseline gas that must heat replaceable water for -35 % (plausible below ~70 %)"),
+        Figure(CASE_ID, "plant_water_implied", None, plant_water, "t/yr", "recovered water / 0.15"),
+        Figure(CASE_ID, "co2_saved", CLAIMS["co2"], gas_saved * co2_per_nm3, "t CO2/yr",
+               "round trip: identical by construction (no plant size given)"),
+        Figure(CASE_ID, "gas_cost_saved", None, money, "NT$/yr", f"gas at NT${GAS_PRICE:g}/Nm3 (assumption)"),
+        Figure(CASE_ID, "payback", None, simple_payback(CLAIMS["investment"], money), "yr", "NT$2 M / gas cost saved"),
+    )
+    assumptions = (
+        "make-up water 25 C; bath cooled 90 -> 50 C; recovered cooling water 75 C (source: >= 90 C, >= 75 C)",
+        "recovered water replaces steam-heated make-up one for one (boiler feed and process water)",
+        f"boiler efficiency {BOILER_EFFICIENCY:g} on the 9,000 kcal/Nm3 basis, distribution {DISTRIBUTION:g} (assumptions)",
+        "CO2 of natural gas: IPCC 2006 defaults via procsim.accounting (manufacturing, AR5)",
+        "all recovered water counted as water saved (the source says -15 % includes the one-bath process)",
+        f"gas price NT${GAS_PRICE:g}/Nm3 (assumption, unverified)",
+    )
+    details = {"cooler_ua_W_per_K_per_kg_s_bath": prof.ua, "cooler_energy_residual": prof.energy_residual,
+               "baseline_co2_t": gas_base * co2_per_nm3}
+    return CaseResult(CASE_ID, TITLE, figs, assumptions, details)

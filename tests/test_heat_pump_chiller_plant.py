@@ -1,0 +1,65 @@
+"""Chiller plant: IPLV, cooling tower (Merkel, effectiveness-NTU), measured kW/ton and its uncertainty."""
+import math
+
+import pytest
+
+from units.heat_pump.chiller_plant import (TON, cooling_tower_effectiveness, iplv, merkel_number,
+                                           plant_efficiency, saturated_air_enthalpy)
+
+pytestmark = pytest.mark.component
+
+
+def test_iplv_weights():
+    # AHRI 550/590-2020 eq. 11 (efficiency) and eq. 12 (kW/ton), by hand
+    assert iplv(5.5, 6.5, 7.5, 6.0) == pytest.approx(0.01 * 5.5 + 0.42 * 6.5 + 0.45 * 7.5 + 0.12 * 6.0, rel=1e-14)
+    assert iplv(0.6, 0.5, 0.45, 0.5, metric="kw_per_ton") == pytest.approx(
+        1 / (0.01 / 0.6 + 0.42 / 0.5 + 0.45 / 0.45 + 0.12 / 0.5), rel=1e-14)
+    # a constant efficiency is its own IPLV (the weights sum to 1)
+    assert iplv(6.0, 6.0, 6.0, 6.0) == pytest.approx(6.0, rel=1e-14)
+    assert TON == pytest.approx(12000 * 1055.05585262 / 3600, rel=1e-12)   # Btu_IT/h
+    with pytest.raises(ValueError, match="metric must be one of"):
+        iplv(1, 1, 1, 1, metric="eta")
+
+
+def test_saturated_enthalpy_and_merkel_rule():
+    # ASHRAE Handbook Fundamentals 2017 ch. 1 Table 2 (saturated moist air, 101.325 kPa):
+    # h_s = 100.0 kJ/kg da at 30 C and 57.55 kJ/kg da at 20 C (same reference state as CoolProp's humid air)
+    assert saturated_air_enthalpy(303.15) == pytest.approx(100.0e3, rel=2e-3)
+    assert saturated_air_enthalpy(293.15) == pytest.approx(57.55e3, rel=2e-3)
+    # the four-point Chebyshev rule against adaptive quadrature of the same integrand (< 0.5 %)
+    for lg in (0.8, 1.2, 1.5):
+        a = merkel_number(308.15, 302.15, 303.15, 297.15, lg)
+        b = merkel_number(308.15, 302.15, 303.15, 297.15, lg, method="quad")
+        assert a == pytest.approx(b, rel=5e-3)
+    # a closer approach needs a larger tower
+    assert merkel_number(308.15, 300.15, 303.15, 297.15, 1.0) > merkel_number(308.15, 302.15, 303.15, 297.15, 1.0)
+    with pytest.raises(ValueError, match="no tower can do this duty"):
+        merkel_number(318.15, 300.15, 303.15, 297.15, 4.0)
+
+
+def test_effectiveness_model_against_merkel_and_braun():
+    ntu, mw, ma = 1.5, 10.0, 8.0
+    r = cooling_tower_effectiveness(ntu, 308.15, mw, ma, 303.15, 297.15)
+    assert r.energy_residual == pytest.approx(0.0, abs=1e-6 * r.duty)
+    # Braun et al. (1989) eq. for the air-side effectiveness, any m*
+    m = r.m_star
+    eps = (1 - math.exp(-ntu * (1 - m))) / (1 - m * math.exp(-ntu * (1 - m)))
+    assert r.effectiveness == pytest.approx(eps, rel=1e-9)
+    # the same tower by Merkel: KaV/L = NTU * m_a / m_w; the effectiveness model linearises h_s,
+    # Braun et al. report a few per cent between the two
+    me = merkel_number(308.15, r.water_out, 303.15, 297.15, mw / ma, method="quad")
+    assert me == pytest.approx(ntu * ma / mw, rel=0.06)
+
+
+def test_plant_efficiency_and_uncertainty():
+    r = plant_efficiency(100.0, 280.15, 285.65, 450e3, flow_uncertainty=0.01, temperature_uncertainty=0.1,
+                         power_uncertainty=0.01)
+    q = 100.0 * 4179.6 * 5.5
+    assert r.cooling == pytest.approx(q, rel=1e-12)
+    assert r.kw_per_ton == pytest.approx(450.0 / (q / TON), rel=1e-12)
+    rel = 2 * math.sqrt(0.01 ** 2 + 2 * 0.1 ** 2 / 5.5 ** 2 + 0.01 ** 2)
+    assert r.relative_uncertainty == pytest.approx(rel, rel=1e-12)
+    # the temperature difference dominates at a 5.5 K range (ASHRAE Guideline 22 warns of this)
+    assert r.contributions["temperature"] > 0.7
+    with pytest.raises(ValueError, match="return_temperature must be > supply_temperature"):
+        plant_efficiency(100.0, 285.0, 280.0, 1e5)
