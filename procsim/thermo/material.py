@@ -4,16 +4,16 @@ Every material procsim streams carry, a real fluid (:class:`procsim.thermo.fluid
 CoolProp, IAPWS-IF97 water, HEOS fluids, incompressible liquids) or an ideal-gas mixture
 (:class:`procsim.thermo.gas.GasMixture`: NASA-7 polynomials), implements :class:`Material`:
 
-===========================================  ==================================================
+===============================================  =====================================================
 ``h_pT(p, T)``, ``s_pT(p, T)``, ``cp_pT(p, T)``  enthalpy [J/kg], entropy [J/(kg K)], cp [J/(kg K)]
-``T_ph(p, h)``, ``s_ph(p, h)``                  temperature [K] (saturation T inside a dome), entropy
-``T_ps(p, s)``, ``h_ps(p, s)``                  isentropic end states
-``saturation_enthalpies(p)``                    (h_l, h_v) where a dome exists at p, else ()
-``saturation_temperature(p)``                   [K], NaN where there is no dome
-``critical_pressure``                           [Pa], inf for an ideal gas or an incompressible
-``mixed(parts)``                                material of an adiabatic mixture (or ValueError)
-``kind``, ``label``                             "fluid" | "gas"; a short name for messages
-===========================================  ==================================================
+``T_ph(p, h)``, ``s_ph(p, h)``                   temperature [K] (saturation T inside a dome), entropy
+``T_ps(p, s)``, ``h_ps(p, s)``                   isentropic end states
+``saturation_enthalpies(p)``                     (h_l, h_v) where a dome exists at p, else ()
+``saturation_temperature(p)``                    [K], NaN where there is no dome
+``critical_pressure``                            [Pa], inf for an ideal gas or an incompressible
+``mixed(parts)``                                 material of an adiabatic mixture (or ValueError)
+``kind``, ``label``                              "fluid" | "gas"; a short name for messages
+===============================================  =====================================================
 
 Unit code calls these without asking which kind it holds. Inside numba kernels a material is
 its :class:`KernelMaterial` (:func:`kernel_form`): a kind code, the gas arrays (mole fractions,
@@ -103,8 +103,8 @@ class KernelMaterial(NamedTuple):
     """A material as numba kernels read it (pass the fields to ``material_*``).
 
     kind : MATERIAL_GAS or MATERIAL_FLUID
-    x, coeffs, molar_mass : gas mole fractions over SPECIES, NASA-7 coefficients, molar masses
-        (zero-length for a fluid)
+    x, coeffs, molar_mass : gas mole fractions over SPECIES, NASA-7 coefficients, molar
+    masses (zero-length for a fluid)
     table : :class:`procsim.thermo.tables.TableData` of a real fluid (an empty table for a gas)
     """
 
