@@ -217,7 +217,7 @@ def test_cli_run_and_options(tmp_path):
     data = json.loads(res.output)
     assert data["carriers_per_year"]["electricity_kwh"] > 0 and data["max_unit_relative"] < 1e-9
     res = runner.invoke(app, ["run", str(f)])
-    assert res.exit_code == 0 and "Unit balances" in res.output and "p1.outlet->v1.inlet" in res.output
+    assert res.exit_code == 0 and "Unit balances" in res.output and "p1.fluid_out->v1.fluid_in" in res.output
     o = tmp_path / "options.toml"
     o.write_text('[options.smaller_lift]\ninvestment = 1000.0\nset = { "units.p1.outlet_pressure" = "6 bar(g)" }\n'
                  '[options.better_pump]\ninvestment = 5000.0\nset = { "units.p1.efficiency" = 0.8 }\n'
