@@ -46,6 +46,7 @@ import numpy as np
 
 from procsim.stream import EnergyStream, Stream
 from procsim.units_api import port_alias
+from procsim.validation import check_int, check_positive
 
 __all__ = ["Flowsheet", "FlowsheetSolution", "UnitSolution", "ConvergenceError", "BalanceError",
            "UnitSolveError", "unit_balance", "within"]
@@ -114,11 +115,16 @@ def unit_balance(inlets: Mapping[str, Any], solution: UnitSolution) -> dict:
     src_scale = sum(abs(float(v)) for v in solution.sources.values())
     e_scale = max(sc_in + sc_out + src_scale, 1e-300)
     m_scale = max(m_in + m_out, 1e-300)
-    return {"mass_in": m_in, "mass_out": m_out, "mass_residual": m_in - m_out,
-            "mass_relative": abs(m_in - m_out) / m_scale if (m_in + m_out) > 0 else 0.0,
+    # NaN-safe: a NaN flow or source makes the relative residual NaN (which never passes
+    # ``within``) instead of falling through to 0 (max(nan, x) and nan > 0 are both unhelpful)
+    m_res, e_res = m_in - m_out, e_in + src - e_out
+    nan_m = not math.isfinite(m_in + m_out + m_res)
+    nan_e = not math.isfinite(sc_in + sc_out + src_scale + e_res)
+    return {"mass_in": m_in, "mass_out": m_out, "mass_residual": m_res,
+            "mass_relative": math.nan if nan_m else (abs(m_res) / m_scale if (m_in + m_out) > 0 else 0.0),
             "energy_in": e_in + max(src, 0.0), "energy_out": e_out + max(-src, 0.0),
-            "sources": src, "energy_residual": e_in + src - e_out,
-            "energy_relative": abs(e_in + src - e_out) / e_scale if e_scale > 1e-300 else 0.0}
+            "sources": src, "energy_residual": e_res,
+            "energy_relative": math.nan if nan_e else (abs(e_res) / e_scale if e_scale > 1e-300 else 0.0)}
 
 
 def _split(ref: str) -> tuple[str, str]:
@@ -294,6 +300,9 @@ class Flowsheet:
     def solve(self, *, tol: float = 1e-10, max_iter: int = 200, method: str = "wegstein",
               balance_tol: float = 1e-6) -> FlowsheetSolution:
         """Solve the flowsheet; see the module docstring."""
+        check_positive("tol", tol)
+        check_positive("balance_tol", balance_tol)
+        check_int("max_iter", max_iter, 1)
         if method not in METHODS:
             raise ValueError(f"method must be one of {METHODS}; got {method!r}")
         if not self._units:

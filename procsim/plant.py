@@ -25,18 +25,22 @@ basis (region and year of the emission factors, :mod:`procsim.accounting`)::
     ...
 
     [feeds.hot_well]             # a stream entering the plant
-    to = "boiler.feedwater"
+    to = "boiler.feedwater_in"
     fluid = "Water"
     T = "80 degC"
     p = "9 bar(g)"
     mass_flow = "2 t/h"
 
-    connections = [["whsg.feedwater_bypass", "boiler.feedwater"]]   # outlet -> inlet
+    connections = [["whsg.feedwater_bypass_out", "boiler.feedwater_in"]]   # outlet -> inlet
+
+    [guesses.flue_gas]           # first value of a recycle stream (a tear), given like a feed
+    to = "economizer.gas_in"
+    ...
 
     [specs.steam_demand]         # a design specification (as in process simulators)
     vary = "feeds.hot_well.mass_flow"
     target = "2 t/h"
-    sum = ["boiler.steam"]       # mass flows [kg/s] whose sum must equal the target
+    sum = ["boiler.steam_out"]       # mass flows [kg/s] whose sum must equal the target
 
     [[profile]]                  # operating periods: weight (share of the hours) and patches
     weight = 1
@@ -95,7 +99,7 @@ MAX_FILE_BYTES = 2_000_000
 #: Most YAML aliases accepted (defends against alias-expansion "billion laughs" documents).
 MAX_YAML_ALIASES = 100
 
-TOP_KEYS = ("plant", "prices", "units", "connections", "feeds", "specs", "profile")
+TOP_KEYS = ("plant", "prices", "units", "connections", "feeds", "guesses", "specs", "profile")
 PLANT_KEYS = ("name", "hours", "region", "year", "currency", "grid_basis", "description")
 FEED_KEYS = ("to", "fluid", "T", "p", "mass_flow", "x", "flue_gas", "description")
 SPEC_KEYS = ("vary", "target", "sum", "description")
@@ -202,13 +206,15 @@ def to_si_any(value):
 
     if not isinstance(value, str) or not _NUMBER_START.match(value):
         return value
-    errors = []
+    errors = {}
     for kind in _KIND_ORDER:
         try:
             return to_si(value, kind)
         except ValueError as exc:
-            errors.append(str(exc))
-    raise ValueError(f"cannot read {value!r} as a number with a unit: {errors[0]}")
+            errors[kind] = str(exc)
+    looks_like_pressure = re.search(r"(bar|psi|Pa|atm|torr|mmHg)", value, re.IGNORECASE)
+    why = errors["pressure"] if looks_like_pressure else errors["temperature"]
+    raise ValueError(f"cannot read {value!r} as a number with a unit: {why}")
 
 
 def _get(d, keypath: str):
@@ -233,7 +239,10 @@ def _split_path(data: dict, keypath: str):
             cur = cur[int(part)]
         else:
             if part not in cur:
-                raise KeyError(".".join(parts[:i + 1]))
+                if i == 0 and part in ("units", "feeds", "guesses", "specs", "prices"):
+                    cur[part] = {}           # a plant without that table yet: a patch may start it
+                else:
+                    raise KeyError(".".join(parts[:i + 1]))
             cur = cur[part]
     return cur, parts[-1]
 
@@ -297,21 +306,21 @@ class BoundaryResult:
 
 @dataclass(frozen=True)
 class Boundary:
-    """Where a stream leaves the plant (a stack, a drain): passes ``inlet`` to ``outlet`` unchanged.
+    """Where a stream leaves the plant (a stack, a drain): passes ``fluid_in`` to ``fluid_out`` unchanged.
 
     It gives a feed that no equipment treats in the baseline a place to go (a furnace's
     flue gas to its stack) so that an option can insert equipment before it.
     """
 
     name: str
-    inlets = ("inlet",)
-    outlets = ("outlet",)
+    inlets = ("fluid_in",)
+    outlets = ("fluid_out",)
 
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
 
-        s = inlets["inlet"]
-        return UnitSolution({"outlet": s}, BoundaryResult(s.mass_flow, s.energy_flow))
+        s = inlets["fluid_in"]
+        return UnitSolution({"fluid_out": s}, BoundaryResult(s.mass_flow, s.energy_flow))
 
 
 @dataclass(frozen=True)
@@ -504,6 +513,13 @@ class Plant:
                     raise self._err(f"feeds.{fname}.{k}", f"unknown key; allowed: {', '.join(FEED_KEYS)}")
             if "to" not in f:
                 raise self._err(f"feeds.{fname}.to", "missing: the inlet 'unit.port' this feed enters")
+        for gname, g in d.get("guesses", {}).items():
+            if not isinstance(g, dict) or "to" not in g:
+                raise self._err(f"guesses.{gname}", "a table like a feed (to, fluid or flue_gas, T, p, mass_flow): "
+                                                    "the first value of a recycle stream")
+            for k in g:
+                if k not in FEED_KEYS:
+                    raise self._err(f"guesses.{gname}.{k}", f"unknown key; allowed: {', '.join(FEED_KEYS)}")
         for sname, s in d.get("specs", {}).items():
             for k in s:
                 if k not in SPEC_KEYS:
@@ -603,6 +619,13 @@ class Plant:
                 raise
             except ValueError as exc:
                 raise self._err(f"feeds.{fname}.to", str(exc)) from None
+        for gname, g in data.get("guesses", {}).items():
+            try:
+                fs.guess(g["to"], self._feed_stream(gname, g))
+            except PlantError:
+                raise
+            except ValueError as exc:
+                raise self._err(f"guesses.{gname}.to", str(exc)) from None
         return fs, wrapped
 
     def _solve_once(self, data: dict):

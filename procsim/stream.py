@@ -86,15 +86,16 @@ class Stream:
         object.__setattr__(self, "material", mat)
         object.__setattr__(self, "p", p)
         object.__setattr__(self, "mass_flow", m)
-        if mat.kind == "gas":
+        if mat.kind != "fluid":
+            # ideal-gas and condensed mixtures: the state is fixed by T (h and s follow)
             if self.x is not None:
-                raise ValueError("x (vapour quality) applies to real fluids, not to gas mixtures")
+                raise ValueError(f"x (vapour quality) applies to real fluids, not to {mat.kind} materials")
             T = as_float("T", self.T, "K")
             if not (T > 0.0):
                 raise ValueError(f"T must be > 0 K; got {T!r} K")
             object.__setattr__(self, "T", T)
-            object.__setattr__(self, "h", float(mat.h(T)))
-            object.__setattr__(self, "s", float(mat.s(T, p)))
+            object.__setattr__(self, "h", float(mat.h_pT(p, T)))
+            object.__setattr__(self, "s", float(mat.s_pT(p, T)))
             return
         if not math.isnan(self.h):
             st = mat.state(p=p, h=self.h)
@@ -118,8 +119,8 @@ class Stream:
     def from_ph(cls, fluid, p: float, h: float, mass_flow: float) -> "Stream":
         """Stream from pressure [Pa] and specific enthalpy [J/kg] (any phase)."""
         mat = material_of(fluid)
-        if mat.kind == "gas":
-            T = mat.T_from_h(as_float("h", h, "J/kg"))
+        if mat.kind != "fluid":
+            T = mat.T_ph(as_float("p", si("p", p, "pressure"), "Pa"), as_float("h", h, "J/kg"))
             return cls(fluid, T, p, mass_flow, material=mat)
         return cls(fluid, None, p, mass_flow, h=as_float("h", h, "J/kg"), material=mat)
 
@@ -129,17 +130,17 @@ class Stream:
         m_new = self.mass_flow if mass_flow is None else mass_flow
         if h is not None:
             h = as_float("h", h, "J/kg")
-            if self.is_gas:
-                return Stream(self.fluid, self.material.T_from_h(h), p_new, m_new, material=self.material)
+            if self.material.kind != "fluid":
+                return Stream(self.fluid, self.material.T_ph(self.p, h), p_new, m_new, material=self.material)
             return Stream(self.fluid, None, p_new, m_new, h=h, material=self.material)
         if x is not None:
             return Stream(self.fluid, None, p_new, m_new, x=x, material=self.material)
-        if T is None and p is not None and not self.is_gas:
+        if T is None and p is not None and self.material.kind == "fluid":
             # pressure change at constant temperature is the usual meaning; two-phase keeps x
             if 0.0 <= (self.x if self.x is not None else -1.0) <= 1.0:
                 return Stream(self.fluid, None, p_new, m_new, x=self.x, material=self.material)
         T_new = self.T if T is None else T
-        if T is None and p is None and not self.is_gas:
+        if T is None and p is None and self.material.kind == "fluid":
             return Stream(self.fluid, None, p_new, m_new, h=self.h, material=self.material)
         return Stream(self.fluid, T_new, p_new, m_new, material=self.material)
 

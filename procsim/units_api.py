@@ -63,6 +63,7 @@ PORT_MEDIA = {
     "hot": "the hot side of a two-stream exchanger",
     "cold": "the cold side of a two-stream exchanger",
     "source": "a heat source (ORC, heat pump)",
+    "sink": "a heat sink (the stream a heat pump or chiller condenser heats)",
     "coolant": "cooling water or other coolant",
     "cooling": "cooling water or air on a condenser (same as coolant)",
     "liquid": "a pumped liquid of any kind",
@@ -224,8 +225,11 @@ def si_array(name: str, value, kind: str):
                              f"got {value!r} ({type(exc).__name__})") from None
     try:
         return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number, a Quantity or a string with a unit; got {value!r}") from None
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int beyond a float's range
+        from procsim.validation import short_repr
+
+        raise ValueError(f"{name} must be a finite number, a Quantity or a string with a unit; "
+                         f"got {short_repr(value)}") from None
 
 
 def si(name: str, value, kind: str):

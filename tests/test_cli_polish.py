@@ -62,3 +62,32 @@ def test_quiet_json_output_is_pure_json():
     res = runner.invoke(app, ["--quiet", "cases", "--json", "--only", "economizer_doe_tip3"])
     assert res.exit_code == 0
     assert json.loads(res.stdout)[0]["case"] == "economizer_doe_tip3"
+
+
+def test_sweep_prints_no_warnings():
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        res = runner.invoke(app, ["sweep", "orc", "-p", "evaporating_temperature=360,370"])
+    assert res.exit_code == 0, res.output
+    assert "Warning" not in res.output and "warn" not in res.output.lower()
+    assert res.output.splitlines()[0].split()[:2] == ["evaporating_temperature", "net_power"]
+
+
+def test_report_takes_a_plant_file_and_its_options(tmp_path):
+    plant, options = ROOT / "cases/plants/steam_site.toml", ROOT / "cases/plants/steam_site_options.toml"
+    out = tmp_path / "plant.json"
+    res = runner.invoke(app, ["report", str(plant), str(options), "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    doc = json.loads(out.read_text())
+    assert [s["kind"] for s in doc["sections"]] == ["plant", "plant"]
+    opts = {r["option"]: r for r in doc["sections"][1]["tables"][0]["rows"]}
+    assert {"economizer", "condensate_return", "all_four"} <= set(opts)
+    inv = next(k for k in opts["economizer"] if k.startswith("investment"))
+    pay = next(k for k in opts["economizer"] if k.startswith("payback"))
+    cost = next(k for k in opts["economizer"] if k.startswith("cost saved"))
+    assert opts["economizer"][pay] == pytest.approx(opts["economizer"][inv] / opts["economizer"][cost], rel=1e-9)
+    assert doc["sections"][1]["figures"][0]["caption"].startswith("Marginal abatement cost curve")
+    alone = runner.invoke(app, ["report", str(options)])
+    assert alone.exit_code == 2 and "needs its plant file before it" in alone.output

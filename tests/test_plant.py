@@ -14,7 +14,7 @@ from procsim.plant import (MAX_YAML_ALIASES, PlantError, apply_patch, evaluate_o
 ROOT = Path(__file__).resolve().parents[1]
 PLANTS = ROOT / "cases" / "plants"
 
-PUMP_PLANT = """connections = [["p1.outlet", "v1.inlet"]]
+PUMP_PLANT = """connections = [["p1.fluid_out", "v1.fluid_in"]]
 [plant]
 name = "feed pump"
 hours = 4000
@@ -28,7 +28,7 @@ efficiency = 0.7
 type = "valve"
 outlet_pressure = "3 bar(g)"
 [feeds.water]
-to = "p1.inlet"
+to = "p1.fluid_in"
 fluid = "Water"
 T = "80 degC"
 p = "1 bar(a)"
@@ -217,7 +217,7 @@ def test_cli_run_and_options(tmp_path):
     data = json.loads(res.output)
     assert data["carriers_per_year"]["electricity_kwh"] > 0 and data["max_unit_relative"] < 1e-9
     res = runner.invoke(app, ["run", str(f)])
-    assert res.exit_code == 0 and "Unit balances" in res.output and "p1.outlet->v1.inlet" in res.output
+    assert res.exit_code == 0 and "Unit balances" in res.output and "p1.fluid_out->v1.fluid_in" in res.output
     o = tmp_path / "options.toml"
     o.write_text('[options.smaller_lift]\ninvestment = 1000.0\nset = { "units.p1.outlet_pressure" = "6 bar(g)" }\n'
                  '[options.better_pump]\ninvestment = 5000.0\nset = { "units.p1.efficiency" = 0.8 }\n'
@@ -230,3 +230,38 @@ def test_cli_run_and_options(tmp_path):
     res = runner.invoke(app, ["run", str(bad)])
     assert res.exit_code == 2 and "unknown unit type 'pmup'" in res.output
     assert not math.isnan(data["cost_per_year"])
+
+
+@pytest.mark.integration
+def test_boiler_economizer_option_against_a_heat_loss_hand_calculation():
+    """The economizer option (a recycle on the boiler's own flue gas) saves what the boiler
+    heat-loss method gives, every property from CoolProp (IF97) and Cantera directly."""
+    import cantera as ct
+
+    from procsim.thermo.combustion import Fuel
+    from units.boiler import stack_loss_fraction
+
+    rep = evaluate_options(PLANTS / "boiler_economizer.toml", PLANTS / "boiler_economizer_options.toml")
+    fuel = Fuel.from_name("natural_gas")
+    w = "IF97::Water"
+    p_s = 10e5 + 101325.0
+    h_s, h_l = CP.PropsSI("H", "P", p_s, "Q", 1, w), CP.PropsSI("H", "P", p_s, "Q", 0, w)
+    h_fw = CP.PropsSI("H", "P", 13e5, "T", 378.15, w)
+    useful = (1.9 - 0.05 * 1.9) * h_s + 0.05 * 1.9 * h_l - 1.9 * h_fw
+    q_rad = 0.005 * 5.0e6                       # fire-tube radiation loss: 0.5 % of rated output
+    firing = 1.0 - float(stack_loss_fraction(fuel, 0.03, 473.15, 298.15, basis="hhv"))
+    fg = fuel.flue_gas(fuel.excess_air(0.03, "dry"))
+    lib = {s.name: s for s in ct.Species.list_from_file("nasa_gas.yaml")}
+    names = {"AR": "Ar"}
+    gas = ct.Solution(thermo="ideal-gas", species=[lib[names.get(k, k)] for k in fg.mole_fractions])
+    gas.TPX = 473.15, 101325.0, {names.get(k, k): v for k, v in fg.mole_fractions.items()}
+    h_hot = gas.enthalpy_mass
+    gas.TP = 403.15, 101325.0
+    dh_gas = h_hot - gas.enthalpy_mass
+    m_base = (useful + q_rad) / (firing * fuel.hhv)
+    m_eco = (useful + q_rad) / (firing * fuel.hhv + fg.mass_per_kg_fuel * dh_gas)
+    per_year = fuel.volume_per_kg * 6000 * 3600
+    assert rep.baseline.carriers["natural_gas_nm3"] == pytest.approx(m_base * per_year, rel=1e-9)
+    saved = rep.table()[0]["savings"]["natural_gas_nm3"]
+    assert saved == pytest.approx((m_base - m_eco) * per_year, rel=1e-6)
+    assert rep.results["economizer"].max_unit_relative < 1e-9

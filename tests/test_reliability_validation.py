@@ -1,7 +1,7 @@
 """The boundary discipline: procsim.validation and procsim.quantities refuse impossible input.
 
 Every message names the parameter and the value; expected wording follows the one format
-``<name> must be <condition> <unit>; got <value> <unit>`` (STYLE.md rule 6).
+``<name> must be <condition> <unit>; got <value> <unit>`` (docs/architecture.rst, convention 6).
 """
 import math
 

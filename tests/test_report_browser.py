@@ -19,8 +19,15 @@ def report_file(tmp_path_factory):
              "savings": {"electricity_kwh": 1.0e5}, "investment": 2.0e5}
     mc = monte_carlo(lambda saving, capex: {"payback": capex / saving},
                      {"saving": Triangular(4e5, 5e5, 6e5), "capex": Normal(1e6, 1e5)}, 5000, seed=1)
+    from pathlib import Path
+
+    from procsim.plant import evaluate_options
+
+    plants = Path(__file__).resolve().parents[1] / "cases" / "plants"
+    options = evaluate_options(plants / "steam_site.toml", plants / "steam_site_options.toml")
     rep = Report("Browser check", [case_section(economizer_example.run()), case_section(seed13_leak_repair.run()),
-                                   claim_section(claim), section_for(mc, "Payback uncertainty")])
+                                   claim_section(claim), section_for(mc, "Payback uncertainty"),
+                                   section_for(options)])
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(to_html(rep), encoding="utf-8")
     return path, sum(len(s.figures) for s in rep.sections)

@@ -190,3 +190,36 @@ def test_makeup_preheated_by_blowdown_at_a_given_approach_three_ways():
     _agree(r, f, b)
     drain = r.solution.units["makeup"].drain_temperature
     assert drain == pytest.approx(298.15 + 10.0, rel=1e-9)      # blowdown-limited at 10 K approach
+
+
+def _with_t2(**mode):
+    d = example_site_description()
+    d["turbines"] = d["turbines"] + [{"name": "T2", "inlet": "HP", "outlet": "MP", "isentropic_efficiency": 0.65,
+                                      "generator_efficiency": 0.95, **mode}]
+    m = SiteModel(common_site(**d))
+    r = m.solve()
+    c, st = m.settle()
+    return r, m.figures(c, st)
+
+
+@pytest.mark.integration
+def test_turbine_modes_header_balance_flow_range_power_range():
+    """MEASUR's turbine operating modes on a back-pressure turbine HP -> MP beside the HP -> MP letdown."""
+    r, f = _with_t2(balance_header=True)        # takes all MP needs: the letdown stays shut
+    assert r.letdowns["prv_HP_MP"] == 0.0 and r.sprays["prv_HP_MP"] == 0.0
+    assert r.solution.units["HP"].draws["T2"] == pytest.approx(r.turbine_flows["T2"], rel=1e-12)
+    assert f["fuel_input"] == pytest.approx(r.fuel_input, rel=1e-9)
+    mp_need = r.turbine_flows["T2"]
+    r, f = _with_t2(flow_range=["5 t/h", "20 t/h"])   # need above the range: at its maximum, letdown the rest
+    assert r.turbine_flows["T2"] == pytest.approx(20 / 3.6, rel=1e-12) and r.letdowns["prv_HP_MP"] > 0.0
+    assert mp_need > 20 / 3.6
+    r, f = _with_t2(power_range=["0.2 MW", "0.8 MW"])  # at its maximum power
+    assert r.solution.units["T2"].power == pytest.approx(0.8e6, rel=1e-9)
+    assert f["fuel_input"] == pytest.approx(r.fuel_input, rel=1e-9)
+    r, f = _with_t2(flow_range=["80 t/h", "90 t/h"])   # minimum above the need: MP surplus vented
+    assert r.turbine_flows["T2"] == pytest.approx(80 / 3.6, rel=1e-12) and r.vented > 0.0
+    assert r.max_unit_energy_relative < 1e-9 and r.overall["energy_relative"] < 1e-9
+    with pytest.raises(ValueError, match="balancing its exhaust header must be a back-pressure turbine"):
+        common_site(**dict(example_site_description(), turbines=[
+            {"name": "T3", "inlet": "HP", "outlet": "MP", "flow": "5 t/h", "balance_header": True,
+             "isentropic_efficiency": 0.7, "generator_efficiency": 0.95}]))

@@ -40,11 +40,15 @@ def test_units_are_found():
 def test_check_unit_model(path):
     cls = UNIT_CLASSES[path]
     unit, inlets = cls.example()
-    assert set(inlets) == set(unit.inlets), f"{path}: example inlets differ from declared inlets"
+    supplied = set(getattr(unit, "supplied_inlets", ()))
+    # supplied inlets (a boiler's fuel and air, a furnace's oxygen) may be left open
+    assert set(unit.inlets) - supplied <= set(inlets) <= set(unit.inlets), \
+        f"{path}: example inlets differ from declared inlets"
     sol = unit.solve(dict(inlets))
     assert isinstance(sol, UnitSolution)
     assert set(sol.outlets) == set(unit.outlets)
-    bal = unit_balance(inlets, sol)
+    assert set(sol.drawn) == set(unit.inlets) - set(inlets), f"{path}: open supplied inlets must be drawn"
+    bal = unit_balance({**inlets, **sol.drawn}, sol)
     assert bal["mass_relative"] <= 1e-6, f"{path}: mass balance {bal}"
     assert bal["energy_relative"] <= 1e-6, f"{path}: energy balance {bal}"
     if sol.result is not None:
@@ -119,3 +123,60 @@ def test_result_carries_residuals_in_si(path):
         f"{path}: energy_residual {sol.result.energy_residual!r} vs balance {bal['energy_residual']!r} W"
     assert abs(float(sol.result.mass_residual) - bal["mass_residual"]) <= 1e-9 * (bal["mass_in"] + 1.0), \
         f"{path}: mass_residual {sol.result.mass_residual!r} vs balance {bal['mass_residual']!r} kg/s"
+
+
+# ------------------------------------------------------------------ generated bad-input suite
+#: values fed to every numeric parameter of every unit model's example(); none is physical
+#: for any parameter (a NaN, an infinity, a huge negative, a boolean, text)
+BAD_VALUES = {"nan": float("nan"), "inf": float("inf"), "-1e30": -1e30, "bool": True, "text": "lots"}
+#: extra values for integer counts (segments, inlets, traps ...)
+BAD_COUNTS = {"2.5": 2.5, "-1": -1}
+
+
+def _numeric_parameters(unit):
+    """(name, kind) of each public numeric dataclass field of a unit: kind 'int' or 'float'."""
+    if not dataclasses.is_dataclass(unit):
+        return []
+    out = []
+    for f in dataclasses.fields(unit):
+        v = getattr(unit, f.name)
+        if f.name.startswith("_") or not f.init or isinstance(v, bool) or v is None:
+            continue
+        if isinstance(v, int):
+            out.append((f.name, "int"))
+        elif isinstance(v, float):
+            out.append((f.name, "float"))
+    return out
+
+
+def _bad_parameter_cases():
+    cases = []
+    for path in sorted(UNIT_CLASSES):
+        unit, _ = UNIT_CLASSES[path].example()
+        for name, kind in _numeric_parameters(unit):
+            values = {**BAD_VALUES, **(BAD_COUNTS if kind == "int" else {})}
+            cases += [pytest.param(path, name, value, id=f"{path.split('.')[-1]}.{name}={label}")
+                      for label, value in values.items()]
+    return cases
+
+
+BAD_PARAMETER_CASES = _bad_parameter_cases()
+
+
+def test_bad_input_suite_covers_every_family():
+    families = {c.values[0].split(".")[1] for c in BAD_PARAMETER_CASES}
+    assert families >= {"basic", "boiler", "heat_exchanger", "eaf", "steam"}
+    assert len(BAD_PARAMETER_CASES) > 400
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path, name, value", BAD_PARAMETER_CASES)
+def test_bad_parameter_is_refused_by_name(path, name, value):
+    """Every public numeric parameter, fed an impossible value, gives a ValueError naming it
+    (at construction, or at the latest when the example is solved); never a result."""
+    unit, inlets = UNIT_CLASSES[path].example()
+    with pytest.raises(ValueError) as err:
+        dataclasses.replace(unit, **{name: value}).solve(dict(inlets))
+    msg = str(err.value)
+    assert name in msg, f"{path}: the message does not name {name!r}: {msg}"
+    assert len(msg) < 2000

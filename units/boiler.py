@@ -174,8 +174,11 @@ def mixed_feedwater(condensate_return_fraction, condensate_temperature, makeup_t
                        si("condensate_return_fraction", condensate_return_fraction, "fraction"))
     w = Fluid("Water")
     p = check_positive("pressure", si("pressure", pressure, "pressure"), "Pa")
-    hc = w.state(p=p, T=si("condensate_temperature", condensate_temperature, "temperature")).h
-    hm = w.state(p=p, T=si("makeup_temperature", makeup_temperature, "temperature")).h
+    tc = check_positive("condensate_temperature",
+                        si("condensate_temperature", condensate_temperature, "temperature"), "K")
+    tm = check_positive("makeup_temperature", si("makeup_temperature", makeup_temperature, "temperature"), "K")
+    hc = w.state(p=p, T=tc).h
+    hm = w.state(p=p, T=tm).h
     return float(w.state(p=p, h=r * hc + (1 - r) * hm).T)
 
 

@@ -28,7 +28,7 @@ Bounds (hostile or mistyped files must be refused, not judged):
   booleans are not numbers, and integers beyond a float's range are refused;
 * ``year`` is a calendar year in [:data:`YEAR_RANGE`] (1900-2100: figures before 1900 or
   after 2100 are typing errors for a retrofit claim; assumed bound);
-* files are at most :data:`MAX_FILE_BYTES` (1 MiB; claims are a few hundred bytes), UTF-8,
+* files are at most :data:`MAX_FILE_BYTES` (256 KiB; claims are a few hundred bytes), UTF-8,
   and YAML files use at most :data:`MAX_YAML_ALIASES` aliases and :data:`MAX_DEPTH` levels
   of nesting (a "billion laughs" file is refused before it is expanded);
 * messages show offending values through ``reprlib`` (bounded) and list at most
@@ -69,7 +69,7 @@ __all__ = ["TOP_KEYS", "SECTION_KEYS", "SAVINGS_KEYS", "UNITS", "load_claim", "s
            "MAX_LISTED_KEYS", "MAX_YAML_NODES"]
 
 #: largest claim file read [bytes]
-MAX_FILE_BYTES = 1 << 20
+MAX_FILE_BYTES = 1 << 18
 #: largest magnitude of any figure in a claim (see the module notes)
 MAX_FIGURE = 1.0e15
 #: allowed calendar years of a claim (inclusive)

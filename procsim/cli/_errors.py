@@ -100,9 +100,11 @@ class ProcsimGroup(TyperGroup):
                 raise
             if isinstance(exc, (ValueError, OSError)):  # bad input or file: the message says it all
                 typer.echo(f"{name}: error: {one_line(exc)}", err=True)
-            else:  # a failure inside procsim: say what it was and how to see where
-                typer.echo(f"{name}: error: {one_line(f'{type(exc).__name__}: {exc}')} (rerun with "
-                           "--debug for the traceback)", err=True)
+            else:  # a failure inside procsim: say what it was, where (notes), and how to see more
+                notes = "; ".join(getattr(exc, "__notes__", ()))
+                text = f"{type(exc).__name__}: {exc}" + (f" ({notes})" if notes else "")
+                typer.echo(f"{name}: error: {one_line(text)} (rerun with --debug for the traceback)",
+                           err=True)
             code = EXIT_ERROR
         finally:
             _DEBUG.reset(token)

@@ -1,6 +1,6 @@
 """Measurement and verification from metered data (IPMVP options A-D, ASHRAE Guideline 14).
 
-Public API (DESIGN.md):
+Public API (docs/architecture.rst):
 
 - ``fit_baseline(frame, energy="energy", drivers=("temperature",), model="auto")`` ->
   :class:`Baseline` (``.kind``, ``.coefficients``, ``.r2``, ``.cv_rmse``, ``.nmbe``,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Table", "Section", "Report", "section_for", "case_section", "claim_section",
-           "result_section", "DEVIATION_COLUMN"]
+           "plant_section", "options_section", "result_section", "DEVIATION_COLUMN"]
 
 #: Column holding (computed - claimed) / |claimed| in percent in comparison tables.
 DEVIATION_COLUMN = "deviation [%]"
@@ -204,6 +204,72 @@ def result_section(obj, title: str | None = None) -> Section:
     return sec
 
 
+def plant_section(result, title: str | None = None) -> Section:
+    """A solved plant file (:class:`procsim.plant.PlantResult`): annual carriers, CO2e and cost,
+    the worst balance residuals, each period's streams, and a Sankey of where the fuel goes
+    (fired units) or of the boundary flows."""
+    import pandas as pd
+
+    from procsim import plots
+
+    e = result.emissions
+    summary = (f"{result.hours:,.0f} h/yr in {len(result.periods)} period(s); CO2e "
+               f"{e.total_co2e_t:,.0f} t/yr (scope 1 {e.scope1_co2e_t:,.0f}, scope 2 {e.scope2_co2e_t:,.0f})")
+    if result.cost is not None:
+        summary += f"; energy cost {result.cost:,.0f} {result.currency}/yr"
+    sec = Section(title or f"Plant: {result.name}", "plant", summary)
+    sec.tables.append(Table("annual carriers", pd.DataFrame(
+        [{"carrier": k, "amount per year": v} for k, v in result.carriers.items()])))
+    sec.tables.append(Table("balances", pd.DataFrame([{
+        "worst unit mass residual [kg/s]": result.max_unit_mass_residual,
+        "worst unit energy residual [W]": result.max_unit_energy_residual,
+        "worst relative residual [-]": result.max_unit_relative}])))
+    for p in result.periods:
+        names = {"from": "from", "to": "to", "material": "material", "T": "T [K]", "p": "p [Pa]",
+                 "mass_flow": "mass_flow [kg/s]", "energy_flow": "energy_flow [W]"}
+        df = p.solution.streams
+        frame = df[[c for c in names if c in df.columns]].rename(columns=names).reset_index()
+        if len(frame):
+            sec.tables.append(Table(f"streams, {p.name} ({p.hours:,.0f} h)", frame))
+        try:
+            sec.add_figure(f"Energy flows, {p.name}", plots.energy_sankey(p.solution))
+        except ValueError:
+            # a site model with no boundary streams and no fired unit in the flowsheet: its
+            # fuel and power are the carriers table above
+            pass
+    if result.cost_note:
+        sec.notes.append(result.cost_note)
+    return sec
+
+
+def options_section(report, title: str | None = None) -> Section:
+    """Retrofit options evaluated through a plant model (``procsim.plant.evaluate_options``):
+    each option alone and the requested combinations, ranked, with the MAC curve."""
+    import pandas as pd
+
+    from procsim import plots
+
+    from procsim.report.render import format_number
+
+    rows = report.table()
+    cur = rows[0]["currency"] if rows else ""
+    frame = pd.DataFrame([{"option": r["option"], "members": ", ".join(r["members"]),
+                           "energy saved [kWh/yr]": r["energy_saved_kwh"], "CO2e saved [t/yr]": r["co2e_saved_t"],
+                           f"cost saved [{cur}/yr]": r["cost_saved"], f"investment [{cur}]": r["investment"],
+                           "payback [yr]": r["payback_years"], f"NPV [{cur}]": r["npv"],
+                           f"abatement cost [{cur}/t CO2e]": r["cost_per_t_co2e"]} for r in rows])
+    sec = Section(title or f"Options on {report.baseline.name}", "plant",
+                  f"{len(rows)} options and combinations against the baseline, solved through the plant model")
+    sec.tables.append(Table("options", frame))
+    if report.comparison.macc_data():
+        sec.add_figure("Marginal abatement cost curve (single options)", plots.mac_curve(report.comparison))
+    for name, diff in (report.interactions or {}).items():
+        if diff:
+            sec.notes.append(f"{name}: combined minus the sum of its members: "
+                             + ", ".join(f"{k} {format_number(v)}" for k, v in diff.items()))
+    return sec
+
+
 def section_for(obj, title: str | None = None) -> Section:
     """The section for any result: a Section as is, ``obj.report_section()``, a CaseResult,
     a ``(claim dict, findings)`` pair, or :func:`result_section`."""
@@ -215,6 +281,10 @@ def section_for(obj, title: str | None = None) -> Section:
         return obj.report_section()
     if isinstance(obj, CaseResult):
         return case_section(obj)
+    if hasattr(obj, "periods") and hasattr(obj, "carriers") and hasattr(obj, "emissions"):
+        return plant_section(obj, title)
+    if hasattr(obj, "baseline") and hasattr(obj, "comparison") and hasattr(obj, "interactions"):
+        return options_section(obj, title)
     if isinstance(obj, tuple) and len(obj) == 2 and isinstance(obj[0], dict) and isinstance(obj[1], list):
         return claim_section(obj[0], obj[1], title or "")
     return result_section(obj, title)

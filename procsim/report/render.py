@@ -100,6 +100,7 @@ nav ol{columns:2;font-size:.92rem}
 table{border-collapse:collapse;max-width:100%;margin:.3rem 0 1rem;font-size:.88rem}
 th,td{border:1px solid var(--line);padding:.25rem .5rem;vertical-align:top;overflow-wrap:break-word}
 td.long{overflow-wrap:anywhere;min-width:14em}
+table.wide{font-size:.78rem}table.wide th,table.wide td{padding:.2rem .3rem}table.wide td.long{min-width:7em}
 th{background:#f1f4f7;text-align:left}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.far{color:var(--bad);font-weight:600}
@@ -141,7 +142,8 @@ def to_html(report: Report) -> str:
             out.append(f"<p class='summary'>{e(s.summary)}</p>")
         for t in s.tables:
             cols = [str(c) for c in t.frame.columns]
-            out.append(f"<h3>{e(t.name)}</h3><table><thead><tr>"
+            wide = " class='wide'" if len(cols) > 7 else ""
+            out.append(f"<h3>{e(t.name)}</h3><table{wide}><thead><tr>"
                        + "".join(f"<th>{_breakable(c)}</th>" for c in cols) + "</tr></thead><tbody>")
             for rec in t.frame.itertuples(index=False):
                 cells = []

@@ -26,7 +26,7 @@ import numpy as np
 from procsim.thermo import if97_region3
 from procsim.thermo.coolprop_backend import coolprop_version
 
-from procsim.validation import as_float, check_fraction, check_positive, check_range
+from procsim.validation import as_float, check_fraction, check_positive, check_range, check_temperature
 
 __all__ = ["Fluid", "FluidState", "BACKENDS", "coolprop_version"]
 
@@ -173,6 +173,10 @@ class Fluid:
             self._check_pressure(as_float("p", given["p"], "Pa"))
         if "T" in given:
             check_positive("T", given["T"], "K")
+            if self.backend != "INCOMP":  # incompressible fits check their range below
+                # the equation of state's own validity range (CoolProp Tmin/Tmax; IF97 regions)
+                check_temperature("T", given["T"], self.minimum_temperature, self.maximum_temperature,
+                                  f"{self.name} {self.backend} range")
         if "x" in given:
             check_fraction("x", given["x"])
         keys = frozenset(given)

@@ -39,7 +39,7 @@ from typing import Mapping
 import numpy as np
 from numba import njit
 
-from procsim.validation import as_array, check_positive
+from procsim.validation import as_array, as_float, check_positive, check_temperature
 
 __all__ = [
     "GAS_CONSTANT", "REFERENCE_PRESSURE", "SPECIES", "COEFFS", "MOLAR_MASS", "species_index",
@@ -325,7 +325,7 @@ class GasMixture:
                              f"got {self.composition!r}")
         v = np.zeros(len(SPECIES))
         for name, frac in self.composition.items():
-            f = float(frac)
+            f = as_float(f"fraction of {name}", frac)
             if not (f >= 0.0):
                 raise ValueError(f"fraction of {name} must be >= 0; got {frac!r}")
             v[species_index(name)] += f
@@ -377,7 +377,8 @@ class GasMixture:
 
     # properties (vectorised over T)
     def _temperature(self, T):
-        return check_positive("T", T, "K")
+        # the NASA-7 fits hold on [T_MIN, T_MAX] only; outside they extrapolate polynomials
+        return check_temperature("T", T, T_MIN, T_MAX, "NASA-7 polynomial range")
 
     def cp(self, T):
         """Isobaric specific heat [J/(kg K)]."""

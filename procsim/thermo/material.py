@@ -15,6 +15,9 @@ CoolProp, IAPWS-IF97 water, HEOS fluids, incompressible liquids) or an ideal-gas
 ``kind``, ``label``                              "fluid" | "gas"; a short name for messages
 ===============================================  =====================================================
 
+Furnace charge materials (scrap, slag, liquid steel: :class:`units.eaf.condensed.CondensedMixture`)
+answer the same calls with ``kind`` "condensed" (no entropy, no dome).
+
 Unit code calls these without asking which kind it holds. Inside numba kernels a material is
 its :class:`KernelMaterial` (:func:`kernel_form`): a kind code, the gas arrays (mole fractions,
 NASA-7 coefficients, molar masses) and a property table (:mod:`procsim.thermo.tables`) for a

@@ -55,6 +55,7 @@ from procsim.validation import (as_float, broadcast_arrays, check_choice, check_
 from .flow import GAMMA_AIR, ISO1217_PRESSURE, ISO1217_TEMPERATURE, P_ATM
 
 __all__ = ["CONTROLS", "CONTROL_DEFAULTS", "Compressor", "cycle_power", "ramped_cycle_power",
+           "volumetric_efficiency", "CLEARANCE_RATIO",
            "part_load_power",
            "discharge_pressure_factor", "altitude_pressure"]
 
@@ -80,6 +81,30 @@ CONTROL_DEFAULTS = _read_defaults()
 
 def _default(control, name):
     return CONTROL_DEFAULTS.get((control, name), CONTROL_DEFAULTS.get(("all", name)))
+
+
+#: Default equivalent clearance ratio of a displacement compressor [-]. Assumption: 5 % is
+#: mid-range for reciprocating machines (3-10 %); for screws it stands for the slip that
+#: makes free-air delivery fall as discharge pressure rises (about 3 % per bar near 7 bar(g)
+#: with it, single stage). Give the data-sheet figure where the maker lists capacity at two pressures.
+CLEARANCE_RATIO = 0.05
+#: Polytropic exponent of the re-expansion in the volumetric-efficiency relation.
+REEXPANSION_EXPONENT = 1.3
+
+
+def volumetric_efficiency(pressure_ratio, clearance_ratio, exponent=REEXPANSION_EXPONENT):
+    r"""Volumetric efficiency of a displacement compressor [-]: :math:`1 - C[(p_d/p_s)^{1/n} - 1]`.
+
+    G. F. C. Rogers, Y. R. Mayhew, *Engineering Thermodynamics: Work and Heat Transfer*,
+    4th ed., Longman, 1992, ch. 16 (reciprocating compressors, clearance volume). [vec]
+
+    >>> round(float(volumetric_efficiency(8.0, 0.05)), 4)
+    0.8025
+    """
+    r = check_range("pressure_ratio", pressure_ratio, 1.0, 50.0)
+    c = check_range("clearance_ratio", clearance_ratio, 0.0, 0.3)
+    n = check_range("exponent", exponent, 1.0, 1.67)
+    return 1.0 - np.asarray(c) * (np.asarray(r) ** (1.0 / np.asarray(n)) - 1.0)
 
 
 # ----------------------------------------------------------------------------- kernels
@@ -280,6 +305,8 @@ _DETAILS = {
     "blow_off_point": "modulation (centrifugal): flow fraction below which air is blown off [-]",
     "cut_out_power": "start/stop: input power at max_pressure [W]",
     "stages": "compression stages, for the discharge-pressure correction [-]",
+    "clearance_ratio": "equivalent clearance (re-expansion and slip) volume ratio for the capacity "
+                       "change with discharge pressure [-], in [0, 0.3]; default 0.05",
     "inlet_pressure": "inlet pressure [Pa abs] the data sheet refers to",
     "inlet_temperature": "inlet temperature [K] the data sheet refers to",
     "name": "label used in reports",
@@ -346,6 +373,8 @@ class Compressor:
         s(self, "pressure_band", float(check_positive("pressure_band", band, "Pa")))
         s(self, "max_pressure", self.rated_pressure + self.pressure_band)
         s(self, "stages", check_int("stages", details.get("stages", 1), 1, 4))
+        s(self, "clearance_ratio", float(check_range(
+            "clearance_ratio", details.get("clearance_ratio", CLEARANCE_RATIO), 0.0, 0.3, "")))
         vol = details.get("receiver_volume", _default(control, "receiver_volume_per_flow") * q * 60.0)
         s(self, "receiver_volume", float(check_nonnegative("receiver_volume", vol, "m3")))
         s(self, "blowdown_time", float(check_nonnegative(
@@ -398,6 +427,26 @@ class Compressor:
         """Time [s] to fill the load/unload band of the receiver at rated flow: V dp / (p_ref Q)."""
         return self.receiver_volume * self.pressure_band / (ISO1217_PRESSURE * self.rated_flow)
 
+    def capacity(self, discharge_pressure=None):
+        """Free-air delivery at full load [m3/s] at ``discharge_pressure`` [Pa abs] [vec].
+
+        Rated flow scaled by the volumetric-efficiency ratio
+        eta_v(p_d / p_in) / eta_v(p_rated / p_in) (:func:`volumetric_efficiency`, per stage
+        pressure ratio); the rated flow at the rated pressure.
+        """
+        if discharge_pressure is None:
+            return self.rated_flow
+        pd_ = check_positive("discharge_pressure", discharge_pressure, "Pa")
+        if np.any(np.asarray(pd_) <= self.inlet_pressure):
+            raise ValueError(f"discharge_pressure must exceed inlet_pressure={self.inlet_pressure!r} Pa; "
+                             f"got {float(np.min(pd_))!r} Pa")
+        k = 1.0 / self.stages
+        r_new = (np.asarray(pd_) / self.inlet_pressure) ** k
+        r_rated = (self.rated_pressure / self.inlet_pressure) ** k
+        out = self.rated_flow * volumetric_efficiency(r_new, self.clearance_ratio) \
+            / volumetric_efficiency(r_rated, self.clearance_ratio)
+        return float(out) if np.ndim(out) == 0 else out
+
     def pressure_factor(self, discharge_pressure):
         """Power ratio at ``discharge_pressure`` vs the rated pressure [-] [vec]."""
         return discharge_pressure_factor(discharge_pressure, self.rated_pressure,
@@ -415,18 +464,24 @@ class Compressor:
         """Input power [W] while delivering ``flow`` [m3/s free air], steady state [vec].
 
         flow in [0, rated_flow]. ``discharge_pressure`` [Pa abs] scales the loaded powers
-        by :meth:`pressure_factor` (the unloaded power stays); default: rated pressure.
+        by :meth:`pressure_factor` (the unloaded power stays) and sets the capacity the flow
+        fraction is taken of (:meth:`capacity`); default: rated pressure.
         """
         q = check_nonnegative("flow", flow, "m3/s")
         qa = np.asarray(q)
-        if np.any(qa > self.rated_flow * (1.0 + 1e-12)):
-            raise ValueError(f"flow must be <= rated_flow={self.rated_flow!r} m3/s; got "
+        cap = self.capacity(discharge_pressure)
+        if np.any(qa > np.asarray(cap) * (1.0 + 1e-12)):
+            if discharge_pressure is None:
+                raise ValueError(f"flow must be <= rated_flow={self.rated_flow!r} m3/s; got "
+                                 f"{float(qa.max())!r} m3/s")
+            raise ValueError(f"flow must be <= the capacity {float(np.min(cap))!r} m3/s at the "
+                             f"discharge pressure (rated_flow={self.rated_flow!r} m3/s); got "
                              f"{float(qa.max())!r} m3/s")
         if discharge_pressure is None:
             factor = 1.0
         else:
             factor = self.pressure_factor(discharge_pressure)
-        shape, (c, f) = broadcast_arrays(flow=np.minimum(qa / self.rated_flow, 1.0), factor=factor)
+        shape, (c, f) = broadcast_arrays(flow=np.minimum(qa / cap, 1.0), factor=factor)
         out = np.empty_like(c)
         part_load_power_array(self.code, c, f * self.full_load_power, self.no_load_power,
                               f * self.zero_flow_power, self.low_point, f * self.turndown_power,
@@ -449,7 +504,7 @@ class Compressor:
         (blow-off region) the flow is not identifiable: NaN is returned there.
         """
         p = check_nonnegative("power", power, "W")
-        grid = np.linspace(0.0, self.rated_flow, n_grid)
+        grid = np.linspace(0.0, float(np.min(self.capacity(discharge_pressure))), n_grid)
         curve = self.power(grid, discharge_pressure)
         # cycling units draw slightly more just below full load than at it (the loaded
         # power averages the band), so the top of the range is the curve's maximum
@@ -496,7 +551,8 @@ class Compressor:
         w_old = (self.rated_pressure / self.inlet_pressure) ** k - 1.0
         w_new = (self.rated_pressure / p_new) ** k - 1.0
         power_ratio = (p_new / self.inlet_pressure) * w_new / w_old
-        d = dict(rated_pressure=self.rated_pressure, pressure_band=self.pressure_band,
+        d = dict(rated_pressure=self.rated_pressure, clearance_ratio=self.clearance_ratio,
+                 pressure_band=self.pressure_band,
                  receiver_volume=self.receiver_volume, blowdown_time=self.blowdown_time,
                  stages=self.stages, inlet_pressure=p_new, inlet_temperature=t_new, name=self.name,
                  zero_flow_power=self.zero_flow_power * power_ratio,

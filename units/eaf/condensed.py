@@ -53,7 +53,7 @@ from procsim.thermo.gas import GAS_CONSTANT
 __all__ = [
     "COMPONENTS", "PHASE_MODES", "SEGMENTS", "COMPONENT_SEGMENTS", "COMPONENT_MOLAR_MASS",
     "component_index", "h_condensed", "h_condensed_mixture", "T_from_h_condensed",
-    "export_condensed_data", "DATA_FILE",
+    "export_condensed_data", "DATA_FILE", "CondensedMixture",
 ]
 
 COMPONENTS = ("Fe", "C", "Si", "Mn", "FeO", "SiO2", "CaO", "MgO", "Al2O3", "MnO")
@@ -228,3 +228,127 @@ def T_from_h_condensed(H, moles, mode, comp_seg, seg, T_lo, T_hi):
         if hi - lo <= 1e-10 * hi:
             break
     return 0.5 * (lo + hi)
+
+
+class CondensedMixture:
+    r"""A condensed-phase material (scrap, hot metal, DRI, lime, slag, liquid steel) for streams.
+
+    Implements the material interface of :mod:`procsim.thermo.material` (``kind`` is
+    ``"condensed"``): absolute, formation-inclusive specific enthalpy on the same reference
+    as the ideal-gas mixtures (elements at 298.15 K, NASA-7/JANAF), so a furnace's charge,
+    slag, steel and off-gas streams balance on one enthalpy scale.
+
+    .. math:: h(T) = \sum_c n_c\,h_c(T) \quad [J/kg], \qquad n_c \text{ in mol per kg}
+
+    Parameters
+    ----------
+    moles_per_kg : moles of each of :data:`COMPONENTS` per kg of material [mol/kg]
+    mode : phase selection, :data:`PHASE_MODES` ("stable": the stable phase at T, so melting
+        is included; "liquid": every component liquid, e.g. steel at tap)
+    label : a short name for messages and reports
+    source_material : optional object the stream came from (the furnace's charge Material)
+
+    Notes
+    -----
+    Entropy is not carried (the condensed data here are enthalpy fits used for energy
+    balances): ``s_pT`` gives NaN and the isentropic calls raise ValueError. Pressure does not
+    enter (incompressible condensed phases; the :math:`v\,dp` term of a few J/kg is neglected).
+    """
+
+    kind = "condensed"
+    critical_pressure = math.inf
+
+    def __init__(self, moles_per_kg, mode="stable", label="condensed", source_material=None):
+        v = np.ascontiguousarray(moles_per_kg, dtype=float)
+        if v.shape != (len(COMPONENTS),) or not np.all(v >= 0.0) or not v.sum() > 0.0:
+            raise ValueError(f"moles_per_kg must be {len(COMPONENTS)} non-negative values, not all 0; got {v!r}")
+        mass = float(v @ COMPONENT_MOLAR_MASS)
+        if not abs(mass - 1.0) <= 1e-9:
+            raise ValueError(f"moles_per_kg must describe 1 kg (sum n_c M_c = 1); got {mass!r} kg")
+        if mode not in PHASE_MODES:
+            raise ValueError(f"mode must be one of {', '.join(PHASE_MODES)}; got {mode!r}")
+        v.setflags(write=False)
+        self.moles_per_kg = v
+        self.mode = mode
+        self.label = label
+        self.source_material = source_material
+
+    @classmethod
+    def from_moles(cls, moles, mode="stable", label="condensed", source_material=None):
+        """From absolute component moles (any amount): normalised to 1 kg."""
+        v = np.asarray(moles, dtype=float)
+        return cls(v / float(v @ COMPONENT_MOLAR_MASS), mode, label, source_material)
+
+    def __eq__(self, other):
+        return isinstance(other, CondensedMixture) and self.mode == other.mode and \
+            np.array_equal(self.moles_per_kg, other.moles_per_kg)
+
+    def __hash__(self):
+        return hash((self.mode, self.moles_per_kg.tobytes()))
+
+    def __repr__(self):
+        comp = ", ".join(f"{COMPONENTS[i]}: {self.moles_per_kg[i] * COMPONENT_MOLAR_MASS[i]:.4g}"
+                         for i in np.flatnonzero(self.moles_per_kg))
+        return f"CondensedMixture({self.label!r}, mass fractions {{{comp}}}, mode={self.mode!r})"
+
+    @property
+    def mass_fractions(self) -> dict:
+        return {COMPONENTS[i]: float(self.moles_per_kg[i] * COMPONENT_MOLAR_MASS[i])
+                for i in np.flatnonzero(self.moles_per_kg)}
+
+    def _map(self, T, fn):
+        Ta = np.asarray(T, dtype=float)
+        out = np.array([fn(float(t)) for t in Ta.ravel()])
+        return float(out[0]) if Ta.ndim == 0 else out.reshape(Ta.shape)
+
+    def h_pT(self, p, T):
+        """Specific enthalpy [J/kg] at T [K] (p does not enter)."""
+        mode = PHASE_MODES[self.mode]
+        return self._map(T, lambda t: h_condensed_mixture(t, self.moles_per_kg, mode, COMPONENT_SEGMENTS,
+                                                          SEGMENTS))
+
+    def T_ph(self, p, h):
+        """Temperature [K] at specific enthalpy h [J/kg], in 200-5000 K (bisection across latent
+        steps, :func:`T_from_h_condensed`)."""
+        mode = PHASE_MODES[self.mode]
+
+        def one(hh):
+            t = T_from_h_condensed(hh, self.moles_per_kg, mode, COMPONENT_SEGMENTS, SEGMENTS, 200.0, 5000.0)
+            if math.isnan(t):
+                raise ValueError(f"h={hh!r} J/kg of {self.label} lies outside 200-5000 K")
+            return t
+
+        return self._map(h, one)
+
+    def cp_pT(self, p, T):
+        """Isobaric specific heat [J/(kg K)]: centred difference of h over +-0.01 K."""
+        return self._map(T, lambda t: (self.h_pT(p, t + 0.01) - self.h_pT(p, t - 0.01)) / 0.02)
+
+    def s_pT(self, p, T):
+        """NaN: entropy is not carried for condensed mixtures (see class notes)."""
+        return self._map(T, lambda t: math.nan)
+
+    def s_ph(self, p, h):
+        return self._map(h, lambda t: math.nan)
+
+    def T_ps(self, p, s):
+        raise ValueError(f"{self.label}: condensed mixtures carry no entropy; (p, s) states are not defined")
+
+    h_ps = T_ps
+
+    def saturation_enthalpies(self, p) -> tuple:
+        return ()
+
+    def saturation_temperature(self, p) -> float:
+        return math.nan
+
+    def mixed(self, parts):
+        """Mass-weighted mixture of condensed parts of the same phase mode."""
+        moles = np.zeros(len(COMPONENTS))
+        total = 0.0
+        for mat, m in parts:
+            if getattr(mat, "kind", None) != "condensed" or mat.mode != self.mode:
+                raise ValueError(f"{self!r} cannot be mixed with {mat!r}")
+            moles += m * mat.moles_per_kg
+            total += m
+        return self if not total > 0.0 else CondensedMixture(moles / total, self.mode, self.label)

@@ -20,6 +20,7 @@ doi:10.3390/en10050649).
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 from dataclasses import dataclass
@@ -193,6 +194,11 @@ class ScrapPreheater:
     scrap_mass : scrap preheated per heat [kg] > 0
     scrap : material name or :class:`Material` (its temperature is the inlet temperature)
     tap_to_tap_time : [s] > 0, converts the per-heat scrap into a rate
+    scrap_ports : False (default): the scrap is a parameter and its heat leaves as the source
+        ``heat_to_scrap``; True: the scrap travels on ports ``scrap_in`` / ``scrap_out`` as
+        condensed-phase streams (:func:`units.eaf.unit.charge_stream`), so preheated scrap can
+        be charged into an :class:`~units.eaf.unit.EAFUnit` in the same flowsheet (a recycle
+        through the furnace's off-gas); ``scrap_mass`` and ``scrap`` then come from the stream.
     """
 
     scrap_mass: float
@@ -201,9 +207,16 @@ class ScrapPreheater:
     scrap_outlet_temperature: float | None = None
     tap_to_tap_time: float = 3000.0
     name: str = "scrap_preheater"
-    inlets = ("off_gas_in",)
-    outlets = ("off_gas_out",)
+    scrap_ports: bool = False
     port_aliases: ClassVar[dict] = {"off_gas": "off_gas_in"}
+
+    @property
+    def inlets(self):
+        return ("off_gas_in", "scrap_in") if self.scrap_ports else ("off_gas_in",)
+
+    @property
+    def outlets(self):
+        return ("off_gas_out", "scrap_out") if self.scrap_ports else ("off_gas_out",)
 
     def __post_init__(self):
         convert_fields(self, scrap_mass="mass", heat_share="fraction",
@@ -225,18 +238,33 @@ class ScrapPreheater:
         u = cls(100e3, heat_share=0.45)
         return u, outlet_map(u, {"off_gas_in": Stream(og, 1473.15, 101325.0, 12.0)})
 
-    def _scrap_moles(self) -> np.ndarray:
-        return self.scrap.moles_per_kg * self.scrap_mass
+    def _scrap_moles(self, scrap=None, mass=None) -> np.ndarray:
+        scrap = self.scrap if scrap is None else scrap
+        return scrap.moles_per_kg * (self.scrap_mass if mass is None else mass)
 
-    def scrap_enthalpy(self, T: float) -> float:
-        """Absolute enthalpy of the scrap charge [J] at T [K]."""
-        return float(h_condensed_mixture(T, self._scrap_moles(), PHASE_MODES_BY_STATE[self.scrap.state],
+    def scrap_enthalpy(self, T: float, scrap=None, mass=None) -> float:
+        """Absolute enthalpy of the scrap charge [J] at T [K] (default: this unit's scrap)."""
+        scrap = self.scrap if scrap is None else scrap
+        return float(h_condensed_mixture(T, self._scrap_moles(scrap, mass), PHASE_MODES_BY_STATE[scrap.state],
                                          COMPONENT_SEGMENTS, SEGMENTS))
 
     def solve(self, inlets) -> UnitSolution:
         inlets = canonical_inlets(self, inlets)
         g = _inlet(self.name, inlets, "off_gas_in", gas=True)
-        t_in = self.scrap.temperature
+        if self.scrap_ports:
+            s_in = inlets.get("scrap_in")
+            scrap = getattr(getattr(s_in, "material", None), "source_material", None)
+            if not isinstance(scrap, Material):
+                raise ValueError(f"{self.name}: scrap_in must be a charge stream (units.eaf.unit.charge_stream); "
+                                 f"got {s_in!r}")
+            scrap = scrap.with_temperature(s_in.T)
+            mass = s_in.mass_flow * self.tap_to_tap_time
+        else:
+            scrap, mass, s_in = self.scrap, float(self.scrap_mass), None
+        return self._solve(g, scrap, mass, s_in)
+
+    def _solve(self, g, scrap, mass, s_in) -> UnitSolution:
+        t_in = scrap.temperature
         if not g.T > t_in:
             raise ValueError(f"{self.name}: off-gas temperature {g.T!r} K must exceed the scrap temperature "
                              f"{t_in!r} K for preheating")
@@ -245,11 +273,11 @@ class ScrapPreheater:
             raise ValueError(f"{self.name}: off-gas mass_flow must be > 0 kg/s; got {g.mass_flow!r} kg/s")
         mix = g.material
         q_avail = m_heat * (g.h - mix.h(t_in))
-        h_s_in = self.scrap_enthalpy(t_in)
+        h_s_in = self.scrap_enthalpy(t_in, scrap, mass)
         if self.heat_share is not None:
             q = self.heat_share * q_avail
-            mode = PHASE_MODES_BY_STATE[self.scrap.state]
-            t_out = float(T_from_h_condensed(h_s_in + q, self._scrap_moles(), mode, COMPONENT_SEGMENTS,
+            mode = PHASE_MODES_BY_STATE[scrap.state]
+            t_out = float(T_from_h_condensed(h_s_in + q, self._scrap_moles(scrap, mass), mode, COMPONENT_SEGMENTS,
                                              SEGMENTS, t_in, g.T))
             if math.isnan(t_out):
                 raise ValueError(f"{self.name}: heat_share {self.heat_share!r} would heat the scrap above the "
@@ -259,19 +287,25 @@ class ScrapPreheater:
             if not (t_in <= t_out < g.T):
                 raise ValueError(f"{self.name}: scrap_outlet_temperature must be in [{t_in!r}, {g.T!r}) K "
                                  f"(scrap inlet to off-gas inlet); got {t_out!r} K")
-            q = self.scrap_enthalpy(t_out) - h_s_in
+            q = self.scrap_enthalpy(t_out, scrap, mass) - h_s_in
             if not q <= q_avail:
                 raise ValueError(f"{self.name}: heating the scrap to {t_out!r} K needs {q:.6g} J per heat, "
                                  f"more than the {q_avail:.6g} J the off-gas gives down to {t_in!r} K")
         out = Stream.from_ph(mix, g.p, g.h - q / m_heat, g.mass_flow)
         rate = q / self.tap_to_tap_time
         res = ScrapPreheatResult(
-            heat_to_scrap=q, heat_rate=rate, scrap_mass=float(self.scrap_mass), scrap_inlet_temperature=t_in,
+            heat_to_scrap=q, heat_rate=rate, scrap_mass=float(mass), scrap_inlet_temperature=t_in,
             scrap_outlet_temperature=t_out, gas_inlet_temperature=g.T, gas_outlet_temperature=out.T,
             share_of_gas_heat=q / (m_heat * (g.h - mix.h(T_REF))), electricity_saved=q,
             mass_residual=g.mass_flow - out.mass_flow,
             energy_residual=g.energy_flow - rate - out.energy_flow)
-        return UnitSolution(outlet_map(self, {"off_gas_out": out}), res, {"heat_to_scrap": -rate})
+        if s_in is None:
+            return UnitSolution(outlet_map(self, {"off_gas_out": out}), res, {"heat_to_scrap": -rate})
+        s_out = s_in.with_(T=t_out)
+        res = dataclasses.replace(res, mass_residual=g.mass_flow + s_in.mass_flow - out.mass_flow - s_out.mass_flow,
+                                  energy_residual=g.energy_flow + s_in.energy_flow - out.energy_flow
+                                  - s_out.energy_flow)
+        return UnitSolution(outlet_map(self, {"off_gas_out": out, "scrap_out": s_out}), res)
 
     def preheated_scrap(self, result: ScrapPreheatResult) -> Material:
         """The scrap material at its outlet temperature, to charge into the EAF balance."""
@@ -617,6 +651,9 @@ class TappedSteelHeatRecovery:
                        tap_to_tap_time="time")
         check_positive(f"{self.name}: steel_mass", self.steel_mass, "kg")
         check_range(f"{self.name}: steel_carbon", self.steel_carbon, 0.0, 0.02, "")
+        check_range(f"{self.name}: tap_temperature", self.tap_temperature, T_REF, None, "K",
+                    low_inclusive=False)
+        check_positive(f"{self.name}: steam_temperature", self.steam_temperature, "K")
         if not (T_REF <= self.final_temperature < self.tap_temperature):
             raise ValueError(f"{self.name}: final_temperature must be in [{T_REF}, {self.tap_temperature!r}) K; "
                              f"got {self.final_temperature!r} K")

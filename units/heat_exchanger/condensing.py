@@ -42,7 +42,7 @@ from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from procsim.thermo.gas import GasMixture
 from procsim.thermo.material import require_material
-from procsim.validation import check_nonnegative
+from procsim.validation import check_int, check_nonnegative
 from procsim.units_api import convert_fields
 
 from units.heat_exchanger._common import inlet_stream, one_spec
@@ -161,6 +161,7 @@ class CondensingEconomizer:
                  water_outlet_temperature=self.water_outlet_temperature, ua=self.ua)
         check_nonnegative("pressure_drop_hot", self.pressure_drop_hot, "Pa")
         check_nonnegative("pressure_drop_cold", self.pressure_drop_cold, "Pa")
+        object.__setattr__(self, "segments", check_int("segments", self.segments, 1, 10_000))
 
     @classmethod
     def example(cls):

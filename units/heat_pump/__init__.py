@@ -1,6 +1,6 @@
-"""Heat pumps, chillers and cooling towers.
+"""Heat pumps, chillers, cooling towers and absorption chillers.
 
-Modules: ``cycle`` (:func:`simple_cycle`, the DESIGN.md contract; :func:`vapour_compression_cycle`
+Modules: ``cycle`` (:func:`simple_cycle`, the docs/architecture.rst contract; :func:`vapour_compression_cycle`
 subcritical/transcritical with an internal heat exchanger; :func:`two_stage_cycle` flash-tank
 economiser; :func:`cascade_cycle`; :func:`lorenz_cop`), ``kernels``/``batch`` (numba cycle
 kernel on refrigerant tables, :func:`simple_cycle_batch`, ``procsim sweep heat-pump``),

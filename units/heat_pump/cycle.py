@@ -341,7 +341,7 @@ def _single(F, te, tc, sh, sc, isentropic_efficiency, eps, p_gc, t_gc) -> CycleR
 
 def simple_cycle(refrigerant, evaporating_temperature, condensing_temperature, superheat=0.0,
                  subcooling=0.0, isentropic_efficiency=0.7) -> CycleResult:
-    """Single-stage subcritical vapour-compression cycle on CoolProp states (DESIGN.md contract).
+    """Single-stage subcritical vapour-compression cycle on CoolProp states (docs/architecture.rst contract).
 
     Parameters
     ----------

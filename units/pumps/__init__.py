@@ -134,6 +134,18 @@ class MachineCurve:
         b0, b1, b2, b3 = self.b
         return np.vectorize(curve_efficiency)(flow, speed_ratio, b0, b1, b2, b3)
 
+    def scaled(self, ratio: float, name: str | None = None) -> "MachineCurve":
+        """The curve at speed (or first-order impeller-trim) ratio ``ratio``, as a new curve.
+
+        Affinity laws: H(Q) = a0 r^2 + a1 r Q + a2 Q^2 and efficiency at the similar flow
+        Q/r (held for a trim: an assumption for trims down to 0.8, see :func:`trim_ratio`).
+        """
+        r = float(check_range(f"{self.name} ratio", ratio, 0.5, 1.2))
+        b0, b1, b2, b3 = self.b
+        return MachineCurve(self.a0 * r * r, self.a1 * r, self.a2,
+                            (b0, b1 / r, b2 / r ** 2, b3 / r ** 3), self.max_flow * r,
+                            name or self.name)
+
     def best_efficiency_flow(self) -> float:
         """Flow of peak efficiency on the fitted curve [m3/s] (searched on [0, max_flow])."""
         q = np.linspace(0.0, self.max_flow, 2001)

@@ -243,7 +243,7 @@ def batch_site(model) -> BatchSite:
     if any(u.flash_to is not None for u in sp.users):
         problems.append("condensate flash")
     if any(t.outlet is None or t.flow is None or t.extraction is not None for t in sp.turbines):
-        problems.append("condensing or extraction turbines, or turbines run by power")
+        problems.append("condensing or extraction turbines, or turbines run by power or balancing a header")
     if model.fired is not None:
         problems.append("a boiler modelled by its combustion side (give its efficiency)")
     if w.backend != "IF97":

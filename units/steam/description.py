@@ -14,7 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from procsim.quantities import to_si
-from procsim.validation import check_fraction, check_range
+from procsim.validation import as_float, check_fraction, check_int, check_range, short_repr
 
 __all__ = ["BoilerSpec", "HeaderSpec", "UserSpec", "TurbineSpec", "LetdownSpec", "DeaeratorSpec",
            "InjectionSpec", "TrapSpec", "Economics", "SiteSpec", "site_from_dict", "site_from_toml",
@@ -32,7 +32,27 @@ def _q(d: dict, key: str, kind: str, where: str, default=dataclasses.MISSING):
         raise ValueError(f"{where}: {key}: {exc}") from None
 
 
+def _items(d: dict, key: str) -> list:
+    """The list ``d[key]`` (empty when absent), each entry a table; errors name ``key[i]``."""
+    v = d.get(key) or []
+    if not isinstance(v, (list, tuple)):
+        raise ValueError(f"{key} must be a list of tables; got {short_repr(v)}")
+    for i, item in enumerate(v):
+        if not isinstance(item, dict):
+            raise ValueError(f"{key}[{i}] must be a table of keys; got {short_repr(item)}")
+    return list(v)
+
+
+def _req(d: dict, key: str, where: str) -> str:
+    """Required text field ``d[key]``; a missing one is named by its path (``headers[0].name``)."""
+    if key not in d:
+        raise ValueError(f"{where}.{key} is missing (required)")
+    return str(d[key])
+
+
 def _known(d: dict, keys: set, where: str) -> None:
+    if not isinstance(d, dict):
+        raise ValueError(f"{where} must be a table of keys; got {short_repr(d)}")
     extra = set(d) - keys
     if extra:
         raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(extra))}; known: {', '.join(sorted(keys))}")
@@ -100,7 +120,14 @@ class TurbineSpec:
     """name, inlet header, exhaust header (or None: condensing to ``outlet_pressure``),
     flow [kg/s] (at the inlet) or power [W] (exactly one), isentropic_efficiency (of each
     section), generator_efficiency; extraction turbines also name the ``extraction`` header
-    and the ``extraction_flow`` [kg/s] taken off there."""
+    and the ``extraction_flow`` [kg/s] taken off there.
+
+    Operating modes of DOE's MEASUR steam modeler: a fixed ``flow`` or ``power``; or a
+    back-pressure turbine that balances its exhaust header (``balance_header``): it passes
+    what that header needs before its letdown valve opens, unlimited, within ``flow_range``
+    (min, max) [kg/s], or within ``power_range`` (min, max) [W] (converted to flows at each
+    inlet state); below its minimum the surplus is vented, above its maximum the letdown
+    takes the rest."""
 
     name: str
     inlet: str
@@ -112,6 +139,13 @@ class TurbineSpec:
     outlet_pressure: float | None = None
     extraction: str | None = None
     extraction_flow: float = 0.0
+    balance_header: bool = False
+    flow_range: tuple | None = None
+    power_range: tuple | None = None
+
+    @property
+    def balances_header(self) -> bool:
+        return self.balance_header or self.flow_range is not None or self.power_range is not None
 
 
 @dataclass(frozen=True)
@@ -283,9 +317,15 @@ def _validate(site: SiteSpec) -> SiteSpec:
             raise ValueError(f"site {site.name!r}: duplicate name {t.name!r}")
         unit_names.add(t.name)
         site.header(t.inlet)
-        if (t.flow is None) == (t.power is None):
+        if t.balances_header:
+            if t.flow is not None or t.power is not None or t.outlet is None or t.extraction is not None:
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r} balancing its exhaust header must be a "
+                                 "back-pressure turbine into a header, without flow, power or extraction")
+            if t.flow_range is not None and t.power_range is not None:
+                raise ValueError(f"site {site.name!r}: turbine {t.name!r}: give flow_range or power_range, not both")
+        elif (t.flow is None) == (t.power is None):
             raise ValueError(f"site {site.name!r}: turbine {t.name!r} needs exactly one of flow or power")
-        val = t.flow if t.flow is not None else t.power
+        val = t.flow if t.flow is not None else (t.power if t.power is not None else 0.0)
         if not (val >= 0.0):
             kind, unit = ("flow", "kg/s") if t.flow is not None else ("power", "W")
             raise ValueError(f"site {site.name!r}: turbine {t.name!r} {kind} must be >= 0 {unit}; got {val!r} {unit}")
@@ -395,39 +435,52 @@ def site_from_dict(d: dict) -> SiteSpec:
                         basis=str(b.get("basis", "lhv")), capacity=_q(b, "capacity", "mass_flow", "boiler", None),
                         fuel=str(b.get("fuel", "natural_gas")), fired=fired, economizer=eco)
     headers = []
-    for i, h in enumerate(d.get("headers") or []):
+    for i, h in enumerate(_items(d, "headers")):
         _known(h, {"name", "pressure", "heat_loss", "heat_loss_fraction"}, f"headers[{i}]")
-        headers.append(HeaderSpec(str(h["name"]), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
+        headers.append(HeaderSpec(_req(h, "name", f"headers[{i}]"), _q(h, "pressure", "pressure", f"header {h.get('name')}"),
                                   _q(h, "heat_loss", "power", f"header {h.get('name')}", 0.0),
                                   _q(h, "heat_loss_fraction", "fraction", f"header {h.get('name')}", 0.0)))
     headers = tuple(sorted(headers, key=lambda x: -x.pressure))
     users = []
-    for i, u in enumerate(d.get("users") or []):
+    for i, u in enumerate(_items(d, "users")):
         _known(u, {"name", "header", "flow", "heat", "condensate_recovery", "direct_fraction", "flash_to"},
                f"users[{i}]")
         w = f"user {u.get('name')}"
-        users.append(UserSpec(str(u["name"]), str(u["header"]), _q(u, "flow", "mass_flow", w, None),
+        users.append(UserSpec(_req(u, "name", f"users[{i}]"), _req(u, "header", f"users[{i}]"), _q(u, "flow", "mass_flow", w, None),
                               _q(u, "condensate_recovery", "fraction", w, 0.0),
                               _q(u, "direct_fraction", "fraction", w, 0.0), _q(u, "heat", "power", w, None),
                               None if u.get("flash_to") is None else str(u["flash_to"])))
     turbines = []
-    for i, t in enumerate(d.get("turbines") or []):
+    for i, t in enumerate(_items(d, "turbines")):
         _known(t, {"name", "inlet", "outlet", "outlet_pressure", "flow", "power", "isentropic_efficiency",
-                   "generator_efficiency", "extraction", "extraction_flow"}, f"turbines[{i}]")
+                   "generator_efficiency", "extraction", "extraction_flow", "balance_header", "flow_range",
+                   "power_range"}, f"turbines[{i}]")
         w = f"turbine {t.get('name')}"
-        turbines.append(TurbineSpec(str(t["name"]), str(t["inlet"]),
+        ranges = {}
+        for key, kind in (("flow_range", "mass_flow"), ("power_range", "power")):
+            if t.get(key) is not None:
+                rg = t[key]
+                if not (isinstance(rg, (list, tuple)) and len(rg) == 2):
+                    raise ValueError(f"{w}: {key} must be [min, max]; got {rg!r}")
+                lo, hi = (_q({"v": v}, "v", kind, f"{w} {key}") for v in rg)
+                if not (0.0 <= lo <= hi):
+                    raise ValueError(f"{w}: {key} must have 0 <= min <= max; got {rg!r}")
+                ranges[key] = (lo, hi)
+        turbines.append(TurbineSpec(_req(t, "name", f"turbines[{i}]"), _req(t, "inlet", f"turbines[{i}]"),
                                     None if t.get("outlet") is None else str(t["outlet"]),
                                     _q(t, "isentropic_efficiency", "fraction", w),
                                     _q(t, "generator_efficiency", "fraction", w),
                                     _q(t, "flow", "mass_flow", w, None), _q(t, "power", "power", w, None),
                                     _q(t, "outlet_pressure", "pressure", w, None),
                                     None if t.get("extraction") is None else str(t["extraction"]),
-                                    _q(t, "extraction_flow", "mass_flow", w, 0.0)))
+                                    _q(t, "extraction_flow", "mass_flow", w, 0.0),
+                                    bool(t.get("balance_header", False)), ranges.get("flow_range"),
+                                    ranges.get("power_range")))
     if "letdowns" in d:
         letdowns = []
-        for i, ld in enumerate(d["letdowns"] or []):
+        for i, ld in enumerate(_items(d, "letdowns")):
             _known(ld, {"inlet", "outlet", "desuperheat_to"}, f"letdowns[{i}]")
-            letdowns.append(LetdownSpec(str(ld["inlet"]), str(ld["outlet"]),
+            letdowns.append(LetdownSpec(_req(ld, "inlet", f"letdowns[{i}]"), _req(ld, "outlet", f"letdowns[{i}]"),
                                         _q(ld, "desuperheat_to", "temperature", f"letdown {i}", None)))
     else:
         letdowns = [LetdownSpec(headers[i].name, headers[i + 1].name) for i in range(len(headers) - 1)]
@@ -446,20 +499,20 @@ def site_from_dict(d: dict) -> SiteSpec:
     if "heat_recovery" in bd and "approach" in bd:
         raise ValueError("blowdown: give heat_recovery (effectiveness) or approach (K), not both")
     injections = []
-    for i, inj in enumerate(d.get("injections") or []):
+    for i, inj in enumerate(_items(d, "injections")):
         _known(inj, {"name", "header", "flow", "temperature"}, f"injections[{i}]")
         w = f"injection {inj.get('name')}"
-        injections.append(InjectionSpec(str(inj["name"]), str(inj["header"]), _q(inj, "flow", "mass_flow", w),
+        injections.append(InjectionSpec(_req(inj, "name", f"injections[{i}]"), _req(inj, "header", f"injections[{i}]"), _q(inj, "flow", "mass_flow", w),
                                         _q(inj, "temperature", "temperature", w, None)))
     traps = []
-    for i, tr in enumerate(d.get("traps") or []):
+    for i, tr in enumerate(_items(d, "traps")):
         _known(tr, {"header", "failed_open", "orifice_diameter", "discharge_coefficient"}, f"traps[{i}]")
-        traps.append(TrapSpec(str(tr["header"]), int(tr["failed_open"]),
+        traps.append(TrapSpec(_req(tr, "header", f"traps[{i}]"), check_int(f"traps[{i}].failed_open", tr.get("failed_open"), 0),
                               _q(tr, "orifice_diameter", "length", f"traps[{i}]"),
                               float(tr.get("discharge_coefficient", TrapSpec.discharge_coefficient))))
     ec = d.get("economics") or {}
     _known(ec, {f.name for f in dataclasses.fields(Economics)}, "economics")
-    econ = Economics(**{k: (v if k == "currency" else float(v)) for k, v in ec.items()})
+    econ = Economics(**{k: (v if k == "currency" else as_float(f"economics.{k}", v)) for k, v in ec.items()})
     site = SiteSpec(
         name=name, boiler=boiler, headers=headers, users=tuple(users), turbines=tuple(turbines),
         letdowns=tuple(letdowns), deaerator=deaerator,

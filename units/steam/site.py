@@ -376,6 +376,17 @@ class SiteModel:
         h_x = self._expand(p_in, h_in, p_x, t.isentropic_efficiency)
         return h_x, self._expand(p_x, h_x, p_out, t.isentropic_efficiency)
 
+    def _turbine_flow_range(self, t, h_in: float) -> tuple[float, float]:
+        """(min, max) inlet flow [kg/s] of a header-balancing turbine: its flow range, or its
+        power range through the power per kg of steam at this inlet state."""
+        if t.flow_range is not None:
+            return t.flow_range
+        if t.power_range is not None:
+            h_out = self._turbine_exhaust_h(t, h_in)
+            return tuple(float(turbine_flow_for_power(p, h_in, h_out, t.generator_efficiency))
+                         for p in t.power_range)
+        return 0.0, math.inf
+
     def _turbine_exhaust_h(self, t, h_in: float) -> float:
         return self._turbine_states(t, h_in)[1]
 
@@ -406,7 +417,12 @@ class SiteModel:
         b = sp.boiler.blowdown_fraction
         # flows independent of the boiler output
         tflow = {}
+        balancing = {h.name: [] for h in sp.headers}   # turbines that balance their exhaust header
         for t in sp.turbines:
+            if t.balances_header:
+                balancing[t.outlet].append((t, self._turbine_flow_range(t, hh[t.inlet])))
+                tflow[t.name] = 0.0
+                continue
             if t.flow is not None:
                 tflow[t.name] = t.flow
             elif t.extraction is None:
@@ -468,6 +484,8 @@ class SiteModel:
             for u in sp.users:
                 d[u.header] += uflow[u.name]
             for t in sp.turbines:
+                if t.balances_header:
+                    continue
                 d[t.inlet] += tflow[t.name]
                 if t.extraction is not None:
                     supply[t.extraction] += t.extraction_flow
@@ -493,6 +511,11 @@ class SiteModel:
             ld_steam, ld_spray, vent = {}, {}, {h.name: 0.0 for h in sp.headers}
             top_need = 0.0
             for h in order:  # lowest pressure first: each header's need becomes a draw above it
+                for t, (lo, hi) in balancing[h.name]:  # a turbine balancing this header, within its range
+                    f_t = min(max(d[h.name] - supply[h.name], lo), hi)
+                    tflow[t.name] = f_t
+                    supply[h.name] += f_t
+                    d[t.inlet] += f_t
                 need = d[h.name] - supply[h.name]
                 if h.name == self._top:
                     top_need = need
@@ -532,7 +555,7 @@ class SiteModel:
         fw = Stream.from_ph(self.water, sp.boiler.pressure, states["spray_h"],
                             c.boiler_steam / (1.0 - sp.boiler.blowdown_fraction))
         if self.economizer is None:
-            return self.fired.solve({"feedwater": fw, **self.fired.supply(fw)}).result
+            return self.fired.solve({"feedwater_in": fw, **self.fired.supply(fw)}).result
         return self._fired_with_economizer(fw)
 
     def _fired_with_economizer(self, fw: Stream) -> "FiredSystem":
@@ -542,12 +565,12 @@ class SiteModel:
         fs.add(self.fired)
         fs.add(self.economizer)
         fs.feed("economizer.water_in", fw)
-        fs.connect("economizer.water_out", "fired_boiler.feedwater")
-        fs.connect("fired_boiler.flue_gas", "economizer.gas_in")
-        fs.guess("economizer.gas_in", self.fired.solve({"feedwater": fw}).outlets["flue_gas"])
+        fs.connect("economizer.water_out", "fired_boiler.feedwater_in")
+        fs.connect("fired_boiler.gas_out", "economizer.gas_in")
+        fs.guess("economizer.gas_in", self.fired.solve({"feedwater_in": fw}).outlets["gas_out"])
         sol = fs.solve(tol=1e-13, balance_tol=1e-9)
         b = sol.units["fired_boiler"]
-        useful = sol.stream("fired_boiler.steam").energy_flow + sol.stream("fired_boiler.blowdown").energy_flow \
+        useful = sol.stream("fired_boiler.steam_out").energy_flow + sol.stream("fired_boiler.blowdown_out").energy_flow \
             - fw.energy_flow
         f = self.fired.fuel
         m = b.fuel_mass_flow

@@ -272,6 +272,8 @@ class ExtractionTurbine:
         object.__setattr__(self, "generator_efficiency", float(check_range(
             f"{self.name}: generator_efficiency", self.generator_efficiency, 0.0, 1.0, "",
             low_inclusive=False)))
+        object.__setattr__(self, "min_inlet_superheat", float(check_range(
+            f"{self.name}: min_inlet_superheat", self.min_inlet_superheat, 0.0, None, "K")))
 
     inlets = ("steam",)
     outlets = ("extraction", "exhaust", "power")

@@ -119,7 +119,7 @@ class SteamTraps:
     discharge_coefficient: float = 0.6
 
     def __post_init__(self):
-        if not (isinstance(self.failed_open, int) and self.failed_open >= 0):
+        if isinstance(self.failed_open, bool) or not (isinstance(self.failed_open, int) and self.failed_open >= 0):
             raise ValueError(f"{self.name}: failed_open must be an integer >= 0; got {self.failed_open!r}")
         check_range(f"{self.name}: orifice_diameter", self.orifice_diameter, 0.0, 0.1, "m", low_inclusive=False)
         check_range(f"{self.name}: discharge_coefficient", self.discharge_coefficient, 0.0, 1.0, "",
