@@ -81,6 +81,19 @@ def rows() -> list[str]:
                    f"{r['batch_sweep_per_point_s'] * 1e6:.0f} µs/point | full site solves "
                    f"{r['reference_per_point_s'] * 1e3:.1f} ms/point | "
                    f"{r['speedup_batch_vs_full_solves']:.0f}x |")
+    r = _load("bench_scale")
+    if r:
+        out.append(f"| `bench_scale`: ORC Monte Carlo, {r['orc_samples']:,} samples, 2-worker Dask "
+                   f"LocalCluster | {r['orc_mc_cluster_2_workers_s']:.2f} s | one process, one core "
+                   f"{r['orc_mc_one_process_s']:.2f} s | {r['orc_mc_speedup_cluster_vs_one_process']:.2f}x "
+                   f"(same numbers: {'yes' if r['orc_mc_identical'] else 'no'}) |")
+        out.append(f"| `bench_scale`: {r['claim_files']:,} claim files checked | "
+                   f"{r['claim_files_per_s_cluster']:,.0f} files/s on the cluster | one process "
+                   f"{r['claim_files_per_s_one_process']:,.0f} files/s | "
+                   f"{r['claim_files_per_s_cluster'] / r['claim_files_per_s_one_process']:.2f}x |")
+        out.append(f"| `bench_scale`: Monte Carlo memory, {r['mc_memory_samples']:,} samples | peak "
+                   f"{r['mc_peak_MB']:.0f} MB | result {r['mc_result_MB']:.0f} MB | "
+                   f"{r['mc_peak_over_result']:.2f}x |")
     return out
 
 

@@ -89,12 +89,17 @@ def grid(**axes) -> dict[str, np.ndarray]:
     return {n: m.ravel() for n, m in zip(names, mesh)}
 
 
+def _column(v, n: int) -> np.ndarray:
+    a = np.asarray(v, dtype=np.float64)
+    if a.shape == (n,):
+        return a  # already a column: no copy (a chunk's peak memory is its own arrays)
+    return np.broadcast_to(a, (n,)).copy()
+
+
 def _as_columns(out, n: int) -> dict[str, np.ndarray]:
     if isinstance(out, Mapping):
-        cols = {k: np.broadcast_to(np.asarray(v, dtype=np.float64), (n,)).copy() for k, v in out.items()}
-    else:
-        cols = {"value": np.broadcast_to(np.asarray(out, dtype=np.float64), (n,)).copy()}
-    return cols
+        return {k: _column(v, n) for k, v in out.items()}
+    return {"value": _column(out, n)}
 
 
 def _chunks(n: int, chunk_size: int):

@@ -210,3 +210,22 @@ def test_condensing_steam_source():
     assert fast.net_power.item() == pytest.approx(ex.net_power, rel=1e-5)
     q_latent = 2.0 * (src.h - Stream("Water", None, 3.0e5, 1.0, x=0.0).h)
     assert ex.heat_input > q_latent               # all the latent heat and some subcooling
+
+
+def test_parallel_batch_gives_the_serial_numbers():
+    # designs are independent: numba's threads must not change a single bit
+    from units.orc.design import PARALLEL_MIN_DESIGNS
+
+    rng = np.random.default_rng(3)
+    n = PARALLEL_MIN_DESIGNS + 501
+    orc = ORC("R245fa", 373.15, 308.15, superheat=3.0)
+    src = Stream(FLUE, 520.0, 101325.0, 10.0)
+    kw = dict(evaporating_temperature=rng.uniform(340.0, 400.0, n), superheat=rng.uniform(0.0, 15.0, n),
+              source_mass_flow=rng.uniform(5.0, 15.0, n))
+    serial = evaluate_designs(orc, src, threads=1, **kw)
+    parallel = evaluate_designs(orc, src, threads=2, **kw)
+    assert serial.feasible.sum() > n // 2
+    for name in ("net_power", "working_fluid_flow", "heat_source_outlet_temperature", "status"):
+        assert np.array_equal(getattr(serial, name), getattr(parallel, name), equal_nan=True)
+    with pytest.raises(ValueError, match="threads must be an integer"):
+        evaluate_designs(orc, src, threads=-1, **kw)

@@ -29,7 +29,7 @@ from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
 from procsim.thermo.gas import GasMixture
 from procsim.units_api import balance_residuals, canonical_inlets, convert_fields, outlet_map
-from procsim.validation import check_positive
+from procsim.validation import check_int, check_positive
 
 from units.eaf.condensed import CondensedMixture
 from units.eaf.furnace import ElectricArcFurnace, HeatBalance, Material, material
@@ -97,8 +97,10 @@ class EAFUnit:
     def __post_init__(self):
         convert_fields(self, lance_oxygen="mass", post_combustion_oxygen="mass", burner_oxygen="mass",
                        burner_natural_gas="mass")
-        if not (isinstance(self.n_charges, int) and self.n_charges >= 1):
-            raise ValueError(f"{self.name}: n_charges must be an integer >= 1; got {self.n_charges!r}")
+        try:
+            check_int("n_charges", self.n_charges, low=1)
+        except ValueError as exc:
+            raise ValueError(f"{self.name}: {exc}") from None
 
     @property
     def inlets(self):
