@@ -1,6 +1,6 @@
 """Valid random inputs per family: results are finite and balances close (hypothesis).
 
-Every property runs derandomized (the same examples on every run, STYLE.md rule 11). The
+Every property runs derandomized (the same examples on every run, docs/architecture.rst, convention 11). The
 balance identities checked are exact in the physics, so the residuals must be at round-off:
 below 1e-9 relative.
 """
