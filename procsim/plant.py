@@ -352,6 +352,11 @@ class _PlantUnit:
     def supplied_inlets(self):
         return tuple(getattr(self.unit, "supplied_inlets", ()))
 
+    @property
+    def port_aliases(self):
+        # former port names the unit still accepts (procsim.units_api convention)
+        return dict(getattr(self.unit, "port_aliases", {}))
+
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
 
@@ -361,10 +366,11 @@ class _PlantUnit:
             if not self.idle or set(self.supplied_inlets) - set(inlets):
                 raise
             outs = {}
+            aliases = self.port_aliases  # former port names in a plant file map to the current ones
             for out_port, spec in self.idle.items():
                 inlet, zero = (spec[:-2], True) if spec.endswith("*0") else (spec, False)
-                s = inlets[inlet]
-                outs[out_port] = s.with_(mass_flow=0.0) if zero else s
+                s = inlets[aliases.get(inlet, inlet)]
+                outs[aliases.get(out_port, out_port)] = s.with_(mass_flow=0.0) if zero else s
             return UnitSolution(outs, IdleResult(str(exc)))
 
 

@@ -39,8 +39,8 @@ def test_larger_pinch_costs_cop():
 
 @pytest.mark.component
 def test_errors():
-    with pytest.raises(ValueError, match="HeatPump sink_outlet_temperature must be <"):
-        HeatPump("R134a", 380.0)
+    with pytest.raises(ValueError, match="HeatPump sink_outlet_temperature must be > 0 K"):
+        HeatPump("R134a", -5.0)
     with pytest.raises(ValueError, match="HeatPump evaporator_pinch must be > 0"):
         HeatPump("R134a", 330.0, evaporator_pinch=0.0)
     hp = HeatPump("R1233zd(E)", 363.15)
@@ -65,3 +65,23 @@ def test_plant_file_with_heat_pump():
     # the plant's annual electricity equals the unit solved directly (same inputs)
     line = [x for x in res.output.splitlines() if x.strip().startswith("electricity_kwh")][0]
     assert float(line.split()[1].replace(",", "")) == pytest.approx(kwh, rel=1e-5)
+
+
+@pytest.mark.component
+def test_transcritical_co2_water_heater():
+    from units.heat_pump import vapour_compression_cycle
+    hp = HeatPump("R744", 363.15, superheat=5.0)
+    r = hp.solve(Stream("Water", 303.15, 2e5, 5.0), Stream("Water", 288.15, 3e5, 1.0))
+    assert r.gas_cooler_pressure > 7.3773e6 and r.condensing_temperature != r.condensing_temperature   # NaN
+    assert r.condenser.min_approach == pytest.approx(5.0, abs=2e-4)
+    assert r.evaporator.min_approach == pytest.approx(5.0, abs=1e-6)
+    assert r.sink_out.T == pytest.approx(363.15, abs=1e-6)
+    assert r.energy_residual == pytest.approx(0.0, abs=1e-6 * r.heating)
+    c = vapour_compression_cycle("R744", r.evaporating_temperature, superheat=5.0, gas_cooler_pressure=r.gas_cooler_pressure,
+                                 gas_cooler_outlet_temperature=293.15, isentropic_efficiency="brunin1997")
+    assert r.cop_heating_shaft == pytest.approx(c.cop_heating, rel=1e-9)
+    # a higher gas-cooler pressure (pinch kept) costs COP: the lowest feasible pressure is best here
+    hi = vapour_compression_cycle("R744", r.evaporating_temperature, superheat=5.0,
+                                  gas_cooler_pressure=r.gas_cooler_pressure + 1.0e6, gas_cooler_outlet_temperature=293.15,
+                                  isentropic_efficiency="brunin1997")
+    assert hi.cop_heating < c.cop_heating

@@ -1,4 +1,4 @@
-"""Heat pumps, chillers and cooling towers.
+"""Heat pumps, chillers, cooling towers and absorption chillers.
 
 Modules: ``cycle`` (:func:`simple_cycle`, the docs/architecture.rst contract; :func:`vapour_compression_cycle`
 subcritical/transcritical with an internal heat exchanger; :func:`two_stage_cycle` flash-tank

@@ -88,7 +88,10 @@ def _sweep_model():
     from procsim.registry import SweepModel
     return SweepModel(_sweep, ("evaporating_temperature", "condensing_temperature", "superheat", "subcooling",
                                "isentropic_efficiency"), ("refrigerant",),
-                      "single-stage heat-pump cycle on refrigerant tables (units.heat_pump.simple_cycle_batch)")
+                      "single-stage heat-pump cycle on refrigerant tables (units.heat_pump.simple_cycle_batch)",
+                      units={"evaporating_temperature": "K", "condensing_temperature": "K", "superheat": "K",
+                             "subcooling": "K", "isentropic_efficiency": "-",
+                             "refrigerant": "CoolProp name"})
 
 
 #: ``procsim sweep heat-pump``: evaporating/condensing temperature, superheat, subcooling [K],

@@ -37,7 +37,7 @@ from procsim.validation import as_float, check_fraction, check_nonnegative, chec
 from units.heat_exchanger import zone_profile
 from units.heat_exchanger.zones import saturation_enthalpies, side_temperatures
 
-from .cycle import CycleResult, _fluid, lorenz_cop, vapour_compression_cycle
+from .cycle import CycleResult, lorenz_cop, refrigerant_fluid, vapour_compression_cycle
 
 __all__ = ["HeatPump", "HeatPumpResult"]
 
@@ -52,7 +52,8 @@ class HeatPumpResult:
     heating : duty to the sink [W]; heat_from_source : evaporator duty [W]; shaft_power [W];
     electric_power : shaft_power / motor_efficiency [W]; cop_heating : heating / electric
     power [-]; cop_heating_shaft : heating / shaft power [-]; refrigerant_flow [kg/s];
-    evaporating_temperature, condensing_temperature [K]; cycle : :class:`CycleResult`;
+    evaporating_temperature, condensing_temperature [K] (NaN when transcritical);
+    gas_cooler_pressure [Pa] (NaN when subcritical); cycle : :class:`CycleResult`;
     source_out, sink_out : outlet streams; evaporator, condenser : ZoneProfile of each
     exchanger; lorenz_cop [-] and lorenz_efficiency = cop_heating_shaft / lorenz_cop [-];
     energy_residual : heating - heat_from_source - shaft_power [W]; mass_residual [kg/s].
@@ -67,6 +68,7 @@ class HeatPumpResult:
     refrigerant_flow: float
     evaporating_temperature: float
     condensing_temperature: float
+    gas_cooler_pressure: float
     cycle: CycleResult
     source_out: Stream
     sink_out: Stream
@@ -103,7 +105,11 @@ class HeatPump:
 
     Parameters
     ----------
-    refrigerant : CoolProp name or R-number (subcritical cycles)
+    refrigerant : CoolProp name or R-number. When ``sink_outlet_temperature + condenser_pinch``
+        reaches the critical temperature (R744 heating water) the cycle is transcritical: the
+        gas-cooler outlet sits one pinch above the sink inlet and the gas-cooler pressure is the
+        lowest whose zone-by-zone profile keeps the pinch (near the COP optimum for water
+        heating with a large glide; Liao et al. 2000 for the optimum itself)
     sink_outlet_temperature : [K] the sink is heated to
     evaporator_pinch, condenser_pinch : smallest approach in each exchanger [K], > 0
     superheat, subcooling : [K], >= 0 (subcooling beyond the condenser's pinch-limited value
@@ -133,7 +139,7 @@ class HeatPump:
     motor_efficiency: float = 0.95
 
     def __post_init__(self):
-        object.__setattr__(self, "_F", _fluid(self.refrigerant))
+        object.__setattr__(self, "_F", refrigerant_fluid(self.refrigerant))
         check_positive("HeatPump sink_outlet_temperature", as_float("sink_outlet_temperature",
                                                                      self.sink_outlet_temperature, "K"), "K")
         check_positive("HeatPump evaporator_pinch", self.evaporator_pinch, "K")
@@ -142,13 +148,22 @@ class HeatPump:
         check_nonnegative("HeatPump subcooling", self.subcooling, "K")
         check_fraction("HeatPump motor_efficiency", self.motor_efficiency, allow_zero=False)
         check_range("HeatPump ihx_effectiveness", self.ihx_effectiveness, 0.0, 1.0, high_inclusive=False)
-        if not self.sink_outlet_temperature + self.condenser_pinch < self._F.critical_temperature:
+        # heat rejected above the critical point when the sink must reach within the pinch of it
+        object.__setattr__(self, "_transcritical",
+                           not self.sink_outlet_temperature + self.condenser_pinch < self._F.critical_temperature)
+        if self._transcritical and not self._F.maximum_pressure > 1.05 * self._F.critical_pressure:
             raise ValueError(f"HeatPump sink_outlet_temperature must be < {self._F.critical_temperature - self.condenser_pinch:g} K "
-                             f"(critical temperature of {self._F.name} minus condenser_pinch) for a subcritical "
-                             f"cycle; got {self.sink_outlet_temperature!r} K")
+                             f"for {self._F.name}; got {self.sink_outlet_temperature!r} K")
 
-    def _cycle(self, te, tc):
-        return vapour_compression_cycle(self._F, te, tc, superheat=self.superheat, subcooling=self.subcooling,
+    def _cycle(self, te, x, t_gc_out=None):
+        """Cycle at evaporating temperature ``te``; ``x`` is the condensing temperature [K], or the
+        gas-cooler pressure [Pa] of a transcritical cycle (gas-cooler outlet ``t_gc_out`` [K])."""
+        if self._transcritical:
+            return vapour_compression_cycle(self._F, te, superheat=self.superheat, gas_cooler_pressure=x,
+                                            gas_cooler_outlet_temperature=t_gc_out,
+                                            isentropic_efficiency=self.isentropic_efficiency,
+                                            ihx_effectiveness=self.ihx_effectiveness)
+        return vapour_compression_cycle(self._F, te, x, superheat=self.superheat, subcooling=self.subcooling,
                                         isentropic_efficiency=self.isentropic_efficiency,
                                         ihx_effectiveness=self.ihx_effectiveness)
 
@@ -169,46 +184,57 @@ class HeatPump:
         sink_out = sink_in.with_(T=t_sink)
         q_c = sink_in.mass_flow * (sink_out.h - sink_in.h)
         t_crit = F.critical_temperature - 0.5
-        te = source_in.T - self.evaporator_pinch - self.superheat - 5.0
+        t_gco = sink_in.T + self.condenser_pinch if self._transcritical else None
+        te = min(source_in.T - self.evaporator_pinch - self.superheat - 5.0, F.critical_temperature - 2.0)
         tc = None
         for _ in range(40):
-            def cond_gap(tc_):
-                c = self._cycle(te, tc_)
+            def cond_gap(x):
+                c = self._cycle(te, x, t_gco)
                 m_r = q_c / c.q_condenser
                 s3 = c.state("condenser_outlet")
                 return _min_approach(F, s3.p, s3.h, m_r, sink_in.material, sink_in.p, sink_in.h,
                                      sink_in.mass_flow, q_c) - self.condenser_pinch
-            tc_lo = max(sink_in.T + self.subcooling + 1e-3, te + 1.0)
-            if cond_gap(t_crit) < 0.0:
-                raise ValueError(f"HeatPump: {F.name} cannot deliver {t_sink:g} K with condenser_pinch "
-                                 f"{self.condenser_pinch:g} K below its critical temperature")
-            tc_new = brentq(cond_gap, tc_lo, t_crit, xtol=1e-9) if cond_gap(tc_lo) < 0.0 else tc_lo
-            c = self._cycle(te, tc_new)
-            m_r = q_c / c.q_condenser
-            q_e = m_r * c.q_evaporator
+            if self._transcritical:
+                # gas-cooler outlet one pinch above the sink inlet; the lowest pressure whose profile
+                # keeps the pinch (1e-4 K below it at the root, the cold end itself sits at the pinch)
+                x_lo = 1.001 * F.critical_pressure
+                x_hi = min(3.0 * F.critical_pressure, F.maximum_pressure)
+                gap = lambda x: cond_gap(x) + 1e-4
+                if gap(x_hi) < 0.0:
+                    raise ValueError(f"HeatPump: {F.name} cannot deliver {t_sink:g} K with condenser_pinch "
+                                     f"{self.condenser_pinch:g} K below {x_hi:g} Pa")
+                tc_new = brentq(gap, x_lo, x_hi, xtol=1e-6 * x_lo) if gap(x_lo) < 0.0 else x_lo
+            else:
+                tc_lo = max(sink_in.T + self.subcooling + 1e-3, te + 1.0)
+                if cond_gap(t_crit) < 0.0:
+                    raise ValueError(f"HeatPump: {F.name} cannot deliver {t_sink:g} K with condenser_pinch "
+                                     f"{self.condenser_pinch:g} K below its critical temperature")
+                tc_new = brentq(cond_gap, tc_lo, t_crit, xtol=1e-9) if cond_gap(tc_lo) < 0.0 else tc_lo
 
             def evap_gap(te_):
-                cc = self._cycle(te_, tc_new)
+                cc = self._cycle(te_, tc_new, t_gco)
                 mr = q_c / cc.q_condenser
                 qe = mr * cc.q_evaporator
                 h_src_out = source_in.h - qe / source_in.mass_flow
                 s4 = cc.state("evaporator_inlet")
                 return _min_approach(source_in.material, source_in.p, h_src_out, source_in.mass_flow, F, s4.p,
                                      s4.h, mr, qe) - self.evaporator_pinch
-            te_hi = min(source_in.T - self.evaporator_pinch - self.superheat, tc_new - 1.0)
+            te_hi = min(source_in.T - self.evaporator_pinch - self.superheat, F.critical_temperature - 1.0)
+            te_hi = min(te_hi, (t_gco if self._transcritical else tc_new) - 1.0)
             te_lo = max(t_lo, source_in.T - 60.0)   # a 60 K source-to-evaporator gap ends the search
             if evap_gap(te_lo) < 0.0:
                 raise ValueError(f"HeatPump: source_in ({source_in.T:g} K, {source_in.mass_flow:g} kg/s) cannot "
                                  f"supply the evaporator of a {q_c:.6g} W heat pump with pinch "
                                  f"{self.evaporator_pinch:g} K: source flow too small")
             te_new = brentq(evap_gap, te_lo, te_hi, xtol=1e-9) if evap_gap(te_hi) < 0.0 else te_hi
-            done = tc is not None and abs(te_new - te) < _TOL_K and abs(tc_new - tc) < _TOL_K
+            tol_x = 1e-6 * F.critical_pressure if self._transcritical else _TOL_K
+            done = tc is not None and abs(te_new - te) < _TOL_K and abs(tc_new - tc) < tol_x
             te, tc = te_new, tc_new
             if done:
                 break
         else:
             raise ValueError(f"HeatPump: evaporating/condensing temperatures did not converge (last {te:g} K, {tc:g} K)")
-        c = self._cycle(te, tc)
+        c = self._cycle(te, tc, t_gco)
         m_r = q_c / c.q_condenser
         q_e = m_r * c.q_evaporator
         w = m_r * c.w_compressor
@@ -220,7 +246,9 @@ class HeatPump:
         return HeatPumpResult(
             heating=q_c, heat_from_source=q_e, shaft_power=w, electric_power=w / self.motor_efficiency,
             cop_heating=q_c * self.motor_efficiency / w, cop_heating_shaft=q_c / w, refrigerant_flow=m_r,
-            evaporating_temperature=te, condensing_temperature=tc, cycle=c, source_out=source_out,
+            evaporating_temperature=te,
+            condensing_temperature=float('nan') if self._transcritical else tc,
+            gas_cooler_pressure=tc if self._transcritical else float('nan'), cycle=c, source_out=source_out,
             sink_out=cond.cold_out, evaporator=evap, condenser=cond, lorenz_cop=lor,
             lorenz_efficiency=(q_c / w) / lor, energy_residual=q_c - q_e - w, mass_residual=0.0)
 
