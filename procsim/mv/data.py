@@ -93,7 +93,8 @@ def periods(data: pd.DataFrame, freq: str, sums=("energy",), means=("temperature
         if idx.tz is None:
             raise ValueError("timezone given but the index is naive; read with timezone=")
         data = data.tz_convert(timezone)
-    step = pd.Timedelta(np.median(np.diff(data.index.asi8)), unit="ns")
+    # spacing as Timedeltas: independent of the index's resolution (ns in pandas 2, us in 3)
+    step = pd.Timedelta(np.median((data.index[1:] - data.index[:-1]).total_seconds()), unit="s")
     g = data.resample(freq)
     expected = g.size().astype(float)
     # intervals expected per period from the period length and the data step

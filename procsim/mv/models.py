@@ -61,7 +61,8 @@ def infer_interval(index: pd.DatetimeIndex) -> str:
     """"monthly", "daily" or "hourly" (sub-hourly counts as hourly) from the median spacing."""
     if len(index) < 2:
         raise ValueError("need at least 2 periods to tell the data interval")
-    step = float(np.median(np.diff(index.asi8))) / 1e9
+    # seconds from Timedeltas: independent of the index's resolution (ns in pandas 2, us in 3)
+    step = float(np.median((index[1:] - index[:-1]).total_seconds()))
     if step >= 27 * 86400:
         return "monthly"
     if step >= 86400 * 0.99:
