@@ -27,7 +27,7 @@ claim's arithmetic. Assumptions (the source gives no machine data):
 """
 from __future__ import annotations
 
-from procsim.accounting import compare
+from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
 from units.motors import Motor
 from units.pumps.hydraulic import CyclePhase, FixedSpeedPowerUnit, ServoPowerUnit
@@ -77,7 +77,9 @@ def run() -> CaseResult:
     hours = pump_kwh * 1e3 / (MACHINES * base.mean_power)
     saved = pump_kwh * frac
     acc = compare({"electricity_kwh": PLANT_KWH}, {"electricity_kwh": PLANT_KWH - saved},
-                  region="TW", year=YEAR, investment=INVESTMENT)
+                  region="TW",
+                  year=announced_grid_factor("TW", YEAR).year,   # the factor current in the claim year
+                  prices={"electricity_kwh": float(energy_price("electricity_kwh", "TW", YEAR))}, investment=INVESTMENT)
     claimed_frac = 100 * 190_000 / pump_kwh
     in_range = lo * pump_kwh <= 190_000 <= hi * pump_kwh
     figs = (

@@ -24,7 +24,7 @@ References
 """
 from __future__ import annotations
 
-from procsim.accounting import carrier_energy, emissions, energy_price, grid_factor
+from procsim.accounting import announced_grid_factor, carrier_energy, emissions, energy_price
 from procsim.casebook import CaseResult, Figure
 from procsim.validation import check_range
 
@@ -71,7 +71,7 @@ def run() -> CaseResult:
     production_needed = steam_needed_coal / (steam_before - steam_after)
     price = float(energy_price("electricity_kwh", "TW", "2024-04-01"))
     kwh = CLAIMS["electricity_money"] / price
-    ef = float(grid_factor("TW", 2024))
+    ef = float(announced_grid_factor("TW", 2024))   # current in 2024: 2023's, announced 2024-04-26
     figs = (
         Figure(CASE_ID, "dryer_saving_per_dryness_point", CLAIMS["rule_percent"], rule, "%",
                f"evaporation balance at {PRESS_DRYNESS:.0%} press dryness, {FINAL_DRYNESS:.0%} reel "

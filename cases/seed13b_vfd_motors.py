@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from procsim.accounting import compare
+from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
 from units.fans import FanSystem
 from units.motors import Motor
@@ -77,7 +77,8 @@ def run() -> CaseResult:
     per_kw = 0.5 * (per_kw_fan + per_kw_pump)   # equal motor power on fans and pumps
     kw_needed = CLAIM_KWH / per_kw
     acc = compare({"electricity_kwh": CLAIM_KWH}, {"electricity_kwh": 0.0}, region="TW",
-                  year=YEAR, investment=INVESTMENT)
+                  year=announced_grid_factor("TW", YEAR).year,   # the factor current in the claim year
+                  prices={"electricity_kwh": float(energy_price("electricity_kwh", "TW", YEAR))}, investment=INVESTMENT)
     price = acc.cost_saved / CLAIM_KWH
     kwh_from_money = CLAIM_NT / price
     figs = (

@@ -20,12 +20,12 @@ def table(rows) -> str:
     """Markdown table of every figure that has a claimed value: case, metric, both values, deviation."""
     from procsim.report import format_number
 
-    lines = ["| Case | Metric | Claimed | Computed | Unit | Deviation |", "|---|---|---:|---:|---|---:|"]
+    lines = ["| Case | Metric | Reading | Claimed | Computed | Unit | Deviation |", "|---|---|---|---:|---:|---|---:|"]
     for r in rows:
         if r["claimed"] is None:
             continue
         dev = "-" if r["claimed"] == 0 else f"{100 * (r['computed'] - r['claimed']) / abs(r['claimed']):+.1f} %"
-        lines.append(f"| {r['case']} | {r['metric']} | {format_number(r['claimed'])} | "
+        lines.append(f"| {r['case']} | {r['metric']} | {r.get('reading') or '-'} | {format_number(r['claimed'])} | "
                      f"{format_number(r['computed'])} | {r['unit']} | {dev} |")
     return "\n".join(lines)
 

@@ -232,6 +232,15 @@ class _Checker:
         if _within(claimed - computed, tol):
             self.add("ok", f"savings.{key}", f"{_g(saved)} / {_g(base)} {unit}{what} = "
                      f"{_pct(computed)}, as claimed ({_pct(claimed)})")
+        elif claimed > computed > 0.0:
+            # a higher rate than the whole baseline gives is a rate of a part of it (the treated
+            # loads, one system): a basis question, not an arithmetic error
+            part = saved / claimed
+            self.add("warning", f"savings.{key}", f"claimed {_pct(claimed)} but {_g(saved)} / "
+                     f"{_g(base)} {unit}{what} = {_pct(computed)}: the rate fits a baseline of "
+                     f"{_g(part)} {unit}, {_pct(part / base)} of the stated one (a sub-system such as "
+                     f"the treated loads?); basis unstated", claimed=claimed, computed=computed,
+                     implied_baseline=part)
         else:
             self.add("error", f"savings.{key}", f"claimed {_pct(claimed)} but {_g(saved)} / "
                      f"{_g(base)} {unit}{what} = {_pct(computed)}; {_pct(claimed)} would need a "

@@ -1,4 +1,5 @@
 """``python -m procsim.cli``."""
 from procsim.cli import main
 
-main()
+if __name__ == "__main__":   # importing the module (the API reference does) runs nothing
+    main()

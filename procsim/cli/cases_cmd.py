@@ -30,7 +30,7 @@ def discover_cases() -> dict[str, object]:
     return case_modules()
 
 
-def _load_case_file(path: Path):
+def load_case_file(path: Path):
     spec = importlib.util.spec_from_file_location(path.stem, path)
     if spec is None or spec.loader is None:
         raise typer.BadParameter(f"cannot load case file {path}")
@@ -116,7 +116,7 @@ def run_cmd(case: str = typer.Argument(..., help="a case id, a case .py file or 
 
         raise typer.Exit(run_plant_file(path, json_out))
     if path.suffix == ".py" and path.exists():
-        mod = _load_case_file(path)
+        mod = load_case_file(path)
         mod.CASE_ID = getattr(mod, "CASE_ID", path.stem)
         mod.TITLE = getattr(mod, "TITLE", path.stem)
     else:

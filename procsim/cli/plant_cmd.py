@@ -47,6 +47,13 @@ def format_plant(r) -> str:
         out.append(f"  {n:24s} {m:12.3e} {e:12.3e}{note}")
     ov = r.overall
     out.append(f"  overall: mass {ov.get('mass_relative', 0.0):.2e}, energy {ov.get('energy_relative', 0.0):.2e} (relative)")
+    for n in names:   # a whole steam site as one unit: its own figures (first period)
+        site = getattr(p0.units.get(n), "site", None)
+        if site is not None:
+            out.append(f"  {n}: boiler steam {site.boiler_steam:.6g} kg/s, make-up {site.makeup_water:.6g} kg/s, "
+                       f"condensate overflow {site.condensate_overflow:.3g} kg/s, fuel {site.fuel_input:.6g} W, "
+                       f"turbine power {site.power_generated:.6g} W, import {site.power_import:.6g} W; "
+                       f"site flowsheet closure {max(site.max_unit_mass_relative, site.max_unit_energy_relative):.1e}")
     specs = {k: v for p in r.periods for k, v in p.specs.items()}
     if specs:
         out.append("")

@@ -8,7 +8,7 @@ import typer
 
 from procsim.cli._app import app
 from procsim.cli._errors import check_output_path
-from procsim.cli.cases_cmd import _load_case_file, discover_cases
+from procsim.cli.cases_cmd import load_case_file, discover_cases
 
 FORMATS = ("md", "html", "json", "xlsx")
 CLAIM_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
@@ -42,7 +42,7 @@ def _sections(items: list[str], found: dict):
         if item in found:
             yield case_section(found[item].run())
         elif path.suffix == ".py" and path.exists():
-            yield case_section(_load_case_file(path).run())
+            yield case_section(load_case_file(path).run())
         elif path.suffix.lower() in CLAIM_SUFFIXES and path.exists():
             kind = _kind(path)
             if kind == "plant":

@@ -198,7 +198,8 @@ class CycleResult:
         return self.states[STATE_NAMES.index(name)]
 
 
-def _fluid(refrigerant) -> Fluid:
+def refrigerant_fluid(refrigerant) -> Fluid:
+    """The :class:`Fluid` for a refrigerant given as a Fluid, a CoolProp name or an R-number."""
     if isinstance(refrigerant, Fluid):
         return refrigerant
     if not isinstance(refrigerant, str):
@@ -259,7 +260,7 @@ def vapour_compression_cycle(refrigerant, evaporating_temperature, condensing_te
     >>> r.transcritical, round(r.cop_heating, 3)
     (True, 3.335)
     """
-    F = _fluid(refrigerant)
+    F = refrigerant_fluid(refrigerant)
     t_min = F.minimum_temperature if hasattr(F, "minimum_temperature") else 0.0
     te = _temperature("evaporating_temperature", evaporating_temperature, t_min, F.critical_temperature)
     sh = check_nonnegative("superheat", as_float("superheat", superheat, "K"), "K")
@@ -402,7 +403,7 @@ def two_stage_cycle(refrigerant, evaporating_temperature, condensing_temperature
     intermediate_pressure : [Pa] between the two saturation pressures; default the geometric
         mean :math:`\sqrt{p_e p_c}` (Stoecker & Jones 1982, sec. 16.6).
     """
-    F = _fluid(refrigerant)
+    F = refrigerant_fluid(refrigerant)
     t_min = F.minimum_temperature if hasattr(F, "minimum_temperature") else 0.0
     te = _temperature("evaporating_temperature", evaporating_temperature, t_min, F.critical_temperature)
     tc = _temperature("condensing_temperature", condensing_temperature, te, F.critical_temperature)

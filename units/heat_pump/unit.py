@@ -37,7 +37,7 @@ from procsim.validation import as_float, check_fraction, check_nonnegative, chec
 from units.heat_exchanger import zone_profile
 from units.heat_exchanger.zones import saturation_enthalpies, side_temperatures
 
-from .cycle import CycleResult, _fluid, lorenz_cop, vapour_compression_cycle
+from .cycle import CycleResult, lorenz_cop, refrigerant_fluid, vapour_compression_cycle
 
 __all__ = ["HeatPump", "HeatPumpResult"]
 
@@ -139,7 +139,7 @@ class HeatPump:
     motor_efficiency: float = 0.95
 
     def __post_init__(self):
-        object.__setattr__(self, "_F", _fluid(self.refrigerant))
+        object.__setattr__(self, "_F", refrigerant_fluid(self.refrigerant))
         check_positive("HeatPump sink_outlet_temperature", as_float("sink_outlet_temperature",
                                                                      self.sink_outlet_temperature, "K"), "K")
         check_positive("HeatPump evaporator_pinch", self.evaporator_pinch, "K")

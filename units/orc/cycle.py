@@ -181,8 +181,8 @@ class ORC:
     evaporator_pinch : minimum source - working fluid temperature difference [K], >= 0,
         default 10 (assumed, unverified)
 
-    Keyword details
-    ---------------
+    Other Parameters
+    ----------------
     condenser_pinch : minimum working fluid - coolant temperature difference [K], default 5
         (engineering default for water-cooled condensers, unverified)
     recuperator_effectiveness : in [0, 1); 0 (default) means no recuperator. Duty =
