@@ -375,3 +375,18 @@ def test_zone_kernel_reports_cross():
     th = np.array([350.0, 360.0, 370.0, 380.0, 390.0])
     tc = np.array([300.0, 355.0, 375.0, 376.0, 377.0])
     assert zone_kernel(q, th, tc, np.empty(4)) == 2
+
+
+def test_crossflow_series_at_extreme_ntu_and_capacity_ratio():
+    # C_r N underflowing to 0 (1e-300 x 1e-300) used to divide by zero: the C_r -> 0 limit
+    # 1 - exp(-N) is exact to O(C_r N) there
+    for ntu, cr in ((1e-300, 1e-300), (1.0, 1e-320), (5.0, 1e-14)):
+        assert k._crossflow_unmixed_exact(ntu, cr) == approx(-math.expm1(-ntu), rel=1e-9)
+    # rounding of the ~300-term sum used to give 1 + 4e-12 at NTU 244, C_r 0.5: the
+    # effectiveness never exceeds its C_r = 0 value (it falls as C_r rises at fixed NTU)
+    for ntu in (50.0, 244.0, 1000.0):
+        for cr in (0.25, 0.5, 0.9):
+            e = k._crossflow_unmixed_exact(ntu, cr)
+            assert 0.0 < e <= -math.expm1(-ntu)
+            # compiled and Python paths differ only by libm rounding over the sum
+            assert e == approx(k._crossflow_unmixed_exact.py_func(ntu, cr), rel=1e-11)

@@ -89,6 +89,10 @@ def _crossflow_unmixed_exact(ntu, cr):
         return math.nan
     xa = ntu
     xb = cr * ntu
+    if xb < 1.0e-12:
+        # C_r N so small that the C_r -> 0 limit is exact to O(C_r N) relative (and C_r N may
+        # have underflowed to 0, where the series' 1/(C_r N) cannot be evaluated)
+        return -math.expm1(-ntu)
     # Poisson(x) mass beyond x + 12 sqrt(x) + 40 is < 1e-25 for any x >= 0
     m_top = int(xa + 12.0 * math.sqrt(xa) + 40.0)
     lna = math.log(xa)
@@ -103,7 +107,9 @@ def _crossflow_unmixed_exact(ntu, cr):
         tail_b += math.exp(-xb + m * lnb - lfact)
         total += tail_a * tail_b  # term n = m - 1
         lfact -= math.log(m)
-    return total / xb
+    # for fixed NTU the effectiveness falls as C_r rises, so the C_r = 0 value bounds it; the
+    # bound only removes rounding of sums of up to ~1e6 terms (4e-12 above it at NTU 244)
+    return min(total / xb, -math.expm1(-ntu))
 
 
 @njit(cache=True)
