@@ -180,3 +180,12 @@ def test_bad_parameter_is_refused_by_name(path, name, value):
     msg = str(err.value)
     assert name in msg, f"{path}: the message does not name {name!r}: {msg}"
     assert len(msg) < 2000
+
+
+def test_heater_outlet_outside_the_material_range_names_unit_and_parameter():
+    from procsim import Stream
+    from units.basic import Heater
+
+    # IAPWS-IF97 covers 273.15-2273.15 K: 5000 K leaves it
+    with pytest.raises(ValueError, match=r"h1: outlet_temperature 5000.0 K is outside .*2273.15"):
+        Heater("h1", outlet_temperature=5000.0).solve({"fluid_in": Stream("Water", 300.0, 2e5, 1.0)})

@@ -269,7 +269,11 @@ class Heater:
         if not p > 0.0:
             raise ValueError(f"{self.name}: pressure_drop {self.pressure_drop!r} Pa exceeds inlet "
                              f"pressure {s.p!r} Pa")
-        out = s.with_(T=self.outlet_temperature, p=p)
+        try:
+            out = s.with_(T=self.outlet_temperature, p=p)
+        except ValueError as exc:    # the material's own range: say which unit and parameter
+            raise ValueError(f"{self.name}: outlet_temperature {self.outlet_temperature!r} K is outside the "
+                             f"outlet material's range: {exc}") from None
         duty = s.mass_flow * (out.h - s.h)
         outs = outlet_map(self, {"fluid_out": out})
         src = {"duty": duty}
