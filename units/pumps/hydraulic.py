@@ -15,6 +15,12 @@ Ivantysyn & Ivantysynova 2003, sec. 2.3), and takes shaft power
 Motor losses come from :mod:`units.motors`; drive (inverter) losses from
 :func:`units.pumps.vfd_efficiency`.
 
+Defaults (assumptions, to be replaced by the pump's data sheet): volumetric efficiency 0.92
+and hydraulic-mechanical efficiency 0.90 at rated pressure, mid-range of the 0.85-0.95 that
+Ivantysyn & Ivantysynova (2003, sec. 2.3) give for axial-piston and vane pumps; standby
+(unloading) pressure 10 bar, inverter efficiency 0.97 at rated output and 50 W of inverter
+and control standby draw are engineering judgement, unverified.
+
 References
 ----------
 J. Ivantysyn, M. Ivantysynova, *Hydrostatic Pumps and Motors*, Akademia Books, 2003,
@@ -96,6 +102,14 @@ def _finish(unit, phases, shaft, useful, inverter_efficiency=None):
                        float(np.sum(p_el * dur)), float(dur.sum()), resid)
 
 
+def _check_pump(unit):
+    """The pump parameters both power units share: displacement, rated pressure, efficiencies."""
+    check_positive(f"{unit.name} displacement_flow", unit.displacement_flow, "m3/s")
+    check_positive(f"{unit.name} rated_pressure", unit.rated_pressure, "Pa")
+    check_range(f"{unit.name} volumetric_efficiency", unit.volumetric_efficiency, 0.5, 1.0)
+    check_range(f"{unit.name} hydromechanical_efficiency", unit.hydromechanical_efficiency, 0.5, 1.0)
+
+
 @dataclass(frozen=True)
 class FixedSpeedPowerUnit:
     """Fixed-displacement pump on a line-fed induction motor at constant speed.
@@ -114,11 +128,7 @@ class FixedSpeedPowerUnit:
     standby_pressure: float = 1.0e6
 
     def __post_init__(self):
-        check_positive(f"{self.name} displacement_flow", self.displacement_flow, "m3/s")
-        check_positive(f"{self.name} rated_pressure", self.rated_pressure, "Pa")
-        check_range(f"{self.name} volumetric_efficiency", self.volumetric_efficiency, 0.5, 1.0)
-        check_range(f"{self.name} hydromechanical_efficiency", self.hydromechanical_efficiency,
-                    0.5, 1.0)
+        _check_pump(self)
         check_nonnegative(f"{self.name} standby_pressure", self.standby_pressure, "Pa")
 
     def cycle(self, phases) -> CycleEnergy:
@@ -150,11 +160,7 @@ class ServoPowerUnit:
     standby_power: float = 50.0
 
     def __post_init__(self):
-        check_positive(f"{self.name} displacement_flow", self.displacement_flow, "m3/s")
-        check_positive(f"{self.name} rated_pressure", self.rated_pressure, "Pa")
-        check_range(f"{self.name} volumetric_efficiency", self.volumetric_efficiency, 0.5, 1.0)
-        check_range(f"{self.name} hydromechanical_efficiency", self.hydromechanical_efficiency,
-                    0.5, 1.0)
+        _check_pump(self)
         check_range(f"{self.name} inverter_efficiency", self.inverter_efficiency, 0.5, 1.0,
                     high_inclusive=False)
         check_nonnegative(f"{self.name} standby_power", self.standby_power, "W")
