@@ -31,9 +31,11 @@ def _designs(rng, n, te, tc, ts):
 
 
 def test_fast_matches_exact_on_1000_designs():
-    # Tables are bicubic splines of CoolProp states with max error <= 6e-6 (procsim.thermo.tables
-    # docstring); a cycle combines ~20 table look-ups, so 0.1 % on net power (issue 7) is a
-    # loose bound and the typical error is ~1e-8.
+    # Tables are bicubic splines of CoolProp states (procsim.thermo.tables docstring); a cycle
+    # combines ~20 table look-ups. Issue 17 asks net power within 1e-6 of the exact path:
+    # measured 6.4e-7 (largest where the pinch sits at the bubble point of a design evaporating
+    # near 0.7 p_c, where h_l(p) and h_v(p) carry the tables' largest saturation error);
+    # the typical error is ~1e-8.
     rng = np.random.default_rng(7)
     errors, eff_errors, same_binding, compared = [], [], 0, 0
     for fluid, te, tc, ts, kw in CASES:
@@ -50,8 +52,8 @@ def test_fast_matches_exact_on_1000_designs():
             same_binding += BINDING_CONSTRAINTS[res.binding[i]] == ex.binding_constraint
             compared += 1
     assert compared >= 1000
-    assert max(errors) < 1e-3
-    assert max(eff_errors) < 1e-3
+    assert max(errors) <= 1e-6
+    assert max(eff_errors) <= 1e-6
     assert same_binding >= 0.99 * compared
 
 
