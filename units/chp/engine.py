@@ -163,6 +163,8 @@ class CHPUnit:
         if self.kind == "gas_turbine" and self.jacket_heat_fraction:
             raise ValueError(f"CHPUnit jacket_heat_fraction must be 0 for a gas turbine; got {self.jacket_heat_fraction!r}")
         check_positive("CHPUnit pinch", self.pinch, "K")
+        check_range("CHPUnit stack_minimum", self.stack_minimum, 273.15, self.exhaust_temperature, "K",
+                    high_inclusive=False)
         if not isinstance(self.fuel, (str, Fuel)):
             raise ValueError(f"CHPUnit fuel must be a library fuel name or a Fuel; got {self.fuel!r}")
 
