@@ -110,6 +110,8 @@ OPTION_KEYS = ("set", "append", "remove", "disconnect", "connect", "investment",
                "description")
 #: balance tolerance (relative) every unit and the plant must close to in the final solve
 BALANCE_TOL = 1e-9
+#: a design specification is met when |measured - target| <= SPEC_TOL * |target|
+SPEC_TOL = 1e-12
 
 
 class PlantError(ValueError):
@@ -754,6 +756,9 @@ class Plant:
             return r
 
         scale = max(abs(target), 1e-300)
+        r_now = f(v0)
+        if abs(r_now) <= SPEC_TOL * scale:     # met already (a later pass over several specs)
+            return v0, trials[v0]
         if s.get("bounds") is not None:
             try:
                 lo, hi = (float(to_si_any(b)) for b in s["bounds"])
@@ -761,41 +766,54 @@ class Plant:
                 raise self._err(f"{where}.bounds", f"[low, high] numbers: {exc}") from None
             if not lo < hi:
                 raise self._err(f"{where}.bounds", f"low must be below high; got [{lo!r}, {hi!r}]")
-            # a bracket [a, b] with a sign change: where a unit rejects the point at b (a boiler
-            # asked for more steam than the gas can raise) b moves halfway back towards the last
-            # point that solved, which moves up when it does not yet bracket the target
-            a, ra = lo, f(lo)
-            b, bad, first = hi, None, None
-            for _ in range(80):
+            # a bracket with a sign change. Where a unit rejects the point at a bound (a boiler
+            # asked for more steam than the gas can raise, a condenser short of coolant), the
+            # search walks from the bound that solved towards it by halves, moving the solved
+            # end up while it does not yet bracket the target
+            def tried(v):
                 try:
-                    rb = f(b)
+                    return f(v), None
                 except PlantError as exc:
-                    first = first or exc
-                    bad, b = b, a + 0.5 * (b - a)
-                    continue
-                if ra == 0.0 or rb == 0.0 or (ra > 0.0) != (rb > 0.0):
-                    break
-                if bad is None or abs(bad - b) <= 1e-12 * abs(bad):
-                    why = f" (beyond {bad!r} the plant does not solve: {first})" if bad is not None else ""
+                    return None, exc
+
+            (r_lo, e_lo), (r_hi, e_hi) = tried(lo), tried(hi)
+            if r_lo is None and r_hi is None:
+                raise self._err(where, f"the plant does not solve at either bound of {s['vary']} "
+                                       f"[{lo!r}, {hi!r}]: {e_lo}")
+            if r_lo is not None and r_hi is not None:
+                a, ra, b, rb = lo, r_lo, hi, r_hi
+                if not (ra == 0.0 or rb == 0.0 or (ra > 0.0) != (rb > 0.0)):
                     raise self._err(where, f"target {target!r} of {measured} {s[measured]!r} is unreachable with "
                                            f"{s['vary']} in [{lo!r}, {hi!r}]: it gives {ra + target!r} to "
-                                           f"{rb + target!r}{why}")
-                a, ra, b = b, rb, b + 0.5 * (bad - b)
+                                           f"{rb + target!r}")
             else:
-                raise self._err(where, f"no bracket of the target {target!r} found in [{lo!r}, {hi!r}]: {first}")
+                a, ra, bad, first = (lo, r_lo, hi, e_hi) if r_lo is not None else (hi, r_hi, lo, e_lo)
+                for _ in range(100):
+                    b = a + 0.5 * (bad - a)
+                    rb, exc = tried(b)
+                    if rb is None:
+                        bad = b
+                    elif ra == 0.0 or rb == 0.0 or (ra > 0.0) != (rb > 0.0):
+                        break
+                    else:
+                        a, ra = b, rb
+                    if abs(bad - a) <= 1e-12 * max(abs(bad), abs(a)):
+                        raise self._err(where, f"target {target!r} of {measured} {s[measured]!r} is unreachable "
+                                               f"with {s['vary']} in [{lo!r}, {hi!r}]: the plant solves only up to "
+                                               f"{a!r}, where it gives {ra + target!r} ({first})")
             if ra == 0.0 or rb == 0.0:
                 v = a if ra == 0.0 else b
                 return v, trials[v]
             lo, hi = min(a, b), max(a, b)
-            v = brentq(f, lo, hi, xtol=1e-13 * max(abs(lo), abs(hi)), rtol=1e-14, maxiter=200)
+            v = brentq(f, lo, hi, xtol=1e-15 * max(abs(lo), abs(hi)), rtol=1e-15, maxiter=200)
             if v not in trials:
                 f(v)
             return v, trials[v]
-        r0 = f(v0)
+        r0 = r_now
         v1 = v0 * (1.0 + 1e-3) if v0 != 0.0 else 1e-3 * scale
         r1 = f(v1)
         for _it in range(60):
-            if abs(r1) <= 1e-12 * scale:
+            if abs(r1) <= SPEC_TOL * scale:
                 return v1, trials[v1]
             if r1 == r0:
                 raise self._err(where, f"{s['vary']} does not move {measured} {s[measured]!r}")
