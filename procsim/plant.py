@@ -37,10 +37,27 @@ basis (region and year of the emission factors, :mod:`procsim.accounting`)::
     to = "economizer.gas_in"
     ...
 
+    [feeds.scrap]                # a named feed stream (entry point group procsim.streams)
+    to = "eaf.charge_in1"
+    stream = "eaf_charge"        # the factory gets the other keys: heat, material, ...
+    heat = "scrap_ac_120t"
+    material = "scrap_hms"
+
     [specs.steam_demand]         # a design specification (as in process simulators)
     vary = "feeds.hot_well.mass_flow"
     target = "2 t/h"
     sum = ["boiler.steam_out"]       # mass flows [kg/s] whose sum must equal the target
+
+    [specs.stack]                # or a port temperature [K] ...
+    vary = "feeds.feedwater.mass_flow"
+    target = "200 degC"
+    temperature = "whb.gas_out"
+    bounds = ["0.2 kg/s", "5 kg/s"]  # Brent's method inside the bounds
+
+    [specs.air]                  # ... or a number of a unit result
+    vary = "feeds.gap_air.mass_flow"
+    target = 1.2
+    result = "post.oxygen_ratio"
 
     [[profile]]                  # operating periods: weight (share of the hours) and patches
     weight = 1
@@ -55,8 +72,15 @@ that period's patches applied, built into a :class:`procsim.flowsheet.Flowsheet`
 * *Supplies*: a unit whose ``supplied_inlets`` (a fired boiler's fuel and air) are neither
   fed nor connected draws them itself from what it must deliver (the fuel its steam needs);
   the flowsheet counts them as feeds across the plant boundary.
-* *Design specifications*: each spec varies one number of the plant (a key path) until the
-  summed mass flow of the named ports equals its target (secant iteration, relative 1e-12).
+* *Design specifications*: each spec varies one number of the plant (a key path) until what it
+  measures (``sum``: summed mass flow of the named ports; ``temperature``: a port's
+  temperature; ``result``: a field of a unit result) equals its target to a relative
+  :data:`SPEC_TOL`. With ``bounds`` the root is bracketed and found by Brent's method
+  (R. P. Brent, *Algorithms for Minimization without Derivatives*, 1973, ch. 4;
+  :func:`scipy.optimize.brentq`); where a unit rejects the point at a bound the bracket is
+  pulled in by halves; a target outside what the bounds reach is a :class:`PlantError`.
+  Without bounds the secant method starts from the current value. Several specs are met
+  together by repeating them in file order (Gauss-Seidel).
 
 A unit table may carry an ``idle`` map (outlet -> inlet passed through, ``"inlet*0"`` for a
 zero flow): when the unit's own model rejects the operating point (a waste-heat generator
@@ -64,14 +88,19 @@ whose gas is below saturation + pinch), the unit is idle in that period instead 
 and the report says so.
 
 Annual figures: each unit result's energy carriers (``result.carriers`` per second when the
-unit reports them; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``shaft_power``
+unit reports them; generated electricity is a negative ``electricity_kwh``, so the carriers
+hold the plant's net purchase and a net exporter has a negative figure, credited at the grid
+factor outside scope 2 (:func:`procsim.accounting.emissions`, ``electricity_export``);
+``PlantResult.electricity`` splits it into consumed, generated, net, purchased and exported; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``shaft_power``
 as electricity, motor losses not modelled) times each period's hours, summed; CO2e from
 :func:`procsim.accounting.emissions`; cost from ``[prices]`` (Taiwan electricity defaults
 to the packaged tariff, as in :func:`procsim.accounting.compare`).
 
 Retrofit options (:func:`evaluate_options`) are patches: ``set`` (key path -> value, a whole
-unit table to add a unit), ``append`` (key path of a list -> item), ``remove`` (key paths)
-and ``connect`` (outlet, inlet pairs; a new connection into an inlet replaces the old one).
+unit table to add a unit), ``append`` (key path of a list -> item), ``remove`` (key paths),
+``disconnect`` (a unit name: every connection, feed and guess touching it; or one
+'unit.port') and ``connect`` (outlet, inlet pairs; a new connection into an inlet replaces
+the old one), applied in that order.
 Each option is solved alone and every requested combination is solved as one patched plant,
 so interactions come from the model; the results feed
 :func:`procsim.accounting.compare_options` (ranking, MAC curve).
@@ -92,7 +121,7 @@ from typing import Any
 
 __all__ = ["PlantError", "Plant", "PlantResult", "PeriodResult", "Boundary", "load_plant", "load_options",
            "read_data", "solve_plant", "evaluate_options", "OptionsReport", "apply_patch",
-           "MAX_FILE_BYTES", "MAX_YAML_ALIASES"]
+           "MAX_FILE_BYTES", "MAX_YAML_ALIASES", "SPEC_TOL"]
 
 #: Largest plant or options file read [bytes] (a plant description is a few kB).
 MAX_FILE_BYTES = 2_000_000
@@ -380,8 +409,13 @@ class _PlantUnit:
         # former port names the unit still accepts (procsim.units_api convention)
         return dict(getattr(self.unit, "port_aliases", {}))
 
+    @property
+    def outlet_aliases(self):
+        return dict(getattr(self.unit, "outlet_aliases", {}))
+
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
+        from procsim.units_api import port_alias
 
         try:
             return self.unit.solve(dict(inlets))
@@ -393,7 +427,7 @@ class _PlantUnit:
             for out_port, spec in self.idle.items():
                 inlet, zero = (spec[:-2], True) if spec.endswith("*0") else (spec, False)
                 s = inlets[aliases.get(inlet, inlet)]
-                outs[aliases.get(out_port, out_port)] = s.with_(mass_flow=0.0) if zero else s
+                outs[port_alias(self, out_port, "outlet")] = s.with_(mass_flow=0.0) if zero else s
             return UnitSolution(outs, IdleResult(str(exc)))
 
 
