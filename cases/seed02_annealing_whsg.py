@@ -35,6 +35,7 @@ import numpy as np
 
 from procsim.accounting import emissions, simple_payback
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from procsim.flowsheet import Flowsheet
 from procsim.quantities import to_si
 from procsim.stream import Stream
@@ -44,6 +45,23 @@ from units.heat_exchanger import WasteHeatSteamGenerator
 
 CASE_ID = "seed02_annealing_whsg"
 TITLE = "Annealing/pickling line: furnace flue gas to steam for the existing header"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 436,
+    "改善前，生產熱軋鋼捲製程使用直貫流式蒸氣鍋爐，為烘乾不銹鋼表面並加熱化學物品，加速酸洗過程，須以大量天然氣加熱產生蒸氣，"
+    "製程中所使用複熱器產生的廢熱溫度高達 120°C 至 360°C 之間。改善後，在複熱器之後增加蒸氣產生器回收煙道內廢熱產出蒸氣，"
+    "並將蒸氣導入現有蒸氣系統降低現有鍋爐產氣，節省鍋爐的天然氣使用 ... 補助 370 萬，創造新增投資新臺幣 760 萬元，"
+    "此專案有助於節省天然氣耗用，節能率高達 28%，每年可減少 716.3 噸 CO<sub>2</sub>e 排放。",
+    "Before, the hot-rolled coil line used a once-through steam boiler to dry the stainless surface and heat the "
+    "chemicals that speed pickling, burning much natural gas; the recuperator's waste heat is as hot as 120-360 C. "
+    "After, a steam generator after the recuperator recovers flue-gas heat as steam, fed into the existing steam "
+    "system to cut the boiler's steam and gas ... subsidy NT$3.7 M, new investment NT$7.6 M; the project saves "
+    "natural gas, an energy saving rate as high as 28 %, and 716.3 t CO2e/yr.",
+    ("boiler gas meter readings by month for a year before and after, with the line's throughput",
+     "flue-gas temperature and flow after the recuperator (logged), and the steam generator's steam meter",
+     "whether 28 % is the annual mean or the best period (高達: 'as high as')"),
+    seed="2"),)
 
 FURNACE_FIRING_HHV = 10.0e6        # W, average (assumption)
 FURNACE_O2_DRY = 0.06              # after the recuperator (assumption)

@@ -24,12 +24,30 @@ from __future__ import annotations
 
 from procsim.accounting import carrier_energy, emissions, simple_payback
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from units.heat_exchanger import zone_profile
 
 CASE_ID = "seed08_dyeing_cooling_water"
 TITLE = "Dyeing cooling water recovered at 75 C for boiler feed and process: what -35 % gas and 1,250.5 t CO2 imply"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 265,
+    "以某紡織染整廠效率提升案例為例，改善前，冷凝水大部分回用於鍋爐，但是水不足者大多使用常溫水補充，而染色機冷卻水無回用，"
+    "導致可用之熱能嚴重損失。 ... 回收冷凝冷卻水，有效將熱能回用，以及導入練染一浴法，節省 15% 用水量；"
+    "製程水溫 $\\geq 90^{\\circ}\\text{C}$ 時，可產生冷卻水 $\\geq 75^{\\circ}\\text{C}$ ，能回用鍋爐和製程用水，降低 35% 天然氣使用。"
+    " ... 本案投資金額 200 萬元，每年可減碳量約 1,250.5 公噸/年。",
+    "A textile dyeing and finishing plant: before, most condensate went back to the boiler, but the shortfall was "
+    "made up with water at ambient temperature, and the dyeing machines' cooling water was not reused, so usable "
+    "heat was badly lost ... recovering condensate and cooling water puts the heat back to use, and a one-bath "
+    "scouring-dyeing process saves 15 % of water; with process water at >= 90 C the cooling water comes out at "
+    ">= 75 C, reused as boiler and process water, cutting natural gas 35 % ... investment NT$2 M, about "
+    "1,250.5 t CO2/yr.",
+    ("natural-gas meter readings for a year before and after, with fabric dyed",
+     "recovered cooling water (t/yr, temperature) and boiler make-up before and after"),
+    seed="8"),)
 
 CLAIMS = {"co2": 1250.5, "gas_fraction": 0.35, "water_fraction": 0.15, "investment": 2.0e6}
 T_MAKEUP = 298.15        # K, cold make-up water (assumption: Taiwan mains/ground water about 25 C)

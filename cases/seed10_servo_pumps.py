@@ -29,11 +29,26 @@ from __future__ import annotations
 
 from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from units.motors import Motor
 from units.pumps.hydraulic import CyclePhase, FixedSpeedPowerUnit, ServoPowerUnit
 
 CASE_ID = "seed10_servo_pumps"
 TITLE = "Injection moulding: 19 fixed-speed hydraulic pumps to servo pumps (equipment model)"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 304,
+    "以某塑膠製品廠效率提升案例為例，廠內共設有 19 台塑膠射出機，其油壓系統為定頻式。由於液壓系統油泵的電力消耗占比高達 75%，"
+    "因此優先從油泵馬達進行改善，以達成顯著節能效益。此節能方式透過將馬達汰換為伺服馬達，共投資 250 萬元，其節能率可達 19 萬度電"
+    "（25~40% 以上），減碳效益 96.74 噸 CO<sub>2</sub>e，降低成本 83.62 萬元，約 3 年可回收投資。 ... 年耗電 **783,300 度**。",
+    "A plastics plant with 19 injection-moulding machines on fixed-speed hydraulics; the oil pumps take as much as "
+    "75 % of the electricity, so their motors were replaced by servo motors: investment NT$2.5 M, saving up to "
+    "190,000 kWh (25-40 % or more), 96.74 t CO2e, NT$836,200 less cost, payback about 3 yr ... the plant uses "
+    "783,300 kWh/yr.",
+    ("power logs of two machines (one converted, one not) over a week of production, with cycle times",
+     "the tariff behind NT$836,200 (NT$4.40/kWh implied)"),
+    seed="10"),)
 
 PLANT_KWH = 783_300.0
 PUMP_SHARE = 0.75

@@ -26,10 +26,25 @@ from __future__ import annotations
 
 from procsim.accounting import announced_grid_factor, carrier_energy, emissions, energy_price
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from procsim.validation import check_range
 
 CASE_ID = "seed12_paper_machine"
 TITLE = "Paper machine press dewatering and dryer steam: the 1 % dryness / 4 % energy rule and 24,300 t CO2e"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 317,
+    "在造紙過程中，壓榨區去除水分效率在整體造紙製程中，是性價比最高的部分，因為壓榨區每增加 1% 的乾度，可降低烘缸區 4% 的能耗 ... "
+    "這些技術可為榮成實現更高效的除水與乾燥效果，減碳量可達 24,300 CO<sub>2</sub>e/年。 ... "
+    "(1) 本計畫完成後，可節省近500萬元以上電費。",
+    "In papermaking, water removal in the press section is the most cost-effective part, because each 1 % more "
+    "dryness after the press lowers dryer-section energy by 4 % ... these techniques give Long Chen more effective "
+    "dewatering and drying, cutting up to 24,300 (t) CO2e/yr ... (1) after the project, nearly NT$5 M or more of "
+    "electricity is saved.",
+    ("post-press dryness before and after (moisture samples), with machine production (t/yr)",
+     "dryer steam (t/yr) before and after, and the boiler fuel"),
+    seed="12"),)
 
 CLAIMS = {"co2e": 24300.0, "electricity_money": 5.0e6, "rule_percent": 4.0}
 PRESS_DRYNESS = 0.45       # post-press dryness before (assumption, conventional press, Holik 2013)

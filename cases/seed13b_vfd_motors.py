@@ -28,12 +28,25 @@ import numpy as np
 
 from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from units.fans import FanSystem
 from units.motors import Motor
 from units.pumps import MachineCurve, PumpSystem, SystemCurve
 
 CASE_ID = "seed13b_vfd_motors"
 TITLE = "Semiconductor parts maker: VFD motors (fans and pumps) from equipment models"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 747,
+    "該半導體相關業進一步推動製程設備升級，優先汰換重大耗能設備，導入一級能效之變頻空壓主機與馬達變頻器，提升整體運轉效率，"
+    "同時建置 EMS 能源管理系統 ... 計畫總投入超過 2,000 萬元，年節電達 175 萬度 ... 總效益可節省**175**萬元/年",
+    "The semiconductor supplier then upgraded equipment, first replacing the big energy users: grade-1 efficiency "
+    "VFD air compressors and motor VFDs, plus an EMS ... over NT$20 M invested in all, saving 1.75 million kWh a "
+    "year ... [highlights:] total benefit NT$1.75 M saved per year.",
+    ("which of the two is meant: 1.75 million kWh/yr or NT$1.75 M/yr",
+     "the list of converted motors (kW, duty) and compressor logs before and after"),
+    seed="13b"),)
 
 YEAR = 2024
 INVESTMENT = 20.0e6

@@ -26,10 +26,25 @@ from __future__ import annotations
 
 from procsim.accounting import announced_grid_factor, energy_price, gwp, simple_payback
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from units.chp import AnaerobicDigester, biogas_factor, methane_lhv
 
 CASE_ID = "seed16_food_biogas_power"
 TITLE = "Food plant biogas to power: avoided methane and electricity from the COD behind the claim"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 484,
+    "該廠成功導入廢水處理系統沼氣回收產電及汙泥處理減碳技術，減少沼氣逸散造成之碳排，並使利用沼氣內所含甲烷進行再利用及進一步對廢水汙泥處理改善。"
+    "本案投資金額約 6,900 萬元，每年預估可減少約 50 萬度外購電力使用量，同時減少甲烷(CH<sub>4</sub>)逸散及降低廢水汙泥處理造成之溫室氣體排放量，"
+    "預期減碳量合計約 1 萬公噸 CO<sub>2</sub>e/年。 ... 廢水處理所逸散甲烷(CH<sub>4</sub>)之溫室氣體排放量約為 **1萬**公噸CO<sub>2</sub>e/年",
+    "The plant introduced biogas recovery to power from its wastewater treatment and a sludge-treatment measure, "
+    "cutting the emissions of escaping biogas and reusing its methane. Investment about NT$69 M; about "
+    "500,000 kWh/yr less purchased electricity, less methane escaping and less GHG from sludge treatment: about "
+    "10,000 t CO2e/yr in all ... [before:] methane escaping from wastewater treatment, about 10,000 t CO2e/yr.",
+    ("wastewater flow and COD removed (t/yr), and the treatment before (open or covered)",
+     "biogas meter and engine generation (kWh/yr), flare hours"),
+    seed="16"),)
 
 CLAIMS = {"co2e": 10000.0, "electricity": 500000.0, "investment": 69.0e6}
 ENGINE_EFFICIENCY = 0.38      # electrical, LHV (assumption: 0.2-1 MWe biogas engines list 0.36-0.42)

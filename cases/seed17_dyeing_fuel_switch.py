@@ -29,12 +29,25 @@ from __future__ import annotations
 
 from procsim.accounting import fuel_factor, gwp
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 from procsim.stream import Stream
 from procsim.thermo.combustion import NORMAL_MOLAR_VOLUME, Fuel
 from units.boiler import Boiler
 
 CASE_ID = "seed17_dyeing_fuel_switch"
 TITLE = "Dyeing plant: coal-fired steam boiler switched to natural gas"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/000_83b3dd293773c7f1.txt (MOEA Industrial Development Bureau briefing, 2023)", 465,
+    "範疇1： 28,454 tCO2e ... 範疇2：5,192 tCO2e ... 改用低浴比染色機，效率提升50%。 ... 鍋爐低碳燃料替代，減碳量40%。 ... "
+    "熱水回收再利用，減碳5%。 ... 低碳補助 ... 455萬元",
+    "Scope 1: 28,454 t CO2e ... scope 2: 5,192 t CO2e ... switch to low-liquor-ratio dyeing machines, efficiency "
+    "+50 % ... low-carbon boiler fuel substitution, 40 % less carbon ... hot-water recovery and reuse, 5 % less "
+    "carbon ... low-carbon subsidy ... NT$4.55 M.",
+    ("the boiler fuel before and after (t coal, Nm3 gas per year) and steam output",
+     "whether the 40 % is of the boiler's emissions or of scope 1"),
+    seed="17"),)
 
 SCOPE1_CLAIMED = 28454.0          # t CO2e/yr (briefing)
 CLAIMED_REDUCTION = 0.40          # boiler fuel switch

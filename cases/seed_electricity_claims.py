@@ -29,9 +29,78 @@ from importlib import resources
 
 from procsim.accounting import announced_grid_factor, energy_price, grid_factor, load_claim
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource
 
 CASE_ID = "seed_electricity_claims"
 TITLE = "Electricity-saving seed cases (6, 7, 9, 10, 11, 13, 14, 15) recomputed from their figures"
+
+#: The passages the claims come from, quoted verbatim (tests/test_case_sources.py checks them); seeds 10, 13a
+#: and 13b are quoted by their own case modules.
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 184,
+    "本案總計畫經費 398 萬元(政府款 270 萬元/自籌款 128 萬元)，每年可節省電力約 19.2 萬度電，減碳量約 114.6 噸/年，"
+    "節省能源及不良品相關成本 100 萬元以上，且預估可增加 10% 產值(300 萬元) ... 用電量由26.8萬度→7.6萬度/年，降低19.2萬度/年。"
+    " ... 製程良率由80%→至99%。 ... 碳排放量由133.6公噸→19公噸/年，減少114.6公噸CO<sub>2</sub>e/年，減少碳排量86%。",
+    "Total budget NT$3.98 M (NT$2.70 M public, NT$1.28 M own); about 192,000 kWh/yr of electricity saved, about "
+    "114.6 t CO2/yr; energy and defect-related costs saved: more than NT$1 M; output value expected +10 % "
+    "(NT$3 M) ... electricity from 268,000 to 76,000 kWh/yr, 192,000 less ... process yield from 80 % to 99 % ... "
+    "emissions from 133.6 to 19 t/yr, 114.6 t CO2e/yr less, -86 %.",
+    ("electricity meter of the hardening line before and after, with parts processed",
+     "scrap counts and the cost booked per scrapped part before and after",
+     "the emission factor used for the 133.6 and 19 t"),
+    seed="6"),
+ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 257,
+    "以某染整廠效率提升案例為例，改善前，既有傳統高溫高壓染色機設備老舊，熱交換效益低、浴比高，導致蒸氣用量高 ... "
+    "本案投資金額1,812.3萬元，每年可節省電力約7.4萬度電，節能率約32.4%，減碳量約324.3公噸/年，8.18年可回收投資。",
+    "A dyeing and finishing plant: before, the old high-temperature high-pressure dyeing machines exchanged heat "
+    "poorly and ran a high liquor ratio, so steam use was high ... investment NT$18.123 M; about 74,000 kWh/yr of "
+    "electricity saved, energy saving rate about 32.4 %, about 324.3 t CO2/yr, payback 8.18 yr.",
+    ("steam meter of the dyeing house before and after (t/yr), with fabric dyed (t/yr)",
+     "the base of the 32.4 % (which meters, which energy)"),
+    seed="7"),
+ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 284,
+    "以某食品廠效率提升案例為例，改善前經由輔導團隊盤查後發掘減碳熱點為類別 2 外購電力，占比約 82% ... "
+    "綜合以上減碳措施，預計每年可節省用電930,937度，可減碳 7.8%，總減碳量達 459.5 公噸 CO<sub>2</sub>e/年，"
+    "預計可降低成本達 1,296.8 萬元/年。",
+    "A food plant: the inventory found the hot spot to be category 2, purchased electricity, about 82 % ... "
+    "together the measures (LED, compressed air, refrigeration, energy management) are expected to save "
+    "930,937 kWh/yr, cut emissions 7.8 %, 459.5 t CO2e/yr in all, and cut costs by NT$12.968 M/yr.",
+    ("what the NT$12.968 M/yr includes besides electricity (product loss, maintenance, demand charges)",
+     "the plant's electricity bills for a year before and after"),
+    seed="9"),
+ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 349,
+    "改善後，該廠導入電磁平衡技術，透過電壓穩定調節與諧波濾波技術，有效降低電壓波動與干擾，提高功率因數，使電力品質更加穩定。"
+    " ... 本案每年可節省電力約 159 千度電，減碳量約 79.7 公噸/年，5.8 年可回收投資。 ... 中央空調 (17%) ... 空壓機 (15%) ... "
+    "焊接爐 (13%) ... 耗電 2,877千度/年 ... 耗電2,718千度/年 ... 節能率11.3%",
+    "After, the plant installed electromagnetic balancing (voltage regulation and harmonic filtering), cutting "
+    "voltage fluctuation and interference and raising the power factor ... about 159 MWh/yr saved, about "
+    "79.7 t CO2/yr, payback 5.8 yr ... central air conditioning (17 %) ... air compressors (15 %) ... reflow "
+    "ovens (13 %) ... 2,877 MWh/yr before ... 2,718 MWh/yr after ... energy saving rate 11.3 %.",
+    ("the metering boundary of the 11.3 %: whole site or the treated loads",
+     "a year of site electricity bills before and after, with production"),
+    seed="11"),
+ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 512,
+    "以某化工產業之供應鏈體系減碳案例為例，共有 7 家廠商參與節能體系 ... "
+    "本案提供 29 項節能改善措施，預估每年可節省電力約 2,507 千度電，節能率可達 4.1%，減碳量約 1,241 公噸/年。",
+    "A chemical supply chain: 7 firms took part ... 29 measures proposed, expected to save about 2,507 MWh/yr, an "
+    "energy saving rate of up to 4.1 %, about 1,241 t CO2/yr.",
+    ("the seven firms' electricity baselines and which measures were carried out",),
+    seed="14"),
+ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 566,
+    "以某機械設備製造廠碳管理示範團隊為例，其於 113 年度參與 1+N 碳管理示範團隊，成功輔導 11 家參與廠商，並完成碳盤查診斷與節能診斷作業。"
+    "針對每家廠商提供量身訂製的節能改善建議，鑑別出至少 4,576 千度/年的節電潛力，預計可實現減碳量達 2,260 噸 CO<sub>2</sub>e/年。"
+    "此外，透過執行相關節能措施，預期將促成 17,000 萬元之綠色商機，並經評估可降低營運成本約 1,081 萬元/年。",
+    "A machinery maker's 1+N carbon-management team (2024) coached 11 firms through inventories and energy audits; "
+    "tailored advice identified at least 4,576 MWh/yr of saving potential, expected to cut 2,260 t CO2e/yr; the "
+    "measures are expected to bring NT$170 M of green business and, as assessed, cut operating costs by about "
+    "NT$10.81 M/yr.",
+    ("which identified measures were carried out, and the tariff behind the NT$10.81 M/yr",),
+    seed="15"),)
 
 CLAIMS = (
     "seed06_induction_to_laser_hardening",

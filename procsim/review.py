@@ -29,13 +29,15 @@ simulations, called a few dozen times, so scipy outside any hot loop is the righ
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
 
 __all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "ClaimSource", "implied_value",
-           "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict"]
+           "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict",
+           "locate_passage"]
 
 VERDICTS = ("consistent", "questionable", "inconsistent")
 
@@ -284,13 +286,66 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
 @dataclass(frozen=True)
 class ClaimSource:
     """The passage a claim comes from: document, line, the original text, our translation, and
-    the data a reviewer should request from the claimant to settle it."""
+    the data a reviewer should request from the claimant to settle it.
+
+    ``document`` starts with the source file (``sources/<name>.txt``, in ``cases/sources/``);
+    ``line`` is where the quoted passage starts; ``passage`` is verbatim, with ``...`` where
+    text is left out (:func:`locate_passage` checks it); ``seed`` names the seed case
+    (``"13a"``) for tables over all seeds."""
 
     document: str
     line: int
     passage: str
     translation: str
     data_requests: tuple[str, ...] = ()
+    seed: str = ""
+
+    def fragments(self) -> tuple[str, ...]:
+        """The quoted passage split at the elisions (``...``) into verbatim fragments."""
+        return tuple(f.strip() for f in self.passage.split("...") if f.strip())
+
+    @property
+    def file_name(self) -> str:
+        """The source file the passage is quoted from (``sources/<name>.txt``, the first word of
+        ``document``)."""
+        return self.document.split()[0].rsplit("/", 1)[-1]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def locate_passage(source: ClaimSource, text: str) -> int:
+    """Check that ``source``'s quoted passage occurs verbatim in ``text`` (the source file) and
+    return the line where its first fragment starts.
+
+    Each fragment between elisions (``...``) must occur in the file, in order, after removing all
+    whitespace from both (the Markdown conversion of the originals broke lines and spaced CJK text
+    unevenly; no character is changed otherwise). The first fragment must start on the line the
+    source names. Raises ValueError naming the fragment that is not found.
+    """
+    flat, owner = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for ch in line:
+            if not ch.isspace():
+                flat.append(ch)
+                owner.append(number)
+    flat = "".join(flat)
+    pos, first_line = 0, None
+    for frag in source.fragments():
+        key = _squeeze(frag)
+        at = flat.find(key, pos)
+        if at < 0:
+            where = "anywhere in" if flat.find(key) < 0 else "in order in"
+            raise ValueError(f"{source.document}: fragment {frag[:40]!r}... not found {where} {source.file_name}")
+        if first_line is None:
+            first_line = owner[at]
+        pos = at + len(key)
+    if first_line is None:
+        raise ValueError(f"{source.document}: the quoted passage is empty")
+    if first_line != source.line:
+        raise ValueError(f"{source.document}: the passage starts on line {first_line}, not line {source.line}")
+    return first_line
 
 
 def _fmt(v) -> str:
@@ -307,7 +362,8 @@ def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
     and the data to request from the claimant."""
     out = [f"# Review: {result.title}", "", f"Case `{result.case_id}`.", ""]
     for src in sources:
-        out += [f"## Source: {src.document}, line {src.line}", "", "> " + src.passage.replace("\n", "\n> "), "",
+        seed = f"seed {src.seed}: " if src.seed else ""
+        out += [f"## Source ({seed}{src.document}, line {src.line})", "", "> " + src.passage.replace("\n", "\n> "), "",
                 f"*Our translation:* {src.translation}", ""]
     out += ["## Figures by reading", "", "| metric | reading | claimed | computed | unit | deviation |",
             "|---|---|---|---|---|---|"]
@@ -344,7 +400,7 @@ def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
 def review_dict(result, sources: Sequence[ClaimSource] = ()) -> dict:
     """The reviewer's page as plain data (for JSON)."""
     return {"case": result.case_id, "title": result.title,
-            "sources": [{"document": s.document, "line": s.line, "passage": s.passage,
+            "sources": [{"seed": s.seed, "document": s.document, "line": s.line, "passage": s.passage,
                          "translation": s.translation, "data_requests": list(s.data_requests)} for s in sources],
             "figures": [{**f.as_dict(), "deviation": f.deviation, "note": f.note} for f in result.figures],
             "implied": [{"parameter": i.parameter, "reading": i.reading, "value": i.value, "unit": i.unit,
