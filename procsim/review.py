@@ -37,7 +37,7 @@ import numpy as np
 
 __all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "ClaimSource", "implied_value",
            "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict",
-           "locate_passage"]
+           "locate_passage", "range_line"]
 
 VERDICTS = ("consistent", "questionable", "inconsistent")
 
@@ -47,7 +47,9 @@ class UncertainInput:
     """An input the source does not give: nominal value, plausible range, unit and source.
 
     ``source`` names where the range comes from (a handbook, a survey, a standard) or says
-    ``"judgement"`` when it is the reviewer's engineering judgement.
+    ``"judgement"`` when it is the reviewer's engineering judgement. ``limits`` (optional) are
+    the physical bounds of the input (a fraction lies in [0, 1]): the flip-value search beyond
+    the range stops there.
     """
 
     name: str
@@ -56,6 +58,7 @@ class UncertainInput:
     high: float
     unit: str
     source: str
+    limits: tuple | None = None
 
     def __post_init__(self):
         vals = (self.nominal, self.low, self.high)
@@ -271,8 +274,11 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
             # non-negative input); a model that refuses the value there gives no flip
             span = u.high - u.low
             lo_ext = max(u.low - span, 0.0) if u.low >= 0.0 else u.low - span
+            hi_ext = u.high + span
+            if u.limits is not None:
+                lo_ext, hi_ext = max(lo_ext, u.limits[0]), min(hi_ext, u.limits[1])
             try:
-                flip, _ = _root(along, float(claimed), lo_ext, u.high + span, tol)
+                flip, _ = _root(along, float(claimed), lo_ext, hi_ext, tol)
             except ValueError:
                 flip = None
         tornado.append(FlipValue(u.name, u.unit, u.low, u.high, float(f_lo), float(f_hi),
@@ -281,6 +287,19 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
     return FigureRange(metric, float(claimed), float(np.percentile(fig, 10)), float(np.percentile(fig, 50)),
                        float(np.percentile(fig, 90)), float(min(fig.min(), *ends)), float(max(fig.max(), *ends)),
                        int(n), int(seed), tuple(tornado))
+
+
+def range_line(r: FigureRange) -> str:
+    """One verdict line for a :class:`FigureRange`: the verdict, P10-P90, the reachable range,
+    where the claim lies, and the flip value of the most decisive input."""
+    d = r.decisive
+    side = ("below the computed range" if r.claimed < r.p10 else "above the computed range" if r.claimed > r.p90
+            else "inside P10-P90")
+    flip = (f"{d.flip:,.4g} {d.unit}{'' if d.flip_in_range else ' (outside its range)'}" if d.flip is not None
+            else "no value within one range-width of its range")
+    return (f"{r.metric} {r.claimed:,.4g}: {r.verdict} ({side}; P10-P90 {r.p10:,.4g}-{r.p90:,.4g}, reachable "
+            f"{r.reachable_low:,.4g}-{r.reachable_high:,.4g}, {r.samples} samples); most decisive input {d.name} "
+            f"({d.low:,.4g}-{d.high:,.4g} {d.unit}): the claim is reproduced at {d.name} = {flip}")
 
 
 @dataclass(frozen=True)
