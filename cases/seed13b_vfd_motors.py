@@ -28,7 +28,7 @@ import numpy as np
 
 from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
-from procsim.review import ClaimSource
+from procsim.review import ClaimSource, ImpliedValue, UncertainInput, figure_range, range_line
 from units.fans import FanSystem
 from units.motors import Motor
 from units.pumps import MachineCurve, PumpSystem, SystemCurve
@@ -131,3 +131,37 @@ def run() -> CaseResult:
     return CaseResult(CASE_ID, TITLE, figs, assumptions,
                       {"verdict": verdict, "fan_kwh": (fan_base, fan_vfd),
                        "pump_kwh": (pump_base, pump_vfd), "tariff_nt_per_kwh": price})
+
+
+# ------------------------------------------------------------------ review (procsim.review)
+#: Installed cost of the retrofit per kW of converted motor, to judge the motor power each reading
+#: implies against the NT$20 M invested: NT$8,000-25,000/kW (judgement: VFDs alone cost a few
+#: thousand NT$/kW; VFD compressors and an EMS raise the average).
+COST_PER_KW = (8000.0, 25000.0)
+
+
+def review(n: int = 400, seed: int = 1313) -> CaseResult:
+    """:func:`run` plus, for each reading, the converted motor power it implies (judged against
+    the investment) and the range of the other figure over the 2024 tariffs with its flip value."""
+    from cases.seed_electricity_claims import tariff_band
+
+    res = run()
+    low, mean, high = tariff_band(YEAR)
+    per_kw = res.details["fan_kwh"], res.details["pump_kwh"]
+    rate = 0.5 * ((per_kw[0][0] - per_kw[0][1]) / 55.0 + (per_kw[1][0] - per_kw[1][1]) / 75.0)
+    typical = (INVESTMENT / COST_PER_KW[1], INVESTMENT / COST_PER_KW[0])
+    src = "NT$20 M at NT$8,000-25,000 per kW converted (judgement)"
+    implied = (ImpliedValue("converted motor power", CLAIM_KWH / rate, "kW", *typical, src, CLAIM_KWH,
+                            reading="1.75 M kWh/yr (text)"),
+               ImpliedValue("converted motor power", CLAIM_NT / mean / rate, "kW", *typical, src, CLAIM_NT,
+                            reading="NT$1.75 M/yr (highlights)"))
+    tariff = (UncertainInput("tariff", mean, low, high, "NT$/kWh",
+                             f"Taiwan industrial tariffs in force during {YEAR} (procsim/data/energy_prices.csv)",
+                             limits=(0.01, 100.0)),)
+    ranges = (figure_range(lambda tariff: CLAIM_KWH * tariff, tariff, CLAIM_NT,
+                           metric="money saved if 1.75 M kWh/yr", n=n, seed=seed),
+              figure_range(lambda tariff: CLAIM_NT / tariff, tariff, CLAIM_KWH,
+                           metric="electricity saved if NT$1.75 M/yr", n=n, seed=seed))
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=implied,
+                      ranges=ranges, verdicts=(res.details["verdict"],) + tuple(i.describe() for i in implied)
+                      + tuple(range_line(r) for r in ranges))
