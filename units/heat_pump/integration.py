@@ -3,10 +3,13 @@ r"""A heat pump placed against a process's grand composite curve: utilities, fue
 The heat pump evaporates at :math:`T_e` and condenses at :math:`T_c` (real temperatures).
 In the problem table's shifted temperatures the evaporator is a cold stream at
 :math:`T_e + \Delta T_{min}/2` and the condenser a hot stream at :math:`T_c - \Delta T_{min}/2`.
-The grand composite curve (GCC) bounds the duties: heat can be taken at shifted
-temperature :math:`T^*` only up to the heat that flows down past :math:`T^*` below the
-pinch, :math:`Q_{evap} \le \mathrm{GCC}(T^*_e)`, and delivered only up to the deficit
-above it, :math:`Q_{cond} \le \mathrm{GCC}(T^*_c)`; with :math:`Q_{evap} = Q_{cond}(1 - 1/\mathrm{COP})`.
+The grand composite curve (GCC) bounds the duties. Heat delivered at shifted temperature
+:math:`T^*_c` adds to the heat flowing down past every lower temperature, so it displaces
+hot utility only up to the smallest heat flow at or above :math:`T^*_c`,
+:math:`Q_{cond} \le \min_{T^* \ge T^*_c}\mathrm{GCC}(T^*)` (a pocket above the condenser, or
+the utility at the top, can bind before :math:`\mathrm{GCC}(T^*_c)`); likewise heat taken at
+:math:`T^*_e` removes it from every lower temperature, :math:`Q_{evap} \le
+\min_{T^* \le T^*_e}\mathrm{GCC}(T^*)`; with :math:`Q_{evap} = Q_{cond}(1 - 1/\mathrm{COP})`.
 
 Placed across the pinch, hot utility falls by :math:`Q_{cond}` and cold utility by
 :math:`Q_{evap}`; placed wholly above the pinch it only turns its power into heat (hot
@@ -53,6 +56,15 @@ def gcc_heat_at(pinch_targets, shifted_temperature) -> float:
     if not t[-1] <= ts <= t[0]:
         raise ValueError(f"shifted_temperature must be in [{t[-1]:g}, {t[0]:g}] K (the streams' range); got {ts!r} K")
     return float(np.interp(ts, t[::-1], h[::-1]))
+
+
+def _gcc_min(pinch_targets, shifted_temperature, above: bool) -> float:
+    """Smallest GCC heat flow [W] at or above (``above``) or at or below a shifted temperature [K]
+    (the GCC is linear between interval boundaries, so the minimum is at the end or a boundary)."""
+    t, h = pinch_targets.grand_composite
+    mask = t >= shifted_temperature if above else t <= shifted_temperature
+    return float(min(gcc_heat_at(pinch_targets, shifted_temperature), *h[mask])) if mask.any() \
+        else gcc_heat_at(pinch_targets, shifted_temperature)
 
 
 @dataclass(frozen=True)
@@ -112,8 +124,11 @@ def place_heat_pump(streams, dt_min, refrigerant, evaporating_temperature, conde
     tc = as_float("condensing_temperature", condensing_temperature, "K")
     c = simple_cycle(refrigerant, te, tc, isentropic_efficiency=isentropic_efficiency)
     ts_e, ts_c = te + 0.5 * dt, tc - 0.5 * dt
-    q_sink = gcc_heat_at(before, ts_c)
-    q_src = gcc_heat_at(before, ts_e)
+    pinch = before.pinch_temperature
+    # across the pinch the bounds are minima over the range the heat passes (module docstring);
+    # a heat pump wholly on one side keeps the local GCC value as its bound
+    q_sink = _gcc_min(before, ts_c, above=True) if ts_c > pinch else gcc_heat_at(before, ts_c)
+    q_src = _gcc_min(before, ts_e, above=False) if ts_e < pinch else gcc_heat_at(before, ts_e)
     ratio = c.q_evaporator / c.q_condenser
     q_c_max = min(q_sink, q_src / ratio) if ratio > 0 else q_sink
     limited_by = "sink" if q_sink <= q_src / ratio else "source"
@@ -134,7 +149,6 @@ def place_heat_pump(streams, dt_min, refrigerant, evaporating_temperature, conde
     hp_streams = [(te, te + _ISOTHERMAL_SPAN, q_e / _ISOTHERMAL_SPAN),
                   (tc + _ISOTHERMAL_SPAN, tc, q_c / _ISOTHERMAL_SPAN)]
     after = targets(streams + hp_streams, dt)
-    pinch = before.pinch_temperature
     placement = "across" if ts_e < pinch < ts_c else ("above" if ts_e >= pinch else "below")
     fuel = (before.hot_utility - after.hot_utility) / boiler_efficiency
     sec = hours * 3600.0
