@@ -11,7 +11,7 @@ plant-file unit :class:`HeatPumpUnit`, ``type = "heat_pump"``), ``screening``
 on/off part load), ``chiller_plant`` (AHRI 550/590 IPLV, water-cooled chiller, Merkel and
 effectiveness-NTU cooling towers, measured plant kW/ton with uncertainty), ``published``
 (model COPs beside published measured COPs), ``plots`` (T-s, log p-h, T-Q),
-``refrigerants`` (data rows with sources), ``absorption`` (single-effect water/LiBr cycle).
+``refrigerants`` (data rows with sources), ``absorption`` (single- and double-effect water/LiBr cycles).
 """
 from units.heat_pump.cycle import (
     STATE_NAMES,
@@ -33,7 +33,7 @@ from units.heat_pump.batch import BatchCycleResult, simple_cycle_batch
 from units.heat_pump.chiller_plant import (WaterCooledChiller, cooling_tower_effectiveness, iplv, merkel_number,
                                            plant_efficiency)
 from units.heat_pump.integration import place_heat_pump
-from units.heat_pump.absorption import single_effect_cycle
+from units.heat_pump.absorption import double_effect_cycle, single_effect_cycle
 from units.heat_pump.screening import screen_refrigerants
 
 __all__ = [
@@ -41,5 +41,5 @@ __all__ = [
     "cascade_cycle", "liao_optimal_pressure", "log_mean_temperature", "lorenz_cop", "simple_cycle",
     "two_stage_cycle", "vapour_compression_cycle", "REFRIGERANTS", "Refrigerant", "refrigerant",
     "HeatPump", "HeatPumpResult", "HeatPumpUnit", "HeatPumpUnitResult", "WaterCooledChiller",
-    "cooling_tower_effectiveness", "iplv", "merkel_number", "plant_efficiency", "place_heat_pump", "screen_refrigerants", "single_effect_cycle", "BatchCycleResult", "simple_cycle_batch",
+    "cooling_tower_effectiveness", "iplv", "merkel_number", "plant_efficiency", "place_heat_pump", "screen_refrigerants", "single_effect_cycle", "double_effect_cycle", "BatchCycleResult", "simple_cycle_batch",
 ]
