@@ -129,9 +129,20 @@ def table(folder=None) -> str:
     return HEADER + "".join(row + "\n" for row in rows(folder))
 
 
+def tables_sentence(folder=None) -> str:
+    """Fluid-table build and load times of the recorded run."""
+    speed = (_load("bench_properties", folder) or {}).get("speed", [])
+    if not speed:
+        return ""
+    parts = [f"{sp['fluid']} {sp['table_build_s']:.1f} s" for sp in speed]
+    loads = [sp["table_load_s"] * 1e3 for sp in speed]
+    return (f"Fluid tables (HEOS) built in {', '.join(parts)} and loaded from the cache in "
+            f"{min(loads):.0f}-{max(loads):.0f} ms in the same run.\n")
+
+
 def block(folder=None) -> str:
     """Everything between the README markers."""
-    return machine_sentence(folder) + "\n\n" + table(folder)
+    return machine_sentence(folder) + "\n\n" + table(folder) + "\n" + tables_sentence(folder)
 
 
 def readme_block(text: str) -> str:
