@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import inlet_map
 from procsim.validation import as_float, check_fraction
 from units.steam._common import (check_pressure, check_water_inlets, conform_port, internal_inlets, port_outlets,
                                  state_ph, stream, water_of)
@@ -89,8 +90,8 @@ class CondensateReturn:
     @classmethod
     def example(cls):
         """Condensate of a 10 bar(a) user, 80 % returned at 90 C to a 1.5 bar(a) deaerator."""
-        return (cls("condensate_return", 0.8, 1.5e5, 363.15),
-                {"condensate_in": Stream("Water", None, 1.0e6, 3.0, x=0.0)})
+        u = cls("condensate_return", 0.8, 1.5e5, 363.15)
+        return u, inlet_map(u, {"condensate_in": Stream("Water", None, 1.0e6, 3.0, x=0.0)})
 
     def solve(self, inlets) -> UnitSolution:
         ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),
@@ -208,9 +209,9 @@ class MakeupWater:
     @classmethod
     def example(cls):
         """4 kg/s make-up at 25 C preheated by 0.3 kg/s of flashed blowdown at 2 bar(a)."""
-        return (cls("makeup", 1.5e5, 0.9),
-                {"water_in": Stream("Water", 298.15, 3.0e5, 4.0),
-                 "blowdown_in": Stream("Water", None, 2.0e5, 0.3, x=0.0)})
+        u = cls("makeup", 1.5e5, 0.9)
+        return u, inlet_map(u, {"water_in": Stream("Water", 298.15, 3.0e5, 4.0),
+                                "blowdown_in": Stream("Water", None, 2.0e5, 0.3, x=0.0)})
 
     def solve(self, inlets) -> UnitSolution:
         ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),

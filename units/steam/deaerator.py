@@ -8,6 +8,7 @@ import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import inlet_map
 from procsim.validation import check_fraction
 from units.steam._common import (check_pressure, check_water_inlets, conform_port, internal_inlets, port_outlets,
                                  saturation_enthalpies, stream, water_of)
@@ -109,9 +110,9 @@ class Deaerator:
     def example(cls):
         """1.2 bar(a) deaerator: 6 kg/s condensate at 80 C, 4 kg/s make-up at 25 C, LP steam."""
         da = cls("deaerator", 1.2e5, vent_fraction=0.001)
-        return da, {"steam_in": Stream("Water", 433.15, 3.0e5, 1.4),
-                    "condensate_in": Stream("Water", 353.15, 3.0e5, 6.0),
-                    "water_makeup_in": Stream("Water", 298.15, 3.0e5, 4.0)}
+        return da, inlet_map(da, {"steam_in": Stream("Water", 433.15, 3.0e5, 1.4),
+                                  "condensate_in": Stream("Water", 353.15, 3.0e5, 6.0),
+                                  "water_makeup_in": Stream("Water", 298.15, 3.0e5, 4.0)})
 
     def required_steam(self, steam_enthalpy: float, water_flow: float, water_enthalpy: float) -> float:
         """Heating steam [kg/s] that just saturates the feedwater with the minimum vent."""

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
-from procsim.units_api import canonical_inlets, outlet_map
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from units.steam._common import (check_pressure, check_water_inlets, saturation_enthalpies, stream,
                                  water_of)
 from units.steam.kernels import flash_fraction
@@ -60,7 +60,7 @@ class FlashTank:
     @classmethod
     def example(cls):
         """Blowdown: saturated liquid at 40 bar(a), 0.3 kg/s, flashed to 2 bar(a)."""
-        return cls("blowdown_flash", 2.0e5), {"water_in": Stream("Water", None, 4.0e6, 0.3, x=0.0)}
+        return cls("blowdown_flash", 2.0e5), inlet_map(cls, {"water_in": Stream("Water", None, 4.0e6, 0.3, x=0.0)})
 
     def solve(self, inlets) -> UnitSolution:
         s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["water_in"]

@@ -7,6 +7,7 @@ import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import inlet_map
 from procsim.validation import as_float
 from units.steam._common import (check_flow, check_pressure, check_water_inlets, conform_port, internal_inlets,
                                  port_outlets, state_ph, stream, water_of)
@@ -145,8 +146,8 @@ class SteamHeader:
         """A 10 bar(a) header fed by a boiler and a turbine exhaust, one user, a letdown."""
         hdr = cls("MP", 1.0e6, supplies=("boiler", "turbine"), draws={"process": 3.0},
                   balance="letdown", heat_loss=20.0e3)
-        return hdr, {"steam_boiler_in": Stream("Water", 523.15, 1.2e6, 4.0),
-                     "steam_turbine_in": Stream("Water", 473.15, 1.0e6, 1.5)}
+        return hdr, inlet_map(hdr, {"steam_boiler_in": Stream("Water", 523.15, 1.2e6, 4.0),
+                                    "steam_turbine_in": Stream("Water", 473.15, 1.0e6, 1.5)})
 
     def solve(self, inlets) -> UnitSolution:
         ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
-from procsim.units_api import canonical_inlets, outlet_map
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from units.steam._common import check_pressure, check_superheated, check_water_inlets, stream, water_of
 from units.steam.kernels import desuperheater_spray_ratio
 
@@ -91,7 +91,7 @@ class PressureReducingValve:
         water = Stream("Water", 378.15, 4.5e6, 1.0)
         h_t = prv.fluid.state(p=1.0e6, T=473.15).h
         spray = 2.0 * desuperheater_spray_ratio(steam.h, water.h, h_t)
-        return prv, {"steam_in": steam, "water_in": water.with_(mass_flow=spray)}
+        return prv, inlet_map(prv, {"steam_in": steam, "water_in": water.with_(mass_flow=spray)})
 
     def spray_ratio(self, steam_enthalpy: float, water_enthalpy: float) -> float:
         """Spray water per kg of inlet steam that meets the set-point [kg/kg]."""

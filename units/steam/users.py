@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
-from procsim.units_api import canonical_inlets, outlet_map
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from procsim.validation import as_float, check_fraction, check_range
 from units.steam._common import (check_flow, check_pressure, check_superheated, check_water_inlets,
                                  saturation_enthalpies, stream, water_of)
@@ -70,7 +70,7 @@ class SteamUser:
     def example(cls):
         """Reboiler on 10 bar(a) steam at 200 C, 3 kg/s."""
         u = cls("reboiler")
-        return u, outlet_map(u, {"steam_in": Stream("Water", 473.15, 1.0e6, 3.0)})
+        return u, inlet_map(u, {"steam_in": Stream("Water", 473.15, 1.0e6, 3.0)})
 
     def solve(self, inlets) -> UnitSolution:
         s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
@@ -140,7 +140,7 @@ class SteamTraps:
     def example(cls):
         """Five 1/8-inch traps failed open on a 10 bar(a) main."""
         traps = cls("traps", 5, 0.125 * 0.0254)
-        return traps, outlet_map(traps, {"steam_in": Stream("Water", 473.15, 1.0e6, traps.loss_flow(1.0e6))})
+        return traps, inlet_map(traps, {"steam_in": Stream("Water", 473.15, 1.0e6, traps.loss_flow(1.0e6))})
 
     def loss_flow(self, pressure: float) -> float:
         """Steam lost [kg/s] at upstream ``pressure`` [Pa abs]."""
@@ -198,7 +198,7 @@ class PipeHeatLoss:
     def example(cls):
         """200 m main losing 25 kW, 0.2 bar drop, 2 kg/s of 10 bar(a) steam at 200 C."""
         u = cls("main", 25.0e3, 2.0e4)
-        return u, {"steam_in": Stream("Water", 473.15, 1.0e6, 2.0)}
+        return u, inlet_map(u, {"steam_in": Stream("Water", 473.15, 1.0e6, 2.0)})
 
     def solve(self, inlets) -> UnitSolution:
         s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
@@ -240,7 +240,7 @@ class SteamVent:
     @classmethod
     def example(cls):
         u = cls("lp_vent")
-        return u, outlet_map(u, {"steam_in": Stream("Water", 423.15, 3.0e5, 0.5)})
+        return u, inlet_map(u, {"steam_in": Stream("Water", 423.15, 3.0e5, 0.5)})
 
     def solve(self, inlets) -> UnitSolution:
         s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
@@ -331,7 +331,7 @@ class EfficiencyBoiler:
     def example(cls):
         """20 kg/s of 40 bar(a) 400 C steam, 82 % (LHV), 3 % blowdown, feedwater at 105 C."""
         b = cls("boiler", 4.0e6, 0.82, 20.0, temperature=673.15)
-        return b, outlet_map(b, {"feedwater_in": Stream("Water", 378.15, 4.5e6, 20.0 / 0.97)})
+        return b, inlet_map(b, {"feedwater_in": Stream("Water", 378.15, 4.5e6, 20.0 / 0.97)})
 
     def steam_state(self):
         if self.temperature is None:
@@ -408,7 +408,7 @@ class WasteHeatSteam:
     def example(cls):
         """1 kg/s of dry saturated 10 bar(a) steam from 105 C feedwater."""
         u = cls("whsg", 1.0e6)
-        return u, outlet_map(u, {"feedwater_in": Stream("Water", 378.15, 1.2e6, 1.0)})
+        return u, inlet_map(u, {"feedwater_in": Stream("Water", 378.15, 1.2e6, 1.0)})
 
     def solve(self, inlets) -> UnitSolution:
         fw = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["feedwater_in"]
