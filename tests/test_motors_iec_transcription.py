@@ -48,8 +48,34 @@ def test_every_class_states_its_basis():
     for cls, poles in (("IE1", 6), ("IE2", 2), ("IE2", 6), ("IE4", 2), ("IE4", 6)):
         assert efficiency_basis(cls, poles, 50).startswith("tabulated, unverified"), (cls, poles)
     assert efficiency_basis("NEMA Premium", 4, 60).startswith("tabulated, unverified")
+    assert efficiency_basis("NEMA Premium", 2, 60).startswith("tabulated, verified: NEMA MG 1-2018 Table 12-12")
     for (f, level) in DERIVED_BASIS:
         for poles in (2, 4, 6):
             assert efficiency_basis(f"IE{level}", poles, f).startswith("derived, unconfirmed"), (f, level)
     with pytest.raises(ValueError, match="poles"):
         efficiency_basis("IE3", 8, 50)
+
+
+# NEMA MG 1-2018 Table 12-12 (NEMA Premium = IE3 at 60 Hz), enclosed (TEFC) motors, as entered in
+# the same MEASUR database; procsim's 60 Hz rows are indexed by the hp ratings' standard kW
+# equivalents (10 CFR 431.25), so they compare row by row. 6 poles: the table stops at 350 hp.
+KW_OF_HP = (0.75, 1.1, 1.5, 2.2, 3.7, 5.5, 7.5, 11, 15, 18.5, 22, 30, 37, 45, 55, 75, 90, 110, 150, 185, 220, 250,
+            300, 335, 375)
+TABLE_12_12_TEFC = {
+    2: (77.0, 84.0, 85.5, 86.5, 88.5, 89.5, 90.2, 91.0, 91.0, 91.7, 91.7, 92.4, 93.0, 93.6, 93.6, 94.1, 95.0, 95.0,
+        95.4, 95.8, 95.8, 95.8, 95.8, 95.8, 95.8),
+    6: (82.5, 87.5, 88.5, 89.5, 89.5, 91.0, 91.0, 91.7, 91.7, 93.0, 93.0, 94.1, 94.1, 94.5, 94.5, 95.0, 95.0, 95.8,
+        95.8, 95.8, 95.8, 95.8),
+}
+
+
+@pytest.mark.parametrize("poles", (2, 6))
+def test_nema_premium_60hz_rows_equal_table_12_12(poles):
+    import csv
+
+    from procsim.accounting.factors import data_path
+    with open(data_path("motor_efficiency.csv"), newline="", encoding="utf-8") as fh:
+        rows = {float(r["rated_power_kw"]): float(r["efficiency_pct"]) for r in csv.DictReader(fh)
+                if (r["frequency_hz"], r["efficiency_class"], r["poles"]) == ("60", "IE3", str(poles))}
+    nema = TABLE_12_12_TEFC[poles]
+    assert [rows[kw] for kw in KW_OF_HP[:len(nema)]] == list(nema)

@@ -20,7 +20,8 @@ with its source:
 
 Each tabulated row carries a ``status``: verified against an independent transcription (the
 50 Hz 4-pole column; the 50 Hz IE3 2- and 6-pole columns to 0.1 point against NEMA MG 1
-Table 12-14) or unverified with the reason.
+Table 12-14; the 60 Hz IE3 2- and 6-pole rows exactly against NEMA MG 1 Table 12-12) or
+unverified with the reason.
 
 Between tabulated ratings the efficiency is interpolated linearly in log10(P), the
 variable of IEC 60034-30-1:2014 Annex A. Part load follows the constant + quadratic loss
@@ -76,10 +77,20 @@ DERIVED_BASIS = {
 
 @lru_cache(maxsize=1)
 def _status():
-    out = {}
+    rows = {}
     with open(data_path("motor_efficiency.csv"), newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            out[(int(r["frequency_hz"]), int(r["efficiency_class"][2]), int(r["poles"]))] = r["status"]
+            key = (int(r["frequency_hz"]), int(r["efficiency_class"][2]), int(r["poles"]))
+            rows.setdefault(key, []).append((float(r["rated_power_kw"]), r["status"]))
+    out = {}
+    for key, v in rows.items():
+        spans = []           # consecutive ratings with one status: [first kW, last kW, status]
+        for kw, st in sorted(v):
+            if spans and spans[-1][2] == st:
+                spans[-1][1] = kw
+            else:
+                spans.append([kw, kw, st])
+        out[key] = spans[0][2] if len(spans) == 1 else "; ".join(f"{a:g}-{b:g} kW {st}" for a, b, st in spans)
     return out
 
 
