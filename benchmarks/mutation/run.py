@@ -238,18 +238,36 @@ def _score(r: dict) -> str:
     return f"{100.0 * dead / live:.0f} %" if live else "-"
 
 
+def _reclassify(r: dict) -> dict:
+    """Survivors split again by the current equivalent.toml, so every run is scored alike."""
+    if "error" in r:
+        return r
+    equivalent = _load_equivalent()
+    eq = sum((r["module"], s["mutated_line"]) in equivalent for s in r["survivors"])
+    return {**r, "equivalent": eq, "survived": len(r["survivors"]) - eq}
+
+
 def report() -> str:
-    """Markdown table of every results/<label>.json."""
-    lines = ["| module | run | killed (+timeout) / sampled | equivalent | survived | score | run time |",
-             "|---|---|---|---|---|---|---|"]
-    for path in sorted(RESULTS.glob("*.json")):
-        data = json.loads(path.read_text())
-        for r in data["modules"]:
-            if "error" in r:
-                lines.append(f"| {r['module']} | {path.stem} | {r['error']} | | | | |")
-                continue
-            lines.append(f"| {r['module']} | {path.stem} | {r['killed']} (+{r['timeout']}) / {r['sampled']} "
-                         f"| {r['equivalent']} | {r['survived']} | {_score(r)} | {r['run_s']:.0f} s |")
+    """Markdown table: per module, each saved run (results/<label>.json) side by side."""
+    order = {"before": 0, "after": 1}
+    paths = sorted(RESULTS.glob("*.json"), key=lambda p: (order.get(p.stem, 2), p.stem))
+    runs = {path.stem: {r["module"]: _reclassify(r) for r in json.loads(path.read_text())["modules"]}
+            for path in paths}
+    head = "| module | " + " | ".join(f"{label}: killed / sampled, equivalent, survived (score)"
+                                     for label in runs) + " |"
+    lines = [head, "|---|" + "---|" * len(runs)]
+    for key in MODULES:
+        cells = []
+        for label, mods in runs.items():
+            r = mods.get(key)
+            if r is None:
+                cells.append("not run")
+            elif "error" in r:
+                cells.append(r["error"])
+            else:
+                cells.append(f"{r['killed'] + r['timeout']} / {r['sampled']}, {r['equivalent']}, {r['survived']} "
+                             f"({_score(r)}; {r['run_s']:.0f} s)")
+        lines.append(f"| {key} (`{MODULES[key][0]}`) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
