@@ -56,7 +56,7 @@ SOURCES = (ClaimSource(
     "CO2 by about 16,655 t/yr, cost by NT$40 M/yr; payback 2.5 yr.",
     ("the boiler fuel (coal or gas) and its invoiced price for the steam saved",
      "steam meter readings of the dehydrogenation unit before and after, with the steam-to-oil ratio and throughput"),
-),)
+    seed="5"),)
 
 
 def site_description(fuel: str = "natural_gas") -> dict:

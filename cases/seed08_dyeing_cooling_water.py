@@ -24,12 +24,30 @@ from __future__ import annotations
 
 from procsim.accounting import carrier_energy, emissions, simple_payback
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource, ImpliedValue, UncertainInput, figure_range, range_line
 from procsim.stream import Stream
 from procsim.thermo.fluids import Fluid
 from units.heat_exchanger import zone_profile
 
 CASE_ID = "seed08_dyeing_cooling_water"
 TITLE = "Dyeing cooling water recovered at 75 C for boiler feed and process: what -35 % gas and 1,250.5 t CO2 imply"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 265,
+    "以某紡織染整廠效率提升案例為例，改善前，冷凝水大部分回用於鍋爐，但是水不足者大多使用常溫水補充，而染色機冷卻水無回用，"
+    "導致可用之熱能嚴重損失。 ... 回收冷凝冷卻水，有效將熱能回用，以及導入練染一浴法，節省 15% 用水量；"
+    "製程水溫 $\\geq 90^{\\circ}\\text{C}$ 時，可產生冷卻水 $\\geq 75^{\\circ}\\text{C}$ ，能回用鍋爐和製程用水，降低 35% 天然氣使用。"
+    " ... 本案投資金額 200 萬元，每年可減碳量約 1,250.5 公噸/年。",
+    "A textile dyeing and finishing plant: before, most condensate went back to the boiler, but the shortfall was "
+    "made up with water at ambient temperature, and the dyeing machines' cooling water was not reused, so usable "
+    "heat was badly lost ... recovering condensate and cooling water puts the heat back to use, and a one-bath "
+    "scouring-dyeing process saves 15 % of water; with process water at >= 90 C the cooling water comes out at "
+    ">= 75 C, reused as boiler and process water, cutting natural gas 35 % ... investment NT$2 M, about "
+    "1,250.5 t CO2/yr.",
+    ("natural-gas meter readings for a year before and after, with fabric dyed",
+     "recovered cooling water (t/yr, temperature) and boiler make-up before and after"),
+    seed="8"),)
 
 CLAIMS = {"co2": 1250.5, "gas_fraction": 0.35, "water_fraction": 0.15, "investment": 2.0e6}
 T_MAKEUP = 298.15        # K, cold make-up water (assumption: Taiwan mains/ground water about 25 C)
@@ -98,3 +116,49 @@ def run() -> CaseResult:
     details = {"verdict": verdict, "cooler_ua_W_per_K_per_kg_s_bath": prof.ua, "cooler_energy_residual": prof.energy_residual,
                "baseline_co2_t": gas_base * co2_per_nm3}
     return CaseResult(CASE_ID, TITLE, figs, assumptions, details)
+
+
+# ------------------------------------------------------------------ review (procsim.review)
+# The -35 % gas claim: gas saved = (share of the baseline gas that heats water the recovered
+# water can replace) x (share of that water need the recovered water covers) x (share of the
+# heat-up it displaces, from the temperatures); all judgement, the source gives none.
+REVIEW_INPUTS = (
+    UncertainInput("water_heating_share", 0.5, 0.3, 0.7, "-",
+                   "judgement: share of a dyehouse's boiler gas that heats baths and boiler make-up from cold "
+                   "(bath heat-up is the largest steam use of batch dyeing)", limits=(0.0, 1.0)),
+    UncertainInput("recovery_coverage", 0.9, 0.6, 1.0, "-",
+                   "judgement: share of that water need the recovered cooling water covers (schedules permitting)",
+                   limits=(0.0, 1.0)),
+    UncertainInput("makeup_temperature", T_MAKEUP - 273.15, 20.0, 30.0, "degC",
+                   "judgement: Taiwan mains and ground water through the year"),
+    UncertainInput("recovered_temperature", T_RECOVERED - 273.15, 75.0, 85.0, "degC",
+                   "source: >= 75 C from >= 90 C process water; 85 C judgement"),
+)
+
+
+def displaced_share(makeup_temperature=T_MAKEUP - 273.15, recovered_temperature=T_RECOVERED - 273.15) -> float:
+    """Share of a make-up -> 90 C heat-up that water recovered at ``recovered_temperature`` replaces (IF97)."""
+    water, p = Fluid("Water"), 3.0e5
+    h0 = water.state(p=p, T=makeup_temperature + 273.15).h
+    return (water.state(p=p, T=recovered_temperature + 273.15).h - h0) / (water.state(p=p, T=T_BATH).h - h0)
+
+
+def gas_saving_pct(water_heating_share=0.5, recovery_coverage=0.9, makeup_temperature=T_MAKEUP - 273.15,
+                   recovered_temperature=T_RECOVERED - 273.15) -> float:
+    """Boiler gas saved [% of baseline] by the recovered cooling water."""
+    return 100.0 * water_heating_share * recovery_coverage * displaced_share(makeup_temperature,
+                                                                             recovered_temperature)
+
+
+def review(n: int = 400, seed: int = 8) -> CaseResult:
+    """:func:`run` plus what -35 % implies (the share of the baseline gas that must heat
+    replaceable water), its P10-P90 range, tornado and flip values."""
+    res = run()
+    u = REVIEW_INPUTS[0]
+    need = CLAIMS["gas_fraction"] / displaced_share()
+    implied = (ImpliedValue("gas share heating replaceable water", need, "-", u.low, u.high, u.source,
+                            100 * CLAIMS["gas_fraction"], reading="all of it covered by recovered water"),)
+    rng = figure_range(gas_saving_pct, REVIEW_INPUTS, 100 * CLAIMS["gas_fraction"], metric="natural gas saving",
+                       n=n, seed=seed)
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=implied,
+                      ranges=(rng,), verdicts=(res.details["verdict"], implied[0].describe(), range_line(rng)))

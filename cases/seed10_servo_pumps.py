@@ -29,11 +29,26 @@ from __future__ import annotations
 
 from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource, UncertainInput, figure_range, implied_value, range_line
 from units.motors import Motor
 from units.pumps.hydraulic import CyclePhase, FixedSpeedPowerUnit, ServoPowerUnit
 
 CASE_ID = "seed10_servo_pumps"
 TITLE = "Injection moulding: 19 fixed-speed hydraulic pumps to servo pumps (equipment model)"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 304,
+    "以某塑膠製品廠效率提升案例為例，廠內共設有 19 台塑膠射出機，其油壓系統為定頻式。由於液壓系統油泵的電力消耗占比高達 75%，"
+    "因此優先從油泵馬達進行改善，以達成顯著節能效益。此節能方式透過將馬達汰換為伺服馬達，共投資 250 萬元，其節能率可達 19 萬度電"
+    "（25~40% 以上），減碳效益 96.74 噸 CO<sub>2</sub>e，降低成本 83.62 萬元，約 3 年可回收投資。 ... 年耗電 **783,300 度**。",
+    "A plastics plant with 19 injection-moulding machines on fixed-speed hydraulics; the oil pumps take as much as "
+    "75 % of the electricity, so their motors were replaced by servo motors: investment NT$2.5 M, saving up to "
+    "190,000 kWh (25-40 % or more), 96.74 t CO2e, NT$836,200 less cost, payback about 3 yr ... the plant uses "
+    "783,300 kWh/yr.",
+    ("power logs of two machines (one converted, one not) over a week of production, with cycle times",
+     "the tariff behind NT$836,200 (NT$4.40/kWh implied)"),
+    seed="10"),)
 
 PLANT_KWH = 783_300.0
 PUMP_SHARE = 0.75
@@ -45,11 +60,11 @@ ETA_V = 0.92
 RATED_P = 16.0e6
 
 
-def cycle(cooling_time: float = 10.0):
+def cycle(cooling_time: float = 10.0, plasticising_flow: float = 0.6):
     return (CyclePhase("mould_close", 2.0, DELIVERED, 6.0e6),
             CyclePhase("injection", 3.0, DELIVERED, 14.0e6),
             CyclePhase("holding", 5.0, 0.05 * DELIVERED, 8.0e6),
-            CyclePhase("plasticising", 8.0, 0.6 * DELIVERED, 10.0e6),
+            CyclePhase("plasticising", 8.0, plasticising_flow * DELIVERED, 10.0e6),
             CyclePhase("cooling", cooling_time, 0.0, 0.0),
             CyclePhase("open_eject", 2.0, DELIVERED, 5.0e6))
 
@@ -63,9 +78,9 @@ def units_pair():
     return fixed, servo
 
 
-def saving_fraction(cooling_time: float = 10.0) -> tuple[float, object, object]:
+def saving_fraction(cooling_time: float = 10.0, plasticising_flow: float = 0.6) -> tuple[float, object, object]:
     fixed, servo = units_pair()
-    a, b = fixed.cycle(cycle(cooling_time)), servo.cycle(cycle(cooling_time))
+    a, b = fixed.cycle(cycle(cooling_time, plasticising_flow)), servo.cycle(cycle(cooling_time, plasticising_flow))
     return 1.0 - b.mean_power / a.mean_power, a, b
 
 
@@ -127,3 +142,32 @@ def run() -> CaseResult:
         f"Taiwan {YEAR} announced grid factor and packaged {YEAR} industrial tariff",
     )
     return CaseResult(CASE_ID, TITLE, figs, assumptions, details)
+
+
+# ------------------------------------------------------------------ review (procsim.review)
+CLAIMED_KWH = 190_000.0
+REVIEW_INPUTS = (
+    UncertainInput("cooling_time", 10.0, 5.0, 20.0, "s",
+                   "judgement: cooling share of 25-40 s cycles of small technical parts"),
+    UncertainInput("plasticising_flow", 0.6, 0.4, 0.8, "-",
+                   "judgement: screw-recovery flow / pump flow", limits=(0.05, 1.0)),
+)
+
+
+def kwh_saved(cooling_time=10.0, plasticising_flow=0.6) -> float:
+    """Electricity saved [kWh/yr] on the source's pump energy (75 % of 783,300 kWh/yr)."""
+    return PLANT_KWH * PUMP_SHARE * saving_fraction(cooling_time, plasticising_flow)[0]
+
+
+def review(n: int = 64, seed: int = 10) -> CaseResult:
+    """:func:`run` plus the cooling time at which the model saves the claimed 190,000 kWh, the
+    P10-P90 range of the saving over the cycle inputs, the tornado and flip values."""
+    res = run()
+    u = REVIEW_INPUTS[0]
+    implied = (implied_value(lambda t: kwh_saved(cooling_time=t), CLAIMED_KWH, parameter="cooling time", unit="s",
+                             search=(0.5, 200.0), typical=(u.low, u.high), source=u.source, xtol=1e-4),)
+    rng = figure_range(kwh_saved, REVIEW_INPUTS, CLAIMED_KWH, metric="electricity_saved", n=n, seed=seed)
+    line = range_line(rng) + (" (the claim is below what servo pumps save on this duty: conservative)"
+                              if rng.claimed < rng.p10 else "")
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=implied,
+                      ranges=(rng,), verdicts=(res.details["verdict"], implied[0].describe(), line))

@@ -26,10 +26,25 @@ from __future__ import annotations
 
 from procsim.accounting import announced_grid_factor, carrier_energy, emissions, energy_price
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource, UncertainInput, figure_range, implied_value, range_line
 from procsim.validation import check_range
 
 CASE_ID = "seed12_paper_machine"
 TITLE = "Paper machine press dewatering and dryer steam: the 1 % dryness / 4 % energy rule and 24,300 t CO2e"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 317,
+    "在造紙過程中，壓榨區去除水分效率在整體造紙製程中，是性價比最高的部分，因為壓榨區每增加 1% 的乾度，可降低烘缸區 4% 的能耗 ... "
+    "這些技術可為榮成實現更高效的除水與乾燥效果，減碳量可達 24,300 CO<sub>2</sub>e/年。 ... "
+    "(1) 本計畫完成後，可節省近500萬元以上電費。",
+    "In papermaking, water removal in the press section is the most cost-effective part, because each 1 % more "
+    "dryness after the press lowers dryer-section energy by 4 % ... these techniques give Long Chen more effective "
+    "dewatering and drying, cutting up to 24,300 (t) CO2e/yr ... (1) after the project, nearly NT$5 M or more of "
+    "electricity is saved.",
+    ("post-press dryness before and after (moisture samples), with machine production (t/yr)",
+     "dryer steam (t/yr) before and after, and the boiler fuel"),
+    seed="12"),)
 
 CLAIMS = {"co2e": 24300.0, "electricity_money": 5.0e6, "rule_percent": 4.0}
 PRESS_DRYNESS = 0.45       # post-press dryness before (assumption, conventional press, Holik 2013)
@@ -104,3 +119,49 @@ def run() -> CaseResult:
                f"machine at +{DRYNESS_GAIN * 100:.0f} points press dryness: plausible for a large board mill")
     return CaseResult(CASE_ID, TITLE, figs, assumptions, {"verdict": verdict, "rule_at_40": rule_lo,
                                                            "rule_at_55": rule_hi})
+
+
+# ------------------------------------------------------------------ review (procsim.review)
+RULE_INPUTS = (
+    UncertainInput("press_dryness", PRESS_DRYNESS, 0.40, 0.55, "-", "Holik 2013 ch. 7: 0.40-0.55 after the press",
+                   limits=(0.2, 0.8)),
+    UncertainInput("final_dryness", FINAL_DRYNESS, 0.88, 0.95, "-", "judgement: reel dryness of paper and board"),
+)
+CO2_INPUTS = (
+    UncertainInput("production", 0.4e6, 0.2e6, 1.0e6, "t paper/yr",
+                   "judgement: one large board machine makes 0.3-0.5 Mt/yr; the claimant may count several"),
+    UncertainInput("dryness_gain", DRYNESS_GAIN, 0.01, 0.05, "-",
+                   "judgement: shoe press and felt treatment, +1 to +5 points", limits=(0.0, 0.2)),
+    UncertainInput("press_dryness", PRESS_DRYNESS, 0.40, 0.55, "-", "Holik 2013 ch. 7", limits=(0.2, 0.8)),
+    UncertainInput("steam_per_water", STEAM_PER_WATER, 1.2, 1.5, "kg/kg", "Holik 2013 ch. 7: 1.2-1.5"),
+)
+
+
+def rule_pct(press_dryness=PRESS_DRYNESS, final_dryness=FINAL_DRYNESS) -> float:
+    """Dryer steam saved [%] per point of press dryness (the source's '1 % dryness, 4 % energy')."""
+    return 100.0 * dryer_saving_per_point(press_dryness, final_dryness)
+
+
+def co2_saved_t(production=0.4e6, dryness_gain=DRYNESS_GAIN, press_dryness=PRESS_DRYNESS,
+                steam_per_water=STEAM_PER_WATER) -> float:
+    """t CO2e/yr of coal-fired dryer steam saved by a press-dryness gain on ``production``."""
+    steam = (water_evaporated(press_dryness) - water_evaporated(press_dryness + dryness_gain)) * steam_per_water
+    return production * FINAL_DRYNESS * steam * _co2_per_t_steam("coal_t")
+
+
+def review(n: int = 400, seed: int = 12) -> CaseResult:
+    """:func:`run` plus the production the 24,300 t implies, and the ranges, tornados and flip
+    values of the 4 % rule and of the CO2."""
+    res = run()
+    u = CO2_INPUTS[0]
+    implied = (implied_value(lambda p: co2_saved_t(production=p), CLAIMS["co2e"], parameter="paper production",
+                             unit="t/yr", search=(1e4, 1e7), typical=(u.low, u.high), source=u.source,
+                             reading="dryer steam (coal-fired), +3 points press dryness", xtol=1.0),)
+    ranges = (figure_range(rule_pct, RULE_INPUTS, CLAIMS["rule_percent"], metric="dryer saving per dryness point",
+                           n=n, seed=seed),
+              figure_range(co2_saved_t, CO2_INPUTS, CLAIMS["co2e"], metric="co2e saved (dryer steam)", n=n, seed=seed))
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=implied,
+                      ranges=ranges, verdicts=(res.details["verdict"], implied[0].describe(),
+                                               range_line(ranges[0]) + f" (a rule of thumb given to one digit: "
+                                               f"{ranges[0].p10:.1f}-{ranges[0].p90:.1f} % rounds to 4 %)",
+                                               range_line(ranges[1])))

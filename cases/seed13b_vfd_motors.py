@@ -28,12 +28,25 @@ import numpy as np
 
 from procsim.accounting import announced_grid_factor, compare, energy_price
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource, ImpliedValue, UncertainInput, figure_range, range_line
 from units.fans import FanSystem
 from units.motors import Motor
 from units.pumps import MachineCurve, PumpSystem, SystemCurve
 
 CASE_ID = "seed13b_vfd_motors"
 TITLE = "Semiconductor parts maker: VFD motors (fans and pumps) from equipment models"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 747,
+    "該半導體相關業進一步推動製程設備升級，優先汰換重大耗能設備，導入一級能效之變頻空壓主機與馬達變頻器，提升整體運轉效率，"
+    "同時建置 EMS 能源管理系統 ... 計畫總投入超過 2,000 萬元，年節電達 175 萬度 ... 總效益可節省**175**萬元/年",
+    "The semiconductor supplier then upgraded equipment, first replacing the big energy users: grade-1 efficiency "
+    "VFD air compressors and motor VFDs, plus an EMS ... over NT$20 M invested in all, saving 1.75 million kWh a "
+    "year ... [highlights:] total benefit NT$1.75 M saved per year.",
+    ("which of the two is meant: 1.75 million kWh/yr or NT$1.75 M/yr",
+     "the list of converted motors (kW, duty) and compressor logs before and after"),
+    seed="13b"),)
 
 YEAR = 2024
 INVESTMENT = 20.0e6
@@ -118,3 +131,37 @@ def run() -> CaseResult:
     return CaseResult(CASE_ID, TITLE, figs, assumptions,
                       {"verdict": verdict, "fan_kwh": (fan_base, fan_vfd),
                        "pump_kwh": (pump_base, pump_vfd), "tariff_nt_per_kwh": price})
+
+
+# ------------------------------------------------------------------ review (procsim.review)
+#: Installed cost of the retrofit per kW of converted motor, to judge the motor power each reading
+#: implies against the NT$20 M invested: NT$8,000-25,000/kW (judgement: VFDs alone cost a few
+#: thousand NT$/kW; VFD compressors and an EMS raise the average).
+COST_PER_KW = (8000.0, 25000.0)
+
+
+def review(n: int = 400, seed: int = 1313) -> CaseResult:
+    """:func:`run` plus, for each reading, the converted motor power it implies (judged against
+    the investment) and the range of the other figure over the 2024 tariffs with its flip value."""
+    from cases.seed_electricity_claims import tariff_band
+
+    res = run()
+    low, mean, high = tariff_band(YEAR)
+    per_kw = res.details["fan_kwh"], res.details["pump_kwh"]
+    rate = 0.5 * ((per_kw[0][0] - per_kw[0][1]) / 55.0 + (per_kw[1][0] - per_kw[1][1]) / 75.0)
+    typical = (INVESTMENT / COST_PER_KW[1], INVESTMENT / COST_PER_KW[0])
+    src = "NT$20 M at NT$8,000-25,000 per kW converted (judgement)"
+    implied = (ImpliedValue("converted motor power", CLAIM_KWH / rate, "kW", *typical, src, CLAIM_KWH,
+                            reading="1.75 M kWh/yr (text)"),
+               ImpliedValue("converted motor power", CLAIM_NT / mean / rate, "kW", *typical, src, CLAIM_NT,
+                            reading="NT$1.75 M/yr (highlights)"))
+    tariff = (UncertainInput("tariff", mean, low, high, "NT$/kWh",
+                             f"Taiwan industrial tariffs in force during {YEAR} (procsim/data/energy_prices.csv)",
+                             limits=(0.01, 100.0)),)
+    ranges = (figure_range(lambda tariff: CLAIM_KWH * tariff, tariff, CLAIM_NT,
+                           metric="money saved if 1.75 M kWh/yr", n=n, seed=seed),
+              figure_range(lambda tariff: CLAIM_NT / tariff, tariff, CLAIM_KWH,
+                           metric="electricity saved if NT$1.75 M/yr", n=n, seed=seed))
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=implied,
+                      ranges=ranges, verdicts=(res.details["verdict"],) + tuple(i.describe() for i in implied)
+                      + tuple(range_line(r) for r in ranges))

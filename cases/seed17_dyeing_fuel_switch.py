@@ -27,14 +27,29 @@ balance (procsim.thermo.combustion), CH4/N2O factors and GWPs from procsim.accou
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from procsim.accounting import fuel_factor, gwp
 from procsim.casebook import CaseResult, Figure
+from procsim.review import ClaimSource, ImpliedValue, UncertainInput, figure_range, range_line
 from procsim.stream import Stream
 from procsim.thermo.combustion import NORMAL_MOLAR_VOLUME, Fuel
 from units.boiler import Boiler
 
 CASE_ID = "seed17_dyeing_fuel_switch"
 TITLE = "Dyeing plant: coal-fired steam boiler switched to natural gas"
+
+#: The passage the claim comes from, quoted verbatim (tests/test_case_sources.py checks it).
+SOURCES = (ClaimSource(
+    "sources/000_83b3dd293773c7f1.txt (MOEA Industrial Development Bureau briefing, 2023)", 465,
+    "範疇1： 28,454 tCO2e ... 範疇2：5,192 tCO2e ... 改用低浴比染色機，效率提升50%。 ... 鍋爐低碳燃料替代，減碳量40%。 ... "
+    "熱水回收再利用，減碳5%。 ... 低碳補助 ... 455萬元",
+    "Scope 1: 28,454 t CO2e ... scope 2: 5,192 t CO2e ... switch to low-liquor-ratio dyeing machines, efficiency "
+    "+50 % ... low-carbon boiler fuel substitution, 40 % less carbon ... hot-water recovery and reuse, 5 % less "
+    "carbon ... low-carbon subsidy ... NT$4.55 M.",
+    ("the boiler fuel before and after (t coal, Nm3 gas per year) and steam output",
+     "whether the 40 % is of the boiler's emissions or of scope 1"),
+    seed="17"),)
 
 SCOPE1_CLAIMED = 28454.0          # t CO2e/yr (briefing)
 CLAIMED_REDUCTION = 0.40          # boiler fuel switch
@@ -46,13 +61,13 @@ FEEDWATER_P = 1.3e6               # Pa abs, feed-pump discharge (assumption)
 BLOWDOWN = 0.05                   # blowdown / feedwater (assumption)
 
 
-def _boilers(rated):
+def _boilers(rated, coal_stack=493.15, coal_o2=0.07, coal_other_loss=0.02, gas_stack=423.15, gas_o2=0.03):
     coal = Boiler(name="coal_boiler", fuel="bituminous_coal", rated_output=rated, kind="water_tube",
-                  steam_pressure=STEAM_PRESSURE, o2_dry=0.07, stack_temperature=493.15,
-                  air_temperature=303.15, radiation_loss=0.010, other_loss=0.02,
+                  steam_pressure=STEAM_PRESSURE, o2_dry=coal_o2, stack_temperature=coal_stack,
+                  air_temperature=303.15, radiation_loss=0.010, other_loss=coal_other_loss,
                   blowdown_fraction=BLOWDOWN)
     gas = Boiler(name="gas_boiler", fuel="natural_gas", rated_output=rated, kind="fire_tube",
-                 steam_pressure=STEAM_PRESSURE, o2_dry=0.03, stack_temperature=423.15,
+                 steam_pressure=STEAM_PRESSURE, o2_dry=gas_o2, stack_temperature=gas_stack,
                  air_temperature=303.15, radiation_loss=0.005, blowdown_fraction=BLOWDOWN)
     return coal, gas
 
@@ -120,3 +135,42 @@ def run() -> CaseResult:
                "coal_excess_air": rb.excess_air, "gas_excess_air": rn.excess_air,
                "subsidy_NTD": 4.55e6}
     return CaseResult(CASE_ID, TITLE, figs, assumptions, details)
+
+
+# ------------------------------------------------------------------ review (procsim.review)
+REVIEW_INPUTS = (
+    UncertainInput("coal_stack", 220.0, 180.0, 250.0, "degC", "judgement: stoker-fired coal boilers without economizer"),
+    UncertainInput("coal_o2", 0.07, 0.05, 0.09, "-", "judgement: stoker firing, 30-70 % excess air"),
+    UncertainInput("coal_unburned_loss", 0.02, 0.01, 0.03, "-", "stoker range 1-3 % (the case's assumption)"),
+    UncertainInput("gas_stack", 150.0, 120.0, 180.0, "degC", "judgement: gas fire-tube boiler with or without economizer"),
+    UncertainInput("gas_o2", 0.03, 0.02, 0.04, "-", "judgement: gas burner trim"),
+)
+
+
+@lru_cache(maxsize=1)
+def _size():
+    res = run()
+    return res.details["rated_output_W"], res.details["feedwater_kg_s"]
+
+
+def co2_reduction_pct(coal_stack=220.0, coal_o2=0.07, coal_unburned_loss=0.02, gas_stack=150.0, gas_o2=0.03):
+    """CO2e cut [%] by the coal -> gas switch at equal steam (the nominal plant size; the fraction
+    does not depend on it except through the radiation loss)."""
+    rated, feed = _size()
+    coal, gas = _boilers(rated, coal_stack + 273.15, coal_o2, coal_unburned_loss, gas_stack + 273.15, gas_o2)
+    return 100.0 * (1.0 - _annual(gas, feed, "natural_gas")["co2e_t"]
+                    / _annual(coal, feed, "other_bituminous_coal")["co2e_t"])
+
+
+def review(n: int = 24, seed: int = 17) -> CaseResult:
+    """:func:`run` plus the share of scope 1 the switched boiler must emit for -40 % of scope 1,
+    the P10-P90 range of the switch's CO2 cut, its tornado and flip values."""
+    res = run()
+    cut = next(f.computed for f in res.figures if f.metric == "co2_reduction_fraction")
+    implied = (ImpliedValue("boiler share of scope 1", CLAIMED_REDUCTION * 100.0 / cut, "-", 0.8, 1.0,
+                            "judgement: the steam boiler dominates a dyehouse's scope 1 (stenters and vehicles "
+                            "the rest)", CLAIMED_REDUCTION * 100.0, reading="-40 % of the plant's scope 1"),)
+    rng = figure_range(co2_reduction_pct, REVIEW_INPUTS, CLAIMED_REDUCTION * 100.0,
+                       metric="co2_reduction_fraction (boiler)", n=n, seed=seed)
+    return CaseResult(res.case_id, res.title, res.figures, res.assumptions, res.details, implied=implied,
+                      ranges=(rng,), verdicts=(implied[0].describe(), range_line(rng)))

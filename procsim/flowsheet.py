@@ -45,7 +45,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from procsim.stream import EnergyStream, Stream
-from procsim.units_api import port_alias
+from procsim.units_api import all_aliases, port_alias
 from procsim.validation import check_int, check_positive
 
 __all__ = ["Flowsheet", "FlowsheetSolution", "UnitSolution", "ConvergenceError", "BalanceError",
@@ -210,7 +210,7 @@ class Flowsheet:
     def _port(self, ref: str, side: str) -> tuple[str, str]:
         u, p = _split(ref)
         if u in self._units:
-            ref = f"{u}.{port_alias(self._units[u], p)}"
+            ref = f"{u}.{port_alias(self._units[u], p, side)}"
         return self._port_exact(ref, side)
 
     def _port_exact(self, ref: str, side: str) -> tuple[str, str]:
@@ -487,7 +487,7 @@ class Flowsheet:
             overall=MappingProxyType(overall), tear_history=tuple(history), iterations=iterations,
             port_streams=MappingProxyType(port_streams),
             sources=MappingProxyType({n: MappingProxyType(dict(solutions[n].sources)) for n in order}),
-            port_aliases=MappingProxyType({n: MappingProxyType(dict(getattr(self._units[n], "port_aliases", {})))
+            port_aliases=MappingProxyType({n: MappingProxyType(all_aliases(self._units[n]))
                                            for n in order}))
 
 

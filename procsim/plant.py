@@ -37,10 +37,27 @@ basis (region and year of the emission factors, :mod:`procsim.accounting`)::
     to = "economizer.gas_in"
     ...
 
+    [feeds.scrap]                # a named feed stream (entry point group procsim.streams)
+    to = "eaf.charge_in1"
+    stream = "eaf_charge"        # the factory gets the other keys: heat, material, ...
+    heat = "scrap_ac_120t"
+    material = "scrap_hms"
+
     [specs.steam_demand]         # a design specification (as in process simulators)
     vary = "feeds.hot_well.mass_flow"
     target = "2 t/h"
     sum = ["boiler.steam_out"]       # mass flows [kg/s] whose sum must equal the target
+
+    [specs.stack]                # or a port temperature [K] ...
+    vary = "feeds.feedwater.mass_flow"
+    target = "200 degC"
+    temperature = "whb.gas_out"
+    bounds = ["0.2 kg/s", "5 kg/s"]  # Brent's method inside the bounds
+
+    [specs.air]                  # ... or a number of a unit result
+    vary = "feeds.gap_air.mass_flow"
+    target = 1.2
+    result = "post.oxygen_ratio"
 
     [[profile]]                  # operating periods: weight (share of the hours) and patches
     weight = 1
@@ -55,8 +72,15 @@ that period's patches applied, built into a :class:`procsim.flowsheet.Flowsheet`
 * *Supplies*: a unit whose ``supplied_inlets`` (a fired boiler's fuel and air) are neither
   fed nor connected draws them itself from what it must deliver (the fuel its steam needs);
   the flowsheet counts them as feeds across the plant boundary.
-* *Design specifications*: each spec varies one number of the plant (a key path) until the
-  summed mass flow of the named ports equals its target (secant iteration, relative 1e-12).
+* *Design specifications*: each spec varies one number of the plant (a key path) until what it
+  measures (``sum``: summed mass flow of the named ports; ``temperature``: a port's
+  temperature; ``result``: a field of a unit result) equals its target to a relative
+  :data:`SPEC_TOL`. With ``bounds`` the root is bracketed and found by Brent's method
+  (R. P. Brent, *Algorithms for Minimization without Derivatives*, 1973, ch. 4;
+  :func:`scipy.optimize.brentq`); where a unit rejects the point at a bound the bracket is
+  pulled in by halves; a target outside what the bounds reach is a :class:`PlantError`.
+  Without bounds the secant method starts from the current value. Several specs are met
+  together by repeating them in file order (Gauss-Seidel).
 
 A unit table may carry an ``idle`` map (outlet -> inlet passed through, ``"inlet*0"`` for a
 zero flow): when the unit's own model rejects the operating point (a waste-heat generator
@@ -64,14 +88,19 @@ whose gas is below saturation + pinch), the unit is idle in that period instead 
 and the report says so.
 
 Annual figures: each unit result's energy carriers (``result.carriers`` per second when the
-unit reports them; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``shaft_power``
+unit reports them; generated electricity is a negative ``electricity_kwh``, so the carriers
+hold the plant's net purchase and a net exporter has a negative figure, credited at the grid
+factor outside scope 2 (:func:`procsim.accounting.emissions`, ``electricity_export``);
+``PlantResult.electricity`` splits it into consumed, generated, net, purchased and exported; a fired unit's ``fuel_mass_flow`` of a library fuel; a pump's ``shaft_power``
 as electricity, motor losses not modelled) times each period's hours, summed; CO2e from
 :func:`procsim.accounting.emissions`; cost from ``[prices]`` (Taiwan electricity defaults
 to the packaged tariff, as in :func:`procsim.accounting.compare`).
 
 Retrofit options (:func:`evaluate_options`) are patches: ``set`` (key path -> value, a whole
-unit table to add a unit), ``append`` (key path of a list -> item), ``remove`` (key paths)
-and ``connect`` (outlet, inlet pairs; a new connection into an inlet replaces the old one).
+unit table to add a unit), ``append`` (key path of a list -> item), ``remove`` (key paths),
+``disconnect`` (a unit name: every connection, feed and guess touching it; or one
+'unit.port') and ``connect`` (outlet, inlet pairs; a new connection into an inlet replaces
+the old one), applied in that order.
 Each option is solved alone and every requested combination is solved as one patched plant,
 so interactions come from the model; the results feed
 :func:`procsim.accounting.compare_options` (ranking, MAC curve).
@@ -92,7 +121,7 @@ from typing import Any
 
 __all__ = ["PlantError", "Plant", "PlantResult", "PeriodResult", "Boundary", "load_plant", "load_options",
            "read_data", "solve_plant", "evaluate_options", "OptionsReport", "apply_patch",
-           "MAX_FILE_BYTES", "MAX_YAML_ALIASES"]
+           "MAX_FILE_BYTES", "MAX_YAML_ALIASES", "SPEC_TOL"]
 
 #: Largest plant or options file read [bytes] (a plant description is a few kB).
 MAX_FILE_BYTES = 2_000_000
@@ -101,12 +130,17 @@ MAX_YAML_ALIASES = 100
 
 TOP_KEYS = ("plant", "prices", "units", "connections", "feeds", "guesses", "specs", "profile")
 PLANT_KEYS = ("name", "hours", "region", "year", "currency", "grid_basis", "description")
-FEED_KEYS = ("to", "fluid", "T", "p", "mass_flow", "x", "flue_gas", "description")
-SPEC_KEYS = ("vary", "target", "sum", "description")
+FEED_KEYS = ("to", "fluid", "T", "p", "mass_flow", "x", "flue_gas", "stream", "description")
+SPEC_KEYS = ("vary", "target", "sum", "temperature", "result", "bounds", "description")
+#: what a design specification can measure (exactly one per spec)
+SPEC_MEASURES = ("sum", "temperature", "result")
 PROFILE_KEYS = ("weight", "set", "name")
-OPTION_KEYS = ("set", "append", "remove", "connect", "investment", "subsidy", "om_cost", "description")
+OPTION_KEYS = ("set", "append", "remove", "disconnect", "connect", "investment", "subsidy", "om_cost",
+               "description")
 #: balance tolerance (relative) every unit and the plant must close to in the final solve
 BALANCE_TOL = 1e-9
+#: a design specification is met when |measured - target| <= SPEC_TOL * |target|
+SPEC_TOL = 1e-12
 
 
 class PlantError(ValueError):
@@ -281,6 +315,24 @@ def apply_patch(data: dict, patch: dict, where: str = "patch", source: _Source |
                 del cont[last]
         except (KeyError, IndexError, ValueError) as exc:
             raise src.error(f"{where}.remove", f"cannot remove {keypath!r}: no {exc} in the plant") from None
+    for ref in patch.get("disconnect") or []:
+        if not isinstance(ref, str) or not ref:
+            raise src.error(f"{where}.disconnect", f"each entry is a unit name or 'unit.port'; got {ref!r}")
+
+        def touches(port: str, ref=ref) -> bool:
+            return port == ref or ("." not in ref and port.split(".", 1)[0] == ref)
+
+        conns = out.get("connections", [])
+        kept = [c for c in conns if not (touches(c[0]) or touches(c[1]))]
+        feeds = out.get("feeds", {})
+        gone = [f for f, fd in feeds.items() if isinstance(fd, dict) and touches(str(fd.get("to", "")))]
+        if len(kept) == len(conns) and not gone:
+            raise src.error(f"{where}.disconnect", f"no connection or feed touches {ref!r}")
+        out["connections"] = kept
+        for f in gone:
+            del feeds[f]
+        for g in [g for g, gd in out.get("guesses", {}).items() if isinstance(gd, dict) and touches(str(gd.get("to", "")))]:
+            del out["guesses"][g]
     for pair in patch.get("connect") or []:
         if not (isinstance(pair, (list, tuple)) and len(pair) == 2):
             raise src.error(f"{where}.connect", f"each connection is [outlet, inlet]; got {pair!r}")
@@ -357,8 +409,13 @@ class _PlantUnit:
         # former port names the unit still accepts (procsim.units_api convention)
         return dict(getattr(self.unit, "port_aliases", {}))
 
+    @property
+    def outlet_aliases(self):
+        return dict(getattr(self.unit, "outlet_aliases", {}))
+
     def solve(self, inlets):
         from procsim.flowsheet import UnitSolution
+        from procsim.units_api import port_alias
 
         try:
             return self.unit.solve(dict(inlets))
@@ -370,7 +427,7 @@ class _PlantUnit:
             for out_port, spec in self.idle.items():
                 inlet, zero = (spec[:-2], True) if spec.endswith("*0") else (spec, False)
                 s = inlets[aliases.get(inlet, inlet)]
-                outs[aliases.get(out_port, out_port)] = s.with_(mass_flow=0.0) if zero else s
+                outs[port_alias(self, out_port, "outlet")] = s.with_(mass_flow=0.0) if zero else s
             return UnitSolution(outs, IdleResult(str(exc)))
 
 
@@ -386,6 +443,8 @@ class PeriodResult:
     idle: dict
     carriers_per_s: dict
     specs: dict
+    #: electricity used and generated by the units, per second [kWh/s] (carriers hold the net)
+    electricity_per_s: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -404,6 +463,18 @@ class PlantResult:
     max_unit_energy_residual: float        # W
     max_unit_relative: float               # worst relative unit residual
     overall: dict                          # worst period's boundary balance
+    #: electricity per year [kWh]: consumed and generated by the units, net (= carriers'
+    #: electricity_kwh, negative for a net export), purchased and exported
+    electricity: dict = field(default_factory=dict)
+    #: grid emissions the plant's own generation displaces [t CO2e/yr] (generated x grid
+    #: factor; already inside the net purchase, shown for information)
+    generation_credit_co2e_t: float = 0.0
+
+    @property
+    def electricity_export_kwh(self) -> float:
+        """Electricity exported to the grid per year [kWh] (0 unless the plant is a net exporter);
+        its credit is ``emissions.export_credit_co2e_t``, outside scope 2, inside the net total."""
+        return float(self.electricity.get("exported_kwh", 0.0))
 
     def annual_energy(self) -> dict:
         """{carrier: amount per year}: the :class:`procsim.accounting.AnnualEnergy` protocol."""
@@ -436,7 +507,10 @@ class PlantResult:
                             "specs": dict(p.specs), "overall": {k: clean(v) for k, v in sol.overall.items()}})
         e = self.emissions
         return {"plant": self.name, "hours": self.hours, "carriers_per_year": dict(self.carriers),
-                "co2e_t_per_year": {"scope1": e.scope1_co2e_t, "scope2": e.scope2_co2e_t, "total": e.total_co2e_t},
+                "co2e_t_per_year": {"scope1": e.scope1_co2e_t, "scope2": e.scope2_co2e_t,
+                                    "export_credit": e.export_credit_co2e_t, "total": e.total_co2e_t},
+                "electricity_kwh_per_year": dict(self.electricity),
+                "generation_credit_co2e_t": self.generation_credit_co2e_t,
                 "cost_per_year": self.cost, "cost_note": self.cost_note, "currency": self.currency,
                 "max_unit_mass_residual_kg_s": self.max_unit_mass_residual,
                 "max_unit_energy_residual_W": self.max_unit_energy_residual,
@@ -514,9 +588,17 @@ class Plant:
         for fname, f in d.get("feeds", {}).items():
             if not isinstance(f, dict):
                 raise self._err(f"feeds.{fname}", "must be a table (to, fluid or flue_gas, T, p, mass_flow)")
-            for k in f:
-                if k not in FEED_KEYS:
-                    raise self._err(f"feeds.{fname}.{k}", f"unknown key; allowed: {', '.join(FEED_KEYS)}")
+            if "stream" in f:      # a named feed stream: its other keys are the factory's parameters
+                from procsim.registry import stream_types
+
+                names = stream_types()
+                if f["stream"] not in names:
+                    raise self._err(f"feeds.{fname}.stream", f"unknown stream {f['stream']!r}; allowed: "
+                                                             f"{', '.join(sorted(names)) or 'none registered'}")
+            else:
+                for k in f:
+                    if k not in FEED_KEYS:
+                        raise self._err(f"feeds.{fname}.{k}", f"unknown key; allowed: {', '.join(FEED_KEYS)}")
             if "to" not in f:
                 raise self._err(f"feeds.{fname}.to", "missing: the inlet 'unit.port' this feed enters")
         for gname, g in d.get("guesses", {}).items():
@@ -530,9 +612,18 @@ class Plant:
             for k in s:
                 if k not in SPEC_KEYS:
                     raise self._err(f"specs.{sname}.{k}", f"unknown key; allowed: {', '.join(SPEC_KEYS)}")
-            for k in ("vary", "target", "sum"):
+            for k in ("vary", "target"):
                 if k not in s:
-                    raise self._err(f"specs.{sname}.{k}", f"missing; a spec needs {', '.join(SPEC_KEYS[:3])}")
+                    raise self._err(f"specs.{sname}.{k}", "missing; a spec needs vary, target and one of "
+                                                          f"{', '.join(SPEC_MEASURES)}")
+            measures = [k for k in SPEC_MEASURES if k in s]
+            if len(measures) != 1:
+                raise self._err(f"specs.{sname}", f"give exactly one of {', '.join(SPEC_MEASURES)} (sum: mass flows "
+                                                  "'unit.port' [kg/s]; temperature: 'unit.port' [K]; result: "
+                                                  f"'unit.field'); got {measures or 'none'}")
+            b = s.get("bounds")
+            if b is not None and not (isinstance(b, list) and len(b) == 2):
+                raise self._err(f"specs.{sname}.bounds", f"[low, high] of the varied value; got {b!r}")
         prof = d.get("profile", [])
         if not isinstance(prof, list):
             raise self._err("profile", "an array of tables [[profile]] with weight and set")
@@ -549,6 +640,17 @@ class Plant:
         from procsim.stream import Stream
 
         where = f"feeds.{fname}"
+        if "stream" in f:
+            from procsim.registry import stream_type
+
+            try:
+                factory = stream_type(f["stream"])
+                kw = {k: to_si_any(v) for k, v in f.items() if k not in ("to", "stream", "description")}
+                return factory(**kw)
+            except TypeError as exc:
+                raise self._err(where, f"stream {f['stream']!r}: {exc}") from None
+            except ValueError as exc:
+                raise self._err(where, f"stream {f['stream']!r}: {exc}") from None
         try:
             T = to_si_any(f["T"]) if "T" in f else None
             p = to_si_any(f["p"])
@@ -646,6 +748,114 @@ class Plant:
             raise self._err("", f"the plant does not solve: {exc}") from None
         return sol, wrapped
 
+    def _spec_value(self, sol, where: str, s: dict) -> float:
+        """What spec ``s`` measures in a solution: summed mass flow [kg/s], a port's
+        temperature [K] or a unit result's field."""
+        try:
+            if "sum" in s:
+                return float(sum(sol.stream(ref).mass_flow for ref in s["sum"]))
+            if "temperature" in s:
+                return float(sol.stream(s["temperature"]).T)
+            unit, _, fname = str(s["result"]).partition(".")
+            res = sol.units[unit]
+            return float(getattr(res, fname))
+        except KeyError as exc:
+            key = next(k for k in SPEC_MEASURES if k in s)
+            raise self._err(f"{where}.{key}", str(exc)) from None
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise self._err(f"{where}.result", f"{s['result']!r} is not a number of a unit result: {exc}") from None
+
+    def _solve_spec(self, cur: dict, sname: str, s: dict):
+        """Vary ``s["vary"]`` until the measured value equals the target: Brent's method inside
+        ``bounds`` (a sign change there is required, else the target is unreachable), or the
+        secant method from the current value without bounds. Returns (value, solved plant data)."""
+        from scipy.optimize import brentq
+
+        where = f"specs.{sname}"
+        measured = next(k for k in SPEC_MEASURES if k in s)
+        try:
+            target = float(to_si_any(s["target"]))
+            v0 = float(to_si_any(_get(cur, s["vary"])))
+        except (KeyError, IndexError, ValueError, TypeError) as exc:
+            raise self._err(where, f"vary must name a number in the plant and target a number: {exc}") from None
+        trials = {}
+
+        def f(v):
+            trial = copy.deepcopy(cur)
+            cont, last = _split_path(trial, s["vary"])
+            cont[last] = float(v)
+            sol, _ = self._solve_once(trial)
+            r = self._spec_value(sol, where, s) - target
+            trials[float(v)] = trial
+            return r
+
+        scale = max(abs(target), 1e-300)
+        r_now = f(v0)
+        if abs(r_now) <= SPEC_TOL * scale:     # met already (a later pass over several specs)
+            return v0, trials[v0]
+        if s.get("bounds") is not None:
+            try:
+                lo, hi = (float(to_si_any(b)) for b in s["bounds"])
+            except (TypeError, ValueError) as exc:
+                raise self._err(f"{where}.bounds", f"[low, high] numbers: {exc}") from None
+            if not lo < hi:
+                raise self._err(f"{where}.bounds", f"low must be below high; got [{lo!r}, {hi!r}]")
+            # a bracket with a sign change. Where a unit rejects the point at a bound (a boiler
+            # asked for more steam than the gas can raise, a condenser short of coolant), the
+            # search walks from the bound that solved towards it by halves, moving the solved
+            # end up while it does not yet bracket the target
+            def tried(v):
+                try:
+                    return f(v), None
+                except PlantError as exc:
+                    return None, exc
+
+            (r_lo, e_lo), (r_hi, e_hi) = tried(lo), tried(hi)
+            if r_lo is None and r_hi is None:
+                raise self._err(where, f"the plant does not solve at either bound of {s['vary']} "
+                                       f"[{lo!r}, {hi!r}]: {e_lo}")
+            if r_lo is not None and r_hi is not None:
+                a, ra, b, rb = lo, r_lo, hi, r_hi
+                if not (ra == 0.0 or rb == 0.0 or (ra > 0.0) != (rb > 0.0)):
+                    raise self._err(where, f"target {target!r} of {measured} {s[measured]!r} is unreachable with "
+                                           f"{s['vary']} in [{lo!r}, {hi!r}]: it gives {ra + target!r} to "
+                                           f"{rb + target!r}")
+            else:
+                a, ra, bad, first = (lo, r_lo, hi, e_hi) if r_lo is not None else (hi, r_hi, lo, e_lo)
+                for _ in range(100):
+                    b = a + 0.5 * (bad - a)
+                    rb, exc = tried(b)
+                    if rb is None:
+                        bad = b
+                    elif ra == 0.0 or rb == 0.0 or (ra > 0.0) != (rb > 0.0):
+                        break
+                    else:
+                        a, ra = b, rb
+                    if abs(bad - a) <= 1e-12 * max(abs(bad), abs(a)):
+                        raise self._err(where, f"target {target!r} of {measured} {s[measured]!r} is unreachable "
+                                               f"with {s['vary']} in [{lo!r}, {hi!r}]: the plant solves only up to "
+                                               f"{a!r}, where it gives {ra + target!r} ({first})")
+            if ra == 0.0 or rb == 0.0:
+                v = a if ra == 0.0 else b
+                return v, trials[v]
+            lo, hi = min(a, b), max(a, b)
+            v = brentq(f, lo, hi, xtol=1e-15 * max(abs(lo), abs(hi)), rtol=1e-15, maxiter=200)
+            if v not in trials:
+                f(v)
+            return v, trials[v]
+        r0 = r_now
+        v1 = v0 * (1.0 + 1e-3) if v0 != 0.0 else 1e-3 * scale
+        r1 = f(v1)
+        for _it in range(60):
+            if abs(r1) <= SPEC_TOL * scale:
+                return v1, trials[v1]
+            if r1 == r0:
+                raise self._err(where, f"{s['vary']} does not move {measured} {s[measured]!r}")
+            v0, r0, v1 = v1, r1, v1 - r1 * (v1 - v0) / (r1 - r0)
+            r1 = f(v1)
+        raise self._err(where, f"did not meet its target {target!r} (residual {r1!r}); give bounds = [low, high] "
+                               "for a bracketed search")
+
     def _solve_specs(self, data: dict):
         specs = data.get("specs", {})
         values = {}
@@ -656,42 +866,14 @@ class Plant:
         for _ in range(50):                      # outer loop over several specs (Gauss-Seidel)
             worst = 0.0
             for sname, s in specs.items():
-                where = f"specs.{sname}"
-                try:
-                    target = float(to_si_any(s["target"]))
-                    v0 = float(to_si_any(_get(cur, s["vary"])))
-                except (KeyError, IndexError, ValueError, TypeError) as exc:
-                    raise self._err(where, f"vary must name a number in the plant and target a number: {exc}") from None
-
-                def f(v, cur=cur, s=s, target=target):
-                    trial = copy.deepcopy(cur)
-                    cont, last = _split_path(trial, s["vary"])
-                    cont[last] = v
-                    sol, _ = self._solve_once(trial)
-                    try:
-                        total = sum(sol.stream(ref).mass_flow for ref in s["sum"])
-                    except KeyError as exc:
-                        raise self._err(f"{where}.sum", str(exc)) from None
-                    return total - target, trial
-
-                r0, t0 = f(v0)
-                scale = max(abs(target), 1e-300)
-                v1 = v0 * (1.0 + 1e-3) if v0 != 0.0 else 1e-3 * scale
-                r1, t1 = f(v1)
-                for _it in range(60):
-                    if abs(r1) <= 1e-12 * scale:
-                        break
-                    if r1 == r0:
-                        raise self._err(where, f"{s['vary']} does not move {', '.join(s['sum'])}")
-                    v0, r0, v1 = v1, r1, v1 - r1 * (v1 - v0) / (r1 - r0)
-                    r1, t1 = f(v1)
-                else:
-                    raise self._err(where, f"did not meet its target {target!r} (residual {r1!r})")
-                worst = max(worst, abs(v1 - float(to_si_any(_get(cur, s["vary"])))) / max(abs(v1), 1e-300))
-                cur = t1
-                values[sname] = v1
-            if worst <= 1e-12 or len(specs) == 1:
+                before = float(to_si_any(_get(cur, s["vary"])))
+                v, cur = self._solve_spec(cur, sname, s)
+                worst = max(worst, abs(v - before) / max(abs(v), 1e-300))
+                values[sname] = v
+            if worst <= 1e-11 or len(specs) == 1:
                 break
+        else:
+            raise self._err("specs", f"the specs did not settle together (last relative change {worst!r})")
         sol, wrapped = self._solve_once(cur)
         return sol, wrapped, values
 
@@ -721,19 +903,33 @@ class Plant:
             sol, wrapped, specs = self._solve_specs(data)
             idle = {n: sol.units[n].reason for n in wrapped if isinstance(sol.units[n], IdleResult)}
             rates: dict = {}
+            gen = use = 0.0
             for n, w in wrapped.items():
                 for c, v in _carriers(w.unit, sol.units[n], self._err, f"units.{n}").items():
                     rates[c] = rates.get(c, 0.0) + float(v)
-            periods.append(PeriodResult(pname, hours, sol, dict(sol.units), idle, rates, specs))
+                    if c == "electricity_kwh":
+                        use += max(float(v), 0.0)
+                        gen += max(-float(v), 0.0)
+            periods.append(PeriodResult(pname, hours, sol, dict(sol.units), idle, rates, specs,
+                                        {"consumed_kwh_per_s": use, "generated_kwh_per_s": gen}))
         carriers: dict = {}
+        consumed = generated = 0.0
         for p in periods:
             for c, v in p.carriers_per_s.items():
                 carriers[c] = carriers.get(c, 0.0) + v * p.hours * 3600.0
-        neg = {c: v for c, v in carriers.items() if v < 0.0}
+            consumed += p.electricity_per_s["consumed_kwh_per_s"] * p.hours * 3600.0
+            generated += p.electricity_per_s["generated_kwh_per_s"] * p.hours * 3600.0
+        neg = {c: v for c, v in carriers.items() if v < 0.0 and c != "electricity_kwh"}
         if neg:
-            raise self._err("units", f"net export of {', '.join(neg)} ({neg}) cannot be accounted yet: "
-                                     "carriers are purchases >= 0")
-        em = emissions(carriers, region=self.region, year=self.year, grid_basis=self.grid_basis)
+            raise self._err("units", f"net export of {', '.join(neg)} ({neg}) cannot be accounted: only "
+                                     "electricity may be exported (a negative electricity_kwh)")
+        em = emissions(carriers, region=self.region, year=self.year, grid_basis=self.grid_basis,
+                       electricity_export=True)
+        net = carriers.get("electricity_kwh", 0.0)
+        electricity = {"consumed_kwh": consumed, "generated_kwh": generated, "net_kwh": net,
+                       "purchased_kwh": max(net, 0.0), "exported_kwh": max(-net, 0.0)}
+        factor = self._grid_factor() if (generated or net) else 0.0
+        credit = generated * factor / 1000.0
         cost, note = self._cost(carriers)
         max_m = max_e = max_rel = 0.0
         worst_overall = {}
@@ -748,7 +944,13 @@ class Plant:
             if not worst_overall or p.solution.overall["energy_relative"] >= worst_overall["energy_relative"]:
                 worst_overall = dict(p.solution.overall)
         return PlantResult(self.name, self.hours, tuple(periods), carriers, em, cost, note, self.currency,
-                           max_m, max_e, max_rel, worst_overall)
+                           max_m, max_e, max_rel, worst_overall, electricity, credit)
+
+    def _grid_factor(self) -> float:
+        """Grid emission factor of the plant's region and year [kg CO2e/kWh] (packaged tables)."""
+        from procsim.accounting import grid_factor
+
+        return float(grid_factor(self.region, self.year, self.grid_basis))
 
     def _cost(self, carriers: dict):
         from procsim.accounting.factors import energy_price
@@ -891,7 +1093,7 @@ def evaluate_options(plant_path, options_path) -> OptionsReport:
     kw = dict(data.get("compare") or {})
     cmp = compare_options(base.carriers, options, region=plant.region, year=plant.year,
                           prices=plant.prices or None, currency=plant.currency or None,
-                          grid_basis=plant.grid_basis, **kw)
+                          grid_basis=plant.grid_basis, electricity_export=True, **kw)
     by = {o.name: o for o in cmp.options}
     inter = {}
     for cname, members in combos.items():

@@ -3,7 +3,7 @@
 The core never imports the equipment families or the case studies (docs/architecture.rst: data flows one
 way). The command line and plant files still need to find them, so installed packages declare
 them as *entry points* (PyPA entry-points specification; read with :mod:`importlib.metadata`)
-in three groups:
+in four groups:
 
 ``procsim.units``
     unit types a plant file may name: ``type = "module:Class"`` (a flowsheet unit class, or a
@@ -11,6 +11,10 @@ in three groups:
 ``procsim.sweep_models``
     models for ``procsim sweep``: ``name = "module:object"``, the object a
     :class:`SweepModel`.
+``procsim.streams``
+    named feed streams a plant file may use (``stream = "name"`` in a feed table):
+    ``name = "module:factory"``, the factory called with the feed's other keys (values in SI)
+    and returning a :class:`procsim.stream.Stream`;
 ``procsim.cases``
     packages of case modules for ``procsim cases``: ``label = "package"``; every public module
     in the package with ``CASE_ID`` and ``run()`` is a case.
@@ -27,9 +31,10 @@ from functools import lru_cache
 from importlib.metadata import entry_points
 from typing import Callable, Mapping
 
-__all__ = ["SweepModel", "unit_types", "unit_type", "sweep_models", "case_modules", "GROUPS"]
+__all__ = ["SweepModel", "unit_types", "unit_type", "stream_types", "stream_type", "sweep_models", "case_modules",
+           "GROUPS"]
 
-GROUPS = ("procsim.units", "procsim.sweep_models", "procsim.cases")
+GROUPS = ("procsim.units", "procsim.streams", "procsim.sweep_models", "procsim.cases")
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,20 @@ def unit_type(name: str):
     if name not in eps:
         known = ", ".join(sorted(eps)) or _missing("procsim.units")
         raise ValueError(f"unknown unit type {name!r}; allowed: {known}")
+    return eps[name].load()
+
+
+def stream_types() -> dict:
+    """Names of the named feed streams plant files may use -> entry point (not loaded)."""
+    return dict(_group("procsim.streams"))
+
+
+def stream_type(name: str):
+    """The stream factory registered under ``name`` in ``procsim.streams``."""
+    eps = _group("procsim.streams")
+    if name not in eps:
+        known = ", ".join(sorted(eps)) or _missing("procsim.streams")
+        raise ValueError(f"unknown stream {name!r}; allowed: {known}")
     return eps[name].load()
 
 

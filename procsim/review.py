@@ -29,13 +29,15 @@ simulations, called a few dozen times, so scipy outside any hot loop is the righ
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import numpy as np
 
 __all__ = ["UncertainInput", "ImpliedValue", "FlipValue", "FigureRange", "ClaimSource", "implied_value",
-           "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict"]
+           "figure_range", "verdict", "published_rounding", "VERDICTS", "review_markdown", "review_dict",
+           "locate_passage", "range_line"]
 
 VERDICTS = ("consistent", "questionable", "inconsistent")
 
@@ -45,7 +47,9 @@ class UncertainInput:
     """An input the source does not give: nominal value, plausible range, unit and source.
 
     ``source`` names where the range comes from (a handbook, a survey, a standard) or says
-    ``"judgement"`` when it is the reviewer's engineering judgement.
+    ``"judgement"`` when it is the reviewer's engineering judgement. ``limits`` (optional) are
+    the physical bounds of the input (a fraction lies in [0, 1]): the flip-value search beyond
+    the range stops there.
     """
 
     name: str
@@ -54,6 +58,7 @@ class UncertainInput:
     high: float
     unit: str
     source: str
+    limits: tuple | None = None
 
     def __post_init__(self):
         vals = (self.nominal, self.low, self.high)
@@ -269,8 +274,11 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
             # non-negative input); a model that refuses the value there gives no flip
             span = u.high - u.low
             lo_ext = max(u.low - span, 0.0) if u.low >= 0.0 else u.low - span
+            hi_ext = u.high + span
+            if u.limits is not None:
+                lo_ext, hi_ext = max(lo_ext, u.limits[0]), min(hi_ext, u.limits[1])
             try:
-                flip, _ = _root(along, float(claimed), lo_ext, u.high + span, tol)
+                flip, _ = _root(along, float(claimed), lo_ext, hi_ext, tol)
             except ValueError:
                 flip = None
         tornado.append(FlipValue(u.name, u.unit, u.low, u.high, float(f_lo), float(f_hi),
@@ -281,16 +289,82 @@ def figure_range(model: Callable[..., float], inputs: Sequence[UncertainInput], 
                        int(n), int(seed), tuple(tornado))
 
 
+def range_line(r: FigureRange) -> str:
+    """One verdict line for a :class:`FigureRange`: the verdict, P10-P90, the reachable range,
+    where the claim lies, and the flip value of the most decisive input."""
+    d = r.decisive
+    side = ("below the computed range" if r.claimed < r.p10 else "above the computed range" if r.claimed > r.p90
+            else "inside P10-P90")
+    flip = (f"{d.flip:,.4g} {d.unit}{'' if d.flip_in_range else ' (outside its range)'}" if d.flip is not None
+            else "no value within one range-width of its range")
+    return (f"{r.metric} {r.claimed:,.4g}: {r.verdict} ({side}; P10-P90 {r.p10:,.4g}-{r.p90:,.4g}, reachable "
+            f"{r.reachable_low:,.4g}-{r.reachable_high:,.4g}, {r.samples} samples); most decisive input {d.name} "
+            f"({d.low:,.4g}-{d.high:,.4g} {d.unit}): the claim is reproduced at {d.name} = {flip}")
+
+
 @dataclass(frozen=True)
 class ClaimSource:
     """The passage a claim comes from: document, line, the original text, our translation, and
-    the data a reviewer should request from the claimant to settle it."""
+    the data a reviewer should request from the claimant to settle it.
+
+    ``document`` starts with the source file (``sources/<name>.txt``, in ``cases/sources/``);
+    ``line`` is where the quoted passage starts; ``passage`` is verbatim, with ``...`` where
+    text is left out (:func:`locate_passage` checks it); ``seed`` names the seed case
+    (``"13a"``) for tables over all seeds."""
 
     document: str
     line: int
     passage: str
     translation: str
     data_requests: tuple[str, ...] = ()
+    seed: str = ""
+
+    def fragments(self) -> tuple[str, ...]:
+        """The quoted passage split at the elisions (``...``) into verbatim fragments."""
+        return tuple(f.strip() for f in self.passage.split("...") if f.strip())
+
+    @property
+    def file_name(self) -> str:
+        """The source file the passage is quoted from (``sources/<name>.txt``, the first word of
+        ``document``)."""
+        return self.document.split()[0].rsplit("/", 1)[-1]
+
+
+def _squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def locate_passage(source: ClaimSource, text: str) -> int:
+    """Check that ``source``'s quoted passage occurs verbatim in ``text`` (the source file) and
+    return the line where its first fragment starts.
+
+    Each fragment between elisions (``...``) must occur in the file, in order, after removing all
+    whitespace from both (the Markdown conversion of the originals broke lines and spaced CJK text
+    unevenly; no character is changed otherwise). The first fragment must start on the line the
+    source names. Raises ValueError naming the fragment that is not found.
+    """
+    flat, owner = [], []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for ch in line:
+            if not ch.isspace():
+                flat.append(ch)
+                owner.append(number)
+    flat = "".join(flat)
+    pos, first_line = 0, None
+    for frag in source.fragments():
+        key = _squeeze(frag)
+        at = flat.find(key, pos)
+        if at < 0:
+            where = "anywhere in" if flat.find(key) < 0 else "in order in"
+            raise ValueError(f"{source.document}: fragment {frag[:40]!r}... not found {where} {source.file_name}")
+        if first_line is None:
+            first_line = owner[at]
+        pos = at + len(key)
+    if first_line is None:
+        raise ValueError(f"{source.document}: the quoted passage is empty")
+    if first_line != source.line:
+        raise ValueError(f"{source.document}: the passage starts on line {first_line}, not line {source.line}")
+    return first_line
 
 
 def _fmt(v) -> str:
@@ -307,7 +381,8 @@ def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
     and the data to request from the claimant."""
     out = [f"# Review: {result.title}", "", f"Case `{result.case_id}`.", ""]
     for src in sources:
-        out += [f"## Source: {src.document}, line {src.line}", "", "> " + src.passage.replace("\n", "\n> "), "",
+        seed = f"seed {src.seed}: " if src.seed else ""
+        out += [f"## Source ({seed}{src.document}, line {src.line})", "", "> " + src.passage.replace("\n", "\n> "), "",
                 f"*Our translation:* {src.translation}", ""]
     out += ["## Figures by reading", "", "| metric | reading | claimed | computed | unit | deviation |",
             "|---|---|---|---|---|---|"]
@@ -344,7 +419,7 @@ def review_markdown(result, sources: Sequence[ClaimSource] = ()) -> str:
 def review_dict(result, sources: Sequence[ClaimSource] = ()) -> dict:
     """The reviewer's page as plain data (for JSON)."""
     return {"case": result.case_id, "title": result.title,
-            "sources": [{"document": s.document, "line": s.line, "passage": s.passage,
+            "sources": [{"seed": s.seed, "document": s.document, "line": s.line, "passage": s.passage,
                          "translation": s.translation, "data_requests": list(s.data_requests)} for s in sources],
             "figures": [{**f.as_dict(), "deviation": f.deviation, "note": f.note} for f in result.figures],
             "implied": [{"parameter": i.parameter, "reading": i.reading, "value": i.value, "unit": i.unit,

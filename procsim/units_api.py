@@ -45,7 +45,7 @@ import numpy as np
 from procsim.quantities import KINDS, to_si, unit_registry
 
 __all__ = ["PORT_MEDIA", "PORT_PATTERN", "check_port_name", "port_name_problems", "Status", "STATUS_OK",
-           "PortMap", "canonical_inlets", "outlet_map", "port_map", "port_alias", "balance_residuals", "with_residuals",
+           "PortMap", "canonical_inlets", "outlet_map", "port_map", "port_alias", "all_aliases", "balance_residuals", "with_residuals",
            "si", "si_array", "convert_fields", "check_result_residuals", "RESIDUAL_FIELDS"]
 
 #: Media a port may carry, each with what it means. Material media first, then energy.
@@ -108,10 +108,21 @@ def check_port_name(name: str, direction: str) -> str:
     return name
 
 
-def port_alias(unit, port: str) -> str:
+def port_alias(unit, port: str, side: str | None = None) -> str:
     """The current name of ``port`` on ``unit``: ports renamed to the convention keep their old
-    names as aliases (``unit.port_aliases``: old name -> new name)."""
+    names as aliases (``unit.port_aliases``: old name -> new name). A unit whose old name served
+    an inlet and an outlet alike (a pipe's ``steam`` -> ``steam``) names the outlet's new name in
+    ``unit.outlet_aliases``, used for ``side="outlet"``."""
+    if side == "outlet":
+        out = getattr(unit, "outlet_aliases", {})
+        if port in out:
+            return out[port]
     return getattr(unit, "port_aliases", {}).get(port, port)
+
+
+def all_aliases(unit) -> dict:
+    """Old port name -> new name for look-ups that prefer outlets (solution streams, outlet maps)."""
+    return {**getattr(unit, "port_aliases", {}), **getattr(unit, "outlet_aliases", {})}
 
 
 def canonical_inlets(unit, inlets) -> dict:
@@ -163,7 +174,7 @@ class PortMap(Mapping):
 def outlet_map(unit, data) -> PortMap:
     """Ports of ``unit`` (its outlets, or example inlets) as a :class:`PortMap` answering to
     old port names too."""
-    return PortMap(data, getattr(unit, "port_aliases", {}))
+    return PortMap(data, all_aliases(unit))
 
 
 port_map = outlet_map

@@ -110,3 +110,35 @@ def test_published_rounding():
     assert published_rounding(0.0) == 0.0
     # 2,260.5 computed agrees with a claimed 2,260 at the range's edge
     assert verdict(2260.0, 2260.5, 2300.0, 2260.5, 2320.0, published_rounding(2260)) == "consistent"
+
+
+@pytest.mark.integration
+def test_reviewer_page_as_a_workbook(tmp_path):
+    # the xlsx form goes through procsim.report.review_section; read the values back
+    from openpyxl import load_workbook
+    from typer.testing import CliRunner
+
+    from procsim.cli import app
+
+    out = tmp_path / "r.xlsx"
+    res = CliRunner().invoke(app, ["review", "seed10_servo_pumps", "--ranges", "--format", "xlsx", "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    wb = load_workbook(out)
+    sheets = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}
+    assert any(k.startswith("seed10_servo_pumps") for k in sheets)
+    by_prefix = lambda p: next(v for k, v in sheets.items() if k.endswith(p))  # noqa: E731
+    src = by_prefix("sources")
+    assert src[0] == ["seed", "document", "line", "passage (original)", "our translation"]
+    assert src[1][0] == "10" and src[1][2] == 304 and "19 台塑膠射出機" in src[1][3] and "servo" in src[1][4]
+    ranges = by_prefix("ranges")
+    head, row = ranges[0], ranges[1]
+    # 190,000 kWh claimed; the case's own cooling-time figures bound the computed range
+    assert row[head.index("claimed")] == 190000
+    assert row[head.index("P10")] < row[head.index("P50")] < row[head.index("P90")]
+    assert row[head.index("verdict")] in ("consistent", "questionable", "inconsistent")
+    torn = by_prefix("flips")
+    assert {r[1] for r in torn[1:]} == {"cooling_time", "plasticising_flow"}
+    asked = by_prefix("requests")
+    assert any("power logs" in r[1] for r in asked[1:])
+    bad = CliRunner().invoke(app, ["review", "seed10_servo_pumps", "--format", "xlsx"])
+    assert bad.exit_code == 2 and "--output" in bad.output

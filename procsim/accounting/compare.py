@@ -40,8 +40,9 @@ class AnnualEnergy(Protocol):
     def annual_energy(self) -> Mapping[str, float]: ...
 
 
-def annual_carriers(name: str, case) -> dict[str, float]:
-    """Validated ``{carrier: amount >= 0}`` from a dict or an :class:`AnnualEnergy` object."""
+def annual_carriers(name: str, case, electricity_export: bool = False) -> dict[str, float]:
+    """Validated ``{carrier: amount >= 0}`` from a dict or an :class:`AnnualEnergy` object
+    (``electricity_export``: ``electricity_kwh`` may be negative, a net export)."""
     data = case.annual_energy() if isinstance(case, AnnualEnergy) else case
     if not isinstance(data, Mapping):
         raise ValueError(f"{name} must be a dict {{carrier: annual amount}} or have an "
@@ -49,6 +50,9 @@ def annual_carriers(name: str, case) -> dict[str, float]:
     out = {}
     for carrier, amount in data.items():
         check_carrier(carrier)
+        if electricity_export and carrier == "electricity_kwh":
+            out[carrier] = as_float(f"{name}[{carrier!r}]", amount, "kWh/yr")
+            continue
         out[carrier] = float(check_nonnegative(f"{name}[{carrier!r}]", amount, "per year"))
     return out
 
@@ -67,8 +71,9 @@ class Comparison:
     energy_fraction: float | None  # saved / baseline total energy; None without baseline energy
     baseline_emissions: Emissions
     retrofit_emissions: Emissions
-    co2e_saved_t: dict            # {"scope1": , "scope2": , "total": , "biogenic_co2": } t/yr;
-                                  # biogenic CO2 saved is outside "total" (GHG Protocol)
+    co2e_saved_t: dict            # {"scope1": , "scope2": , "total": , "biogenic_co2": ,
+                                  # "export_credit": } t/yr; biogenic CO2 saved is outside "total"
+                                  # (GHG Protocol); a larger export credit is in "total"
     cost_saved: float             # energy cost saving [currency/yr]
     carbon_fee_avoided: float     # [currency/yr]
     currency: str
@@ -138,7 +143,7 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
             grid_table: FactorTable | None = None, investment: float = 0.0,
             subsidy: float = 0.0, om_cost: float = 0.0, lifetime: int = 10,
             discount_rate: float = 0.05, carbon_fee: str | float | None = None,
-            process_co2e_t: tuple[float, float] = (0.0, 0.0)) -> Comparison:
+            process_co2e_t: tuple[float, float] = (0.0, 0.0), electricity_export: bool = False) -> Comparison:
     """Compare a baseline with a retrofit (annual figures per carrier).
 
     Parameters
@@ -155,12 +160,16 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
         currency/t CO2e: the fee avoided is the CO2e saving times the rate (the plant is
         assumed to stay above the 25,000 t threshold).
     process_co2e_t : (baseline, retrofit) process emissions [t CO2e/yr].
+    electricity_export : a negative ``electricity_kwh`` is a net export to the grid (a plant
+        that generates more than it uses): its emissions credit is outside scope 2 and in the
+        totals (:func:`~procsim.accounting.emissions.emissions`), and it is valued at the
+        electricity price (judgement: net metering; give ``prices`` for another value).
 
     Payback, IRR and cost of saved energy are None, with the reason in ``notes``, when
     they do not exist (no saving, a saving that loses money); never inf or NaN.
     """
-    base = annual_carriers("baseline", baseline)
-    retro = annual_carriers("retrofit", retrofit)
+    base = annual_carriers("baseline", baseline, electricity_export)
+    retro = annual_carriers("retrofit", retrofit, electricity_export)
     if currency is None:
         if region != "TW":
             raise ValueError(f"currency must be given for region {region!r} (default TWD is for TW)")
@@ -171,8 +180,8 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
     r = float(check_range("discount_rate", discount_rate, -1.0, None, "1/yr", low_inclusive=False))
     kw = dict(region=region, year=year, grid_basis=grid_basis, gwp_set=gwp_set, sector=sector,
               steam_supply=steam_supply, grid_table=grid_table)
-    e_base = emissions(base, process_co2e_t=process_co2e_t[0], **kw)
-    e_retro = emissions(retro, process_co2e_t=process_co2e_t[1], **kw)
+    e_base = emissions(base, process_co2e_t=process_co2e_t[0], electricity_export=electricity_export, **kw)
+    e_retro = emissions(retro, process_co2e_t=process_co2e_t[1], electricity_export=electricity_export, **kw)
     carriers = sorted(set(base) | set(retro))
     savings = {c: base.get(c, 0.0) - retro.get(c, 0.0) for c in carriers}
     changed = [c for c in carriers if savings[c] != 0.0]
@@ -185,7 +194,8 @@ def compare(baseline, retrofit, *, region: str = "TW", year: int = 2024, prices=
     co2e = {"scope1": e_base.scope1_co2e_t - e_retro.scope1_co2e_t,
             "scope2": e_base.scope2_co2e_t - e_retro.scope2_co2e_t,
             "total": e_base.total_co2e_t - e_retro.total_co2e_t,
-            "biogenic_co2": e_base.biogenic_co2_t - e_retro.biogenic_co2_t}
+            "biogenic_co2": e_base.biogenic_co2_t - e_retro.biogenic_co2_t,
+            "export_credit": e_retro.export_credit_co2e_t - e_base.export_credit_co2e_t}
     fee_factors = []
     if carbon_fee is None:
         fee = 0.0

@@ -92,6 +92,10 @@ class Emissions:
     gwp_set: str
     factors: tuple = field(default=())  # every Factor used
     biogenic_co2_t: float = 0.0         # CO2 from biogenic fuels: outside scope 1 and the total
+    #: electricity exported to the grid [kWh/yr] (a net export, ``electricity_export=True``) and the
+    #: grid emissions it displaces [t CO2e/yr]: reported outside scope 2, credited in the total
+    electricity_export_kwh: float = 0.0
+    export_credit_co2e_t: float = 0.0
 
 
 def _fuel_co2e_per_gj(fuel: str, sector: str, gwp_set: str, used: list) -> tuple[float, float, float]:
@@ -149,7 +153,7 @@ def carrier_biogenic_co2_t(carrier: str, amount: float) -> float:
 def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basis: str = "actual",
               gwp_set: str = "AR5", sector: str = "manufacturing",
               steam_supply: SteamSupply | None = None, grid_table: FactorTable | None = None,
-              process_co2e_t: float = 0.0) -> Emissions:
+              process_co2e_t: float = 0.0, electricity_export: bool = False) -> Emissions:
     """Annual emissions of ``carriers`` ({carrier: annual amount in its own unit}).
 
     Parameters
@@ -160,6 +164,11 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
     sector : "manufacturing" (IPCC Table 2.3) or "energy_industries" (Table 2.2).
     steam_supply : boiler behind purchased steam/heat (default natural gas at 0.80).
     process_co2e_t : scope-1 process emissions [t CO2e/yr] added as given.
+    electricity_export : accept a negative ``electricity_kwh`` as a net export to the grid
+        (default False: an inventory's carriers are purchases >= 0). The export is credited at
+        the same grid factor: ``export_credit_co2e_t`` is reported outside scope 2 and taken
+        off ``total_co2e_t`` (a net figure; GHG Protocol Scope 2 Guidance 2015 keeps
+        exports out of scope 2, so the credit is shown separately).
     """
     check_choice("sector", sector, SECTORS)
     check_choice("gwp_set", gwp_set, GWP_SETS)
@@ -169,9 +178,18 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
     used: list = []
     by_carrier: dict = {}
     by_gas = {"CO2": 0.0, "CH4": 0.0, "N2O": 0.0}
-    s1 = s2 = biogenic = 0.0
+    s1 = s2 = biogenic = credit = export = 0.0
     for carrier, amount in carriers.items():
         a = as_float(carrier, amount)
+        if a < 0 and carrier == "electricity_kwh" and electricity_export:
+            per_unit, _, f_used = carrier_co2e_factor(
+                carrier, region=region, year=year, grid_basis=grid_basis, gwp_set=gwp_set,
+                sector=sector, steam_supply=steam_supply, grid_table=grid_table)
+            used += f_used
+            export = -a
+            credit = export * per_unit / 1000.0
+            by_carrier[carrier] = {"scope": "export", "co2e_t": -credit}
+            continue
         if a < 0:
             raise ValueError(f"{carrier} must be >= 0 per year in an inventory; got {a}")
         per_unit, scope, f_used = carrier_co2e_factor(
@@ -198,6 +216,7 @@ def emissions(carriers: dict, *, region: str = "TW", year: int = 2024, grid_basi
             s2 += co2e_t
     s1 += process
     unique = {(f.name, f.basis, float(f)): f for f in used}
-    return Emissions(scope1_co2e_t=s1, scope2_co2e_t=s2, total_co2e_t=s1 + s2, by_gas_t=by_gas,
+    return Emissions(scope1_co2e_t=s1, scope2_co2e_t=s2, total_co2e_t=s1 + s2 - credit, by_gas_t=by_gas,
                      by_carrier=by_carrier, process_co2e_t=process, gwp_set=gwp_set,
-                     factors=tuple(unique.values()), biogenic_co2_t=biogenic)
+                     factors=tuple(unique.values()), biogenic_co2_t=biogenic, electricity_export_kwh=export,
+                     export_credit_co2e_t=credit)

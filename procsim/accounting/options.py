@@ -152,7 +152,7 @@ def compare_options(baseline, options, **compare_kwargs) -> OptionsResult:
     if len(set(names)) != len(names):
         raise ValueError(f"option names must be unique; got {names}")
     by_name = {o.name: o for o in options}
-    base = annual_carriers("baseline", baseline)
+    base = annual_carriers("baseline", baseline, bool(compare_kwargs.get("electricity_export", False)))
     results, notes = [], []
     for o in options:
         unknown = [m for m in o.members if m not in by_name]

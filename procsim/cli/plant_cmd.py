@@ -59,11 +59,17 @@ def format_plant(r) -> str:
         out.append("")
         out.append("Design specifications (last period): " + ", ".join(f"{k} = {v:.9g}" for k, v in specs.items()))
     out.append("")
-    out.append("Annual energy (purchased carriers):")
+    out.append("Annual energy (purchased carriers; a negative electricity_kwh is a net export):")
     for c, v in sorted(r.carriers.items()):
         out.append(f"  {c:20s} {v:,.6g} per year")
+    el = r.electricity
+    if el.get("generated_kwh"):
+        out.append(f"Electricity: consumed {el['consumed_kwh']:,.6g} kWh/yr, generated {el['generated_kwh']:,.6g} kWh/yr, "
+                   f"net {el['net_kwh']:,.6g} kWh/yr (exported {el['exported_kwh']:,.6g}); own generation displaces "
+                   f"{r.generation_credit_co2e_t:,.6g} t CO2e/yr of grid electricity")
     e = r.emissions
-    out.append(f"CO2e: {e.total_co2e_t:,.6g} t/yr (scope 1 {e.scope1_co2e_t:,.6g}, scope 2 {e.scope2_co2e_t:,.6g})")
+    credit = f", export credit -{e.export_credit_co2e_t:,.6g} outside scope 2" if e.export_credit_co2e_t else ""
+    out.append(f"CO2e: {e.total_co2e_t:,.6g} t/yr (scope 1 {e.scope1_co2e_t:,.6g}, scope 2 {e.scope2_co2e_t:,.6g}{credit})")
     out.append(f"Cost: {_num(r.cost, '{:,.6g}')} {r.currency}/yr ({r.cost_note})")
     return "\n".join(out)
 

@@ -1,5 +1,6 @@
 """``procsim review``: a reviewer's page per case (the source passage, readings, what the claim
-implies, ranges, flip values, verdicts, data to request), as Markdown, HTML or JSON."""
+implies, ranges, flip values, verdicts, data to request), as Markdown, HTML, JSON or an Excel
+workbook (through :func:`procsim.report.review_section`)."""
 from __future__ import annotations
 
 import html
@@ -12,7 +13,7 @@ import typer
 from procsim.cli._app import app
 from procsim.cli.cases_cmd import discover_cases
 
-REVIEW_FORMATS = ("md", "html", "json")
+REVIEW_FORMATS = ("md", "html", "json", "xlsx")
 
 
 def _html_page(markdown_pages: list[str]) -> str:
@@ -27,7 +28,7 @@ def _html_page(markdown_pages: list[str]) -> str:
 @app.command("review")
 def review_cmd(case_ids: Optional[List[str]] = typer.Argument(None, help="case ids (default: every case "
                                                                           "that declares its source passages)"),
-               fmt: str = typer.Option("md", "--format", help="md, html or json"),
+               fmt: str = typer.Option("md", "--format", help="md, html, json or xlsx (xlsx needs --output)"),
                ranges: bool = typer.Option(False, "--ranges", help="also run each case's Monte Carlo review"),
                output: Optional[Path] = typer.Option(None, "--output", "-o", help="file to write")):
     """Write a reviewer's page for each case's claim."""
@@ -35,6 +36,9 @@ def review_cmd(case_ids: Optional[List[str]] = typer.Argument(None, help="case i
 
     if fmt not in REVIEW_FORMATS:
         typer.echo(f"--format must be one of {', '.join(REVIEW_FORMATS)}; got {fmt!r}", err=True)
+        raise typer.Exit(2)
+    if fmt == "xlsx" and output is None:
+        typer.echo("--format xlsx writes a workbook: give --output FILE.xlsx", err=True)
         raise typer.Exit(2)
     if output is not None and not output.parent.exists():
         typer.echo(f"output directory {str(output.parent)!r} does not exist", err=True)
@@ -45,13 +49,20 @@ def review_cmd(case_ids: Optional[List[str]] = typer.Argument(None, help="case i
     if unknown:
         typer.echo(f"unknown case id(s): {', '.join(unknown)}; known: {', '.join(found)}", err=True)
         raise typer.Exit(2)
-    pages, data = [], []
+    pages, data, results = [], [], []
     for cid in ids:
         mod = found[cid]
         res = mod.review() if ranges and hasattr(mod, "review") else mod.run()
         sources = getattr(mod, "SOURCES", ())
         pages.append(review_markdown(res, sources))
         data.append(review_dict(res, sources))
+        results.append((res, sources))
+    if fmt == "xlsx":
+        from procsim.report import Report, review_section, to_xlsx
+
+        to_xlsx(Report("procsim review", [review_section(r, s) for r, s in results]), output)
+        typer.echo(f"wrote {output}")
+        return
     text = {"md": lambda: "\n\n".join(pages), "html": lambda: _html_page(pages),
             "json": lambda: json.dumps(data, indent=1, ensure_ascii=False)}[fmt]()
     if output is None:

@@ -17,11 +17,11 @@ Examples
 from procsim.report.cases import (case_markdown, cases_excel, cases_html, cases_report, figures_frame,
                                   figures_json, figures_table)
 from procsim.report.model import (DEVIATION_COLUMN, Report, Section, Table, case_section, claim_section,
-                                  options_section, plant_section, result_section, section_for)
+                                  options_section, plant_section, result_section, review_section, section_for)
 from procsim.report.render import format_number, to_html, to_json, to_markdown, to_xlsx, write
 
 __all__ = ["Report", "Section", "Table", "section_for", "case_section", "claim_section", "plant_section",
-           "options_section", "result_section",
+           "options_section", "result_section", "review_section",
            "to_markdown", "to_html", "to_json", "to_xlsx", "write", "format_number", "DEVIATION_COLUMN",
            "figures_table", "figures_json", "case_markdown", "figures_frame", "cases_report", "cases_html",
            "cases_excel"]

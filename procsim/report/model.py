@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Table", "Section", "Report", "section_for", "case_section", "claim_section",
-           "plant_section", "options_section", "result_section", "DEVIATION_COLUMN"]
+           "plant_section", "options_section", "result_section", "review_section", "DEVIATION_COLUMN"]
 
 #: Column holding (computed - claimed) / |claimed| in percent in comparison tables.
 DEVIATION_COLUMN = "deviation [%]"
@@ -112,6 +112,55 @@ def case_section(result) -> Section:
     for caption, f in extra.items():
         sec.add_figure(str(caption), f)
     return sec
+
+
+def review_section(result, sources=()) -> Section:
+    """A reviewer's page for one case (:mod:`procsim.review`) as tables: the source passages
+    (original and our translation), the figures by reading, what the claim implies, the ranges
+    (P10-P50-P90 and verdict), each input's tornado bar and flip value (``flips``), the verdicts,
+    and the data to request from the claimant (``requests``); the section title starts with the
+    case id, so each workbook sheet names its case. ``sources`` are the case's ``SOURCES``
+    (:class:`procsim.review.ClaimSource`)."""
+    import pandas as pd
+
+    def frame(rows, cols):
+        return pd.DataFrame(rows, columns=cols)
+
+    tables = [
+        Table("sources", frame([{"seed": s.seed, "document": s.document, "line": s.line, "passage (original)":
+                                 s.passage, "our translation": s.translation} for s in sources],
+                               ["seed", "document", "line", "passage (original)", "our translation"])),
+        Table("readings", frame(
+            [{"metric": f.metric, "reading": f.reading or "as stated", "claimed": f.claimed, "computed": f.computed,
+              "unit": f.unit, DEVIATION_COLUMN: None if f.deviation is None else 100.0 * f.deviation}
+             for f in result.figures], ["metric", "reading", "claimed", "computed", "unit", DEVIATION_COLUMN]),
+            (DEVIATION_COLUMN,)),
+        Table("implied", frame(
+            [{"parameter": i.parameter, "reading": i.reading or "as stated", "implied": i.value, "unit": i.unit,
+              "typical low": i.typical_low, "typical high": i.typical_high, "source": i.source,
+              "plausible": "yes" if i.plausible else "no", "note": i.note} for i in result.implied],
+            ["parameter", "reading", "implied", "unit", "typical low", "typical high", "source", "plausible", "note"])),
+        Table("ranges", frame(
+            [{"metric": r.metric, "claimed": r.claimed, "P10": r.p10, "P50": r.p50, "P90": r.p90,
+              "reachable low": r.reachable_low, "reachable high": r.reachable_high, "samples": r.samples,
+              "seed": r.seed, "verdict": r.verdict} for r in result.ranges],
+            ["metric", "claimed", "P10", "P50", "P90", "reachable low", "reachable high", "samples", "seed",
+             "verdict"])),
+        Table("flips", frame(
+            [{"metric": r.metric, "input": t.name, "low": t.low, "high": t.high, "unit": t.unit,
+              "figure at low": t.figure_at_low, "figure at high": t.figure_at_high, "flip value": t.flip,
+              "flip inside the range": "yes" if t.flip is not None and t.flip_in_range else "no"}
+             for r in result.ranges for t in sorted(r.tornado, key=lambda t: -t.swing)],
+            ["metric", "input", "low", "high", "unit", "figure at low", "figure at high", "flip value",
+             "flip inside the range"])),
+        Table("verdicts", frame([{"verdict": v} for v in result.verdicts], ["verdict"])),
+        Table("requests", frame([{"seed": s.seed, "request": q} for s in sources for q in s.data_requests],
+                                       ["seed", "request"])),
+    ]
+    verdicts = [r.verdict for r in result.ranges]
+    summary = (f"{len(result.implied)} implied values, {len(result.ranges)} ranges"
+               + (f" ({', '.join(sorted(set(verdicts)))})" if verdicts else ""))
+    return Section(f"{result.case_id}: review of {result.title}", "case", summary, tables, assumptions=list(result.assumptions))
 
 
 def _is_figure(v) -> bool:

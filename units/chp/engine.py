@@ -138,6 +138,9 @@ class CHPUnit:
         0 for turbines)
     pinch : recovery exchanger pinch [K]; stack_minimum : lowest stack temperature [K]
         (acid dew point margin, default 393.15 K)
+    fuel : a library fuel name or a :class:`procsim.thermo.combustion.Fuel` (a biogas from
+        its composition); default natural gas. The part-load table and the EU reference
+        efficiencies in ``primary_energy_savings`` are those of natural gas.
     """
 
     kind: str
@@ -148,6 +151,7 @@ class CHPUnit:
     jacket_heat_fraction: float = 0.22
     pinch: float = 15.0
     stack_minimum: float = 393.15
+    fuel: object = "natural_gas"
 
     def __post_init__(self):
         check_choice("CHPUnit kind", self.kind, CHP_KINDS)
@@ -159,6 +163,30 @@ class CHPUnit:
         if self.kind == "gas_turbine" and self.jacket_heat_fraction:
             raise ValueError(f"CHPUnit jacket_heat_fraction must be 0 for a gas turbine; got {self.jacket_heat_fraction!r}")
         check_positive("CHPUnit pinch", self.pinch, "K")
+        check_range("CHPUnit stack_minimum", self.stack_minimum, 273.15, self.exhaust_temperature, "K",
+                    high_inclusive=False)
+        if not isinstance(self.fuel, (str, Fuel)):
+            raise ValueError(f"CHPUnit fuel must be a library fuel name or a Fuel; got {self.fuel!r}")
+
+    def fuel_model(self) -> Fuel:
+        """The fuel as a :class:`Fuel`."""
+        return self.fuel if isinstance(self.fuel, Fuel) else Fuel.from_name(self.fuel)
+
+    def prime_mover(self, load_fraction):
+        """(power [W], fuel input [W, LHV], electrical efficiency [-], exhaust Stream) at
+        ``load_fraction``: the engine side of :meth:`run`, without heat recovery."""
+        lf_tab, _, rx = _part_load()[self.kind]
+        lf = check_range("CHPUnit load_fraction", load_fraction, float(lf_tab[0]), 1.0)
+        eta = self.electrical_efficiency * self.relative_efficiency(lf)
+        power = lf * self.rated_power
+        fuel = self.fuel_model()
+        fg = fuel.flue_gas(fuel.excess_air(self.exhaust_o2_dry, basis="dry"))
+        # exhaust temperature held at its full-load value, exhaust flow scaled by the tabulated
+        # exhaust heat ratio (an assumption: real engines change both a little)
+        full_fuel = self.rated_power / self.electrical_efficiency
+        m_exh = full_fuel / fuel.lhv * fg.mass_per_kg_fuel * float(np.interp(lf, lf_tab, rx))
+        exhaust = Stream(dict(fg.mole_fractions), self.exhaust_temperature, 101325.0 + 5000.0, m_exh)
+        return power, power / eta, eta, exhaust
 
     def relative_efficiency(self, load_fraction) -> float:
         """Part-load electrical efficiency relative to full load [-] (data file, linear in load)."""
@@ -169,18 +197,7 @@ class CHPUnit:
     def run(self, load_fraction, water_in: Stream, water_outlet_enthalpy) -> CHPResult:
         """Operate at ``load_fraction`` and raise water/steam from ``water_in`` to ``water_outlet_enthalpy``
         [J/kg] with the exhaust (flow set by the pinch)."""
-        lf_tab, _, rx = _part_load()[self.kind]
-        lf = check_range("CHPUnit load_fraction", load_fraction, float(lf_tab[0]), 1.0)
-        eta = self.electrical_efficiency * self.relative_efficiency(lf)
-        power = lf * self.rated_power
-        fuel_q = power / eta
-        fuel = Fuel.from_name("natural_gas")
-        fg = fuel.flue_gas(fuel.excess_air(self.exhaust_o2_dry, basis="dry"))
-        # exhaust temperature held at its full-load value, exhaust flow scaled by the tabulated
-        # exhaust heat ratio (an assumption: real engines change both a little)
-        full_fuel = self.rated_power / self.electrical_efficiency
-        m_exh = full_fuel / fuel.lhv * fg.mass_per_kg_fuel * float(np.interp(lf, lf_tab, rx))
-        exhaust = Stream(dict(fg.mole_fractions), self.exhaust_temperature, 101325.0 + 5000.0, m_exh)
+        power, fuel_q, eta, exhaust = self.prime_mover(load_fraction)
         rec = pinch_limited_flow(exhaust, water_in, as_float("water_outlet_enthalpy", water_outlet_enthalpy, "J/kg"),
                                  self.pinch)
         prof = rec.profile

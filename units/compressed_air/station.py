@@ -34,6 +34,12 @@ class CompressorStationResult:
     unit_flows: tuple            # [m3/s] per compressor
     unit_powers: tuple           # [W] per compressor
     energy_residual: float       # P + m h_in - m h_out - heat [W]
+    mass_residual: float = 0.0   # m_in - m_out [kg/s]
+
+    @property
+    def carriers(self) -> dict:
+        """Purchased electricity per second {"electricity_kwh": kWh/s} (:mod:`procsim.plant`)."""
+        return {"electricity_kwh": self.power / 3.6e6}
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class CompressorStation:
         if heat < 0:
             raise ValueError(f"{self.name}: negative heat rejection {heat!r} W: input power too low for the duty")
         res = CompressorStationResult(power, q, power / q if q > 0 else float("nan"), heat, tuple(flows),
-                                      tuple(powers), power + s.energy_flow - out.energy_flow - heat)
+                                      tuple(powers), power + s.energy_flow - out.energy_flow - heat,
+                                      s.mass_flow - out.mass_flow)
         return UnitSolution(outlet_map(self, {"air_out": out, "heat_out": EnergyStream("heat", heat)}), res,
                             {"electric_power": power})

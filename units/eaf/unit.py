@@ -15,6 +15,13 @@ unit puts it on ports as rates averaged over the tap-to-tap time:
   water, radiation and other losses as heat);
 * source ``electricity`` [W]: the balancing term of the heat balance.
 
+The result reports the purchased ``carriers`` per second (electricity in kWh, burner natural
+gas in Nm3 at 0 degC, 101.325 kPa), which a plant file counts (:mod:`procsim.plant`).
+
+Plant files name the furnace ``type = "eaf"`` (:func:`plant_eaf`: a documented typical heat
+of ``procsim/data/eaf_typical_heats.toml`` or furnace parameters) and its charges as named
+feed streams ``stream = "eaf_charge"`` (:func:`charge_feed`).
+
 All enthalpies are absolute (formation-inclusive, elements at 298.15 K) for the condensed
 phases and the gases alike, so the unit's port balance closes to round-off with the
 electricity as its only source.
@@ -32,9 +39,10 @@ from procsim.units_api import balance_residuals, canonical_inlets, convert_field
 from procsim.validation import check_int, check_positive
 
 from units.eaf.condensed import CondensedMixture
-from units.eaf.furnace import ElectricArcFurnace, HeatBalance, Material, material
+from units.eaf.furnace import (ElectricArcFurnace, HeatBalance, Material, gas_composition, material,
+                               normal_volume_from_kg, typical_heat)
 
-__all__ = ["EAFUnit", "EAFUnitResult", "charge_stream"]
+__all__ = ["EAFUnit", "EAFUnitResult", "charge_stream", "charge_feed", "plant_eaf"]
 
 _STATE_MODE = {"solid": "stable", "liquid": "liquid"}
 
@@ -51,6 +59,62 @@ def charge_stream(charged, mass_per_heat, tap_to_tap_time, temperature=None, pre
     return Stream(cm, t, pressure, mass_per_heat / check_positive("tap_to_tap_time", tap_to_tap_time, "s"))
 
 
+def charge_feed(material, heat=None, mass_per_heat=None, tap_to_tap_time=None, T=None, p=101325.0) -> Stream:
+    """A plant-file charge feed (``stream = "eaf_charge"``, :mod:`procsim.plant`).
+
+    Parameters
+    ----------
+    material : library material name (``units.eaf.MATERIAL_NAMES``)
+    heat : name of a documented typical heat (``procsim/data/eaf_typical_heats.toml``): the
+        mass per heat of ``material`` and the tap-to-tap time are taken from it
+    mass_per_heat : [kg] (instead of, or overriding, the typical heat's)
+    tap_to_tap_time : [s] (instead of, or overriding, the typical heat's); must be the
+        furnace's own, since the furnace turns the rate back into kg per heat with it
+    T : charging temperature [K] (default: the material's); p : [Pa], default 101325
+    """
+    if heat is not None:
+        eaf, charge, _ = typical_heat(heat)
+        if material not in charge:
+            raise ValueError(f"material {material!r} is not charged in the typical heat {heat!r}; "
+                             f"its charge: {', '.join(charge)}")
+        mass_per_heat = charge[material] if mass_per_heat is None else mass_per_heat
+        tap_to_tap_time = eaf.tap_to_tap_time if tap_to_tap_time is None else tap_to_tap_time
+    if mass_per_heat is None or tap_to_tap_time is None:
+        raise ValueError("an eaf_charge feed needs heat (a typical heat name) or both mass_per_heat [kg] and "
+                         "tap_to_tap_time [s]")
+    check_positive("mass_per_heat", mass_per_heat, "kg")
+    return charge_stream(material, mass_per_heat, tap_to_tap_time, T, p)
+
+
+#: ElectricArcFurnace parameters a plant file may set on an ``eaf`` unit
+_FURNACE_FIELDS = ("tap_temperature", "steel_carbon", "manganese_to_steel", "slag_feo", "slag_temperature",
+                   "off_gas_temperature", "cooling_water_loss", "radiation_loss", "other_loss", "air_ingress",
+                   "tap_to_tap_time")
+
+
+def plant_eaf(name: str, heat: str | None = None, n_charges: int = 1, lance_oxygen=None,
+              post_combustion_oxygen=0.0, burner_oxygen=None, burner_natural_gas=None, **furnace) -> "EAFUnit":
+    """The furnace as a plant-file unit (``type = "eaf"``).
+
+    ``heat`` names a documented typical heat: its furnace (temperatures, losses, air ingress,
+    tap-to-tap time) and its gases per heat (lance and burner oxygen, burner natural gas) are
+    used unless given here. ``furnace`` keywords set :class:`~units.eaf.furnace.ElectricArcFurnace`
+    parameters (SI: K, J per heat, kg per heat, s). Gases are kg per heat.
+    """
+    bad = [k for k in furnace if k not in _FURNACE_FIELDS]
+    if bad:
+        raise ValueError(f"{name}: eaf has no parameter {bad[0]!r}; allowed: heat, n_charges, lance_oxygen, "
+                         f"post_combustion_oxygen, burner_oxygen, burner_natural_gas, {', '.join(_FURNACE_FIELDS)}")
+    gases = dict(lance_oxygen=0.0, burner_oxygen=0.0, burner_natural_gas=0.0)
+    if heat is not None:
+        eaf, _, gases = typical_heat(heat, **furnace)
+    else:
+        eaf = ElectricArcFurnace(**furnace)
+    given = dict(lance_oxygen=lance_oxygen, burner_oxygen=burner_oxygen, burner_natural_gas=burner_natural_gas)
+    gases.update({k: v for k, v in given.items() if v is not None})
+    return EAFUnit(name, eaf, n_charges=n_charges, post_combustion_oxygen=post_combustion_oxygen, **gases)
+
+
 @dataclass(frozen=True)
 class EAFUnitResult:
     """The furnace on its ports (rates over tap to tap, SI) and its per-heat balance.
@@ -58,7 +122,8 @@ class EAFUnitResult:
     heat_balance : the :class:`~units.eaf.furnace.HeatBalance` of one heat (unchanged physics)
     electric_power : electricity / tap-to-tap time [W]; steel_flow, slag_flow, off_gas_flow
     [kg/s]; off_gas_temperature [K]; mass_residual [kg/s], energy_residual [W] over the ports
-    (electricity counted as a source).
+    (electricity counted as a source); carriers : purchased per second
+    {"electricity_kwh": kWh/s, "natural_gas_nm3": Nm3/s of burner gas}.
     """
 
     heat_balance: HeatBalance
@@ -69,6 +134,7 @@ class EAFUnitResult:
     off_gas_temperature: float
     mass_residual: float = math.nan
     energy_residual: float = math.nan
+    carriers: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -115,6 +181,10 @@ class EAFUnit:
         u = cls("eaf", eaf, n_charges=len(charge), lance_oxygen=4.0e3)
         ports = {f"charge_in{i + 1}": charge_stream(n, m, eaf.tap_to_tap_time) for i, (n, m) in enumerate(charge.items())}
         return u, outlet_map(u, ports)
+
+    def _carriers(self, hb) -> dict:
+        """Purchased carriers per second: electricity [kWh/s], burner natural gas [Nm3/s]."""
+        return _eaf_carriers(self, hb)
 
     def _charge(self, inlets):
         charge = {}
@@ -167,8 +237,17 @@ class EAFUnit:
         m_res, e_res = balance_residuals(inlets, outs, sources)
         res = EAFUnitResult(heat_balance=hb, electric_power=hb.electricity / t, steel_flow=steel.mass_flow,
                             slag_flow=slag.mass_flow, off_gas_flow=off_gas.mass_flow,
-                            off_gas_temperature=off_gas.T, mass_residual=m_res, energy_residual=e_res)
+                            off_gas_temperature=off_gas.T, mass_residual=m_res, energy_residual=e_res,
+                            carriers=self._carriers(hb))
         return UnitSolution(outs, res, sources, drawn)
+
+
+def _eaf_carriers(unit, hb):
+    t = unit.furnace.tap_to_tap_time
+    out = {"electricity_kwh": hb.electricity / 3.6e6 / t}
+    if unit.burner_natural_gas > 0.0:
+        out["natural_gas_nm3"] = normal_volume_from_kg(unit.burner_natural_gas, gas_composition("natural_gas")) / t
+    return out
 
 
 def _vector(kg_per_component, mass=True):

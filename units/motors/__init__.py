@@ -12,10 +12,16 @@ with its source:
   200 kW holds up to 1000 kW in the standard);
 * 60 Hz IE3 (= NEMA Premium), 2/4/6 poles, 0.75-375 kW: NEMA MG 1-2016 Table 12-12 /
   10 CFR 431.25 Table 5; 60 Hz IE2, 0.75-150 kW: EPAct 1992 (42 U.S.C. 6313(b)(1));
-* derived (labelled so in every result): IE1 and IE4 at 60 Hz keep the 50 Hz loss ratio of
-  IE1/IE2 and IE4/IE3 at the same power and poles applied to the 60 Hz IE2 and IE3 losses;
-  IE5 has 20 % lower losses than IE4 at both frequencies (IEC TS 60034-30-2:2016, which
-  defines IE5 as a loss reduction of about 20 % against IE4).
+* derived, **unconfirmed** (:func:`efficiency_basis` says so with the reason): IE1 and IE4
+  at 60 Hz keep the 50 Hz loss ratio of IE1/IE2 and IE4/IE3 at the same power and poles
+  applied to the 60 Hz IE2 and IE3 losses; IE5 has 20 % lower losses than IE4 at both
+  frequencies (IEC TS 60034-30-2:2016, which defines IE5 as a loss reduction of about 20 %
+  against IE4).
+
+Each tabulated row carries a ``status``: verified against an independent transcription (the
+50 Hz 4-pole column; the 50 Hz IE3 2- and 6-pole columns to 0.1 point against NEMA MG 1
+Table 12-14; the 60 Hz IE3 2- and 6-pole rows exactly against NEMA MG 1 Table 12-12) or
+unverified with the reason.
 
 Between tabulated ratings the efficiency is interpolated linearly in log10(P), the
 variable of IEC 60034-30-1:2014 Annex A. Part load follows the constant + quadratic loss
@@ -36,7 +42,7 @@ from procsim.validation import (check_choice, check_fraction, check_nonnegative,
 from units.motors.core import (CONSTANT_LOSS_SHARE, part_load_efficiency,
                                part_load_efficiency_array, power_factor_array)
 
-__all__ = ["efficiency", "full_load_efficiency", "power_factor", "rewound_efficiency",
+__all__ = ["efficiency", "efficiency_basis", "DERIVED_BASIS", "full_load_efficiency", "power_factor", "rewound_efficiency",
            "standard_ratings", "select_rated_power", "Motor", "MotorOperation",
            "replacement_comparison", "EFFICIENCY_CLASSES", "FREQUENCIES", "POLES",
            "part_load_efficiency", "CONSTANT_LOSS_SHARE", "REWIND_LOSS_POINTS"]
@@ -55,6 +61,51 @@ IE5_LOSS_RATIO = 0.8
 #: for good-practice rewinds, so pass ``rewind_loss_points=0`` for certified repairs.
 REWIND_LOSS_POINTS = (1.0, 0.5)
 REWIND_SIZE_LIMIT = 30.0e3  # W
+
+#: Classes computed rather than tabulated, with why they stay unconfirmed.
+DERIVED_BASIS = {
+    (60, 1): "derived, unconfirmed: 60 Hz IE2 losses x the 50 Hz IE1/IE2 loss ratio; IEC 60034-30-1:2014 "
+             "60 Hz IE1 limits were not available here to check it",
+    (60, 4): "derived, unconfirmed: 60 Hz IE3 losses x the 50 Hz IE4/IE3 loss ratio; IEC 60034-30-1:2014 "
+             "60 Hz IE4 limits were not available here to check it",
+    (50, 5): "derived, unconfirmed: IE4 losses x 0.8 (IEC TS 60034-30-2:2016 describes IE5 as about 20 % "
+             "lower losses than IE4; no IE5 table was available)",
+    (60, 5): "derived, unconfirmed: derived 60 Hz IE4 losses x 0.8 (IEC TS 60034-30-2:2016, about 20 % "
+             "lower losses than IE4)",
+}
+
+
+@lru_cache(maxsize=1)
+def _status():
+    rows = {}
+    with open(data_path("motor_efficiency.csv"), newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            key = (int(r["frequency_hz"]), int(r["efficiency_class"][2]), int(r["poles"]))
+            rows.setdefault(key, []).append((float(r["rated_power_kw"]), r["status"]))
+    out = {}
+    for key, v in rows.items():
+        spans = []           # consecutive ratings with one status: [first kW, last kW, status]
+        for kw, st in sorted(v):
+            if spans and spans[-1][2] == st:
+                spans[-1][1] = kw
+            else:
+                spans.append([kw, kw, st])
+        out[key] = spans[0][2] if len(spans) == 1 else "; ".join(f"{a:g}-{b:g} kW {st}" for a, b, st in spans)
+    return out
+
+
+def efficiency_basis(efficiency_class="IE3", poles=4, frequency=60) -> str:
+    """Where a class's full-load efficiency comes from: "tabulated, verified: ...",
+    "tabulated, unverified: ..." (the data file's row status) or "derived, unconfirmed: ..."
+    (:data:`DERIVED_BASIS`).
+
+    >>> efficiency_basis("IE4", 4, 60)[:21]
+    'derived, unconfirmed:'
+    """
+    level = _check_class(efficiency_class, poles, frequency)
+    if (frequency, level) in DERIVED_BASIS:
+        return DERIVED_BASIS[(frequency, level)]
+    return "tabulated, " + _status()[(frequency, level, poles)]
 
 
 @lru_cache(maxsize=1)

@@ -11,10 +11,10 @@ from .design import (OBJECTIVES, SCREENING_FLUIDS, STATUS_MESSAGES, BatchResult,
                      FluidRanking, FluidRankings, ORCSweepModel, evaluate_designs, optimise_design,
                      rank_fluids)
 from .plots import plot_tq, plot_ts, tq_diagram_data, ts_diagram_data
-from .unit import ORCUnit
+from .unit import ORCUnit, plant_orc
 
 __all__ = ["ORC", "ORCResult", "StatePoint", "EvaporatorProfile", "STATE_NAMES",
            "COOLING_FLUIDS", "BINDING_CONSTRAINTS", "evaluate_designs", "optimise_design",
            "rank_fluids", "BatchResult", "DesignOptimum", "FluidRanking", "FluidRankings", "OBJECTIVES",
            "SCREENING_FLUIDS", "STATUS_MESSAGES", "plot_ts", "plot_tq", "ts_diagram_data",
-           "tq_diagram_data", "ORCUnit", "ORCSweepModel"]
+           "tq_diagram_data", "ORCUnit", "ORCSweepModel", "plant_orc"]

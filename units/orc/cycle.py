@@ -119,7 +119,9 @@ class ORCResult:
     coolant inlet temperature. ``carnot_efficiency`` = 1 - T_cool,in / T_src,in;
     ``trilateral_efficiency`` = exergy / heat of the source cooled to T_cool,in (for a
     constant-cp source: :math:`1 - T_c \ln(T_h/T_c)/(T_h - T_c)`).
-    ``energy_residual`` = (heat_input - net_power - heat_rejected) / heat_input;
+    ``energy_residual`` = heat_input - net_power - heat_rejected [W] (the cycle's first-law
+    balance; ``energy_residual_relative`` is it over heat_input); ``mass_residual`` [kg/s]
+    is 0 for the cycle (every stream leaves with its inlet flow);
     ``source_energy_residual`` = (source enthalpy drop - heat_input) / heat_input.
     """
 
@@ -151,6 +153,14 @@ class ORCResult:
     evaporator_profile: EvaporatorProfile
     energy_residual: float
     source_energy_residual: float
+    energy_residual_relative: float = 0.0
+    mass_residual: float = 0.0
+
+    @property
+    def carriers(self) -> dict:
+        """Electricity generated per second as a signed carrier: {"electricity_kwh": -kWh/s}
+        (net electric power; generation is negative, :mod:`procsim.plant`)."""
+        return {"electricity_kwh": -self.net_electric_power / 3.6e6}
 
     def state(self, name: str) -> StatePoint:
         """The state point called ``name`` (one of :data:`STATE_NAMES`)."""

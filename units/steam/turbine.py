@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
+from procsim.units_api import canonical_inlets, outlet_map
 from procsim.validation import as_float, check_range
 from units.steam._common import check_flow, check_pressure, check_water_inlets, state_ph, stream, water_of
 from units.steam.kernels import (turbine_flow_for_power, turbine_isentropic_efficiency,
@@ -80,6 +82,12 @@ class TurbineResult:
     mass_residual: float
     energy_residual: float
 
+    @property
+    def carriers(self) -> dict:
+        """Electricity generated per second as a signed carrier {"electricity_kwh": -kWh/s}
+        (generation is negative, :mod:`procsim.plant`)."""
+        return {"electricity_kwh": -self.power / 3.6e6}
+
 
 @dataclass(frozen=True)
 class SteamTurbine:
@@ -143,14 +151,15 @@ class SteamTurbine:
         object.__setattr__(self, "min_inlet_superheat", float(check_range(
             f"{self.name}: min_inlet_superheat", self.min_inlet_superheat, 0.0, None, "K")))
 
-    inlets = ("steam",)
-    outlets = ("exhaust", "power")
+    inlets = ("steam_in",)
+    outlets = ("steam_exhaust_out", "power_out")
+    port_aliases: ClassVar[dict] = {"steam": "steam_in", "exhaust": "steam_exhaust_out", "power": "power_out"}
 
     @classmethod
     def example(cls):
         """Back-pressure turbine, 40 bar(a) 400 C to 4 bar(a), 5 kg/s, eta_s 0.70, eta_g 0.96."""
         t = cls("bp_turbine", 4.0e5, generator_efficiency=0.96, isentropic_efficiency=0.70)
-        return t, {"steam": Stream("Water", 673.15, 4.0e6, 5.0)}
+        return t, outlet_map(t, {"steam_in": Stream("Water", 673.15, 4.0e6, 5.0)})
 
     def efficiency_for(self, inlet: Stream) -> tuple[float, float, float]:
         """(isentropic efficiency, h_out, h_out_isentropic) for this inlet state."""
@@ -177,7 +186,7 @@ class SteamTurbine:
         return float(turbine_flow_for_power(target, inlet.h, h_out, self.generator_efficiency))
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["steam"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
         w = self.fluid
         if not (self.outlet_pressure < s.p):
             raise ValueError(f"{self.name}: outlet_pressure {self.outlet_pressure!r} Pa must be below "
@@ -200,8 +209,8 @@ class SteamTurbine:
             generator_loss=loss, steam_rate=(s.mass_flow / power) if power > 0.0 else math.nan,
             power_target=target, flow_for_power=ffp, mass_residual=s.mass_flow - out.mass_flow,
             energy_residual=s.energy_flow - out.energy_flow - power - loss)
-        return UnitSolution({"exhaust": out, "power": EnergyStream("power", power)}, res,
-                            {"generator_loss": -loss})
+        return UnitSolution(outlet_map(self, {"steam_exhaust_out": out, "power_out": EnergyStream("power", power)}),
+                            res, {"generator_loss": -loss})
 
 
 @dataclass(frozen=True)
@@ -221,6 +230,12 @@ class ExtractionTurbineResult:
     generator_loss: float
     mass_residual: float
     energy_residual: float
+
+    @property
+    def carriers(self) -> dict:
+        """Electricity generated per second as a signed carrier {"electricity_kwh": -kWh/s}
+        (generation is negative, :mod:`procsim.plant`)."""
+        return {"electricity_kwh": -self.power / 3.6e6}
 
 
 @dataclass(frozen=True)
@@ -275,17 +290,19 @@ class ExtractionTurbine:
         object.__setattr__(self, "min_inlet_superheat", float(check_range(
             f"{self.name}: min_inlet_superheat", self.min_inlet_superheat, 0.0, None, "K")))
 
-    inlets = ("steam",)
-    outlets = ("extraction", "exhaust", "power")
+    inlets = ("steam_in",)
+    outlets = ("steam_extraction_out", "steam_exhaust_out", "power_out")
+    port_aliases: ClassVar[dict] = {"steam": "steam_in", "extraction": "steam_extraction_out",
+                                    "exhaust": "steam_exhaust_out", "power": "power_out"}
 
     @classmethod
     def example(cls):
         """60 bar(a) 450 C, 10 kg/s; 4 kg/s extracted at 10 bar(a); exhaust to 0.1 bar(a)."""
         t = cls("extraction_turbine", 1.0e6, 1.0e4, 4.0, (0.78, 0.75), 0.97)
-        return t, {"steam": Stream("Water", 723.15, 6.0e6, 10.0)}
+        return t, outlet_map(t, {"steam_in": Stream("Water", 723.15, 6.0e6, 10.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["steam"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
         w = self.fluid
         if not (self.extraction_pressure < s.p):
             raise ValueError(f"{self.name}: extraction_pressure {self.extraction_pressure!r} Pa must be "
@@ -310,5 +327,5 @@ class ExtractionTurbine:
             exhaust_quality=exh.x, shaft_power=shaft, power=power, generator_loss=loss,
             mass_residual=s.mass_flow - mx - me,
             energy_residual=s.energy_flow - ext.energy_flow - exh.energy_flow - power - loss)
-        return UnitSolution({"extraction": ext, "exhaust": exh, "power": EnergyStream("power", power)},
-                            res, {"generator_loss": -loss})
+        return UnitSolution(outlet_map(self, {"steam_extraction_out": ext, "steam_exhaust_out": exh,
+                                              "power_out": EnergyStream("power", power)}), res, {"generator_loss": -loss})
