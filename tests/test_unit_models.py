@@ -50,6 +50,8 @@ def test_units_are_found():
     for kind, target in declared.items():
         module, _, name = target.partition(":")
         cls = getattr(importlib.import_module(module), name)
+        if not inspect.isclass(cls):
+            continue  # a factory (plant_eaf, plant_orc) that builds one of the collected classes
         collected = f"{cls.__module__}.{cls.__name__}" in UNIT_CLASSES
         assert collected == (kind not in outside), kind
 
