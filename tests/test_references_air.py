@@ -66,3 +66,15 @@ def test_flow_from_power_accepts_the_full_load_power():
     assert float(c.flow_from_power(top)) == pytest.approx(0.4, rel=1e-3)
     with pytest.raises(ValueError, match="power must be within"):
         c.flow_from_power(top * (1 + 1e-6))
+
+
+def test_flow_is_not_identifiable_in_the_blow_off_region():
+    # modulation with blow-off below 30 % of rated flow: power is flat there (the compressor
+    # makes the blow-off flow and vents the rest), so a power reading names no flow: NaN
+    c = Compressor("modulation", 0.4, 150e3, zero_flow_power=105e3, blow_off_point=0.3)
+    flat_power = float(c.power(0.05))
+    assert float(c.power(0.1)) == flat_power
+    assert math.isnan(float(c.flow_from_power(flat_power)))
+    # above the blow-off point the modulation line p_zero + (p_full - p_zero) c inverts
+    p = 105e3 + 45e3 * 0.6
+    assert float(c.flow_from_power(p)) == pytest.approx(0.6 * 0.4, rel=1e-3)
