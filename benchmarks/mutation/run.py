@@ -262,10 +262,15 @@ def recheck(copy: Path, label: str, keys: list[str], env: dict) -> list[dict]:
                 row["equivalent"] += 1
                 continue
             old, new = _diff_lines(surv["diff"])
-            if not old or original.count(old + "\n") != 1:
+            lines = original.splitlines(keepends=True)
+            at = [i for i, l in enumerate(lines) if l.rstrip("\n") == old]
+            if len(at) > 1:  # the same text twice: take the occurrence nearest the recorded line
+                at = [min(at, key=lambda i: abs(i + 1 - surv["line"]))]
+            if not old or len(at) != 1:
                 row["source_changed"].append(surv["mutated_line"])
                 continue
-            path.write_text(original.replace(old + "\n", new + "\n", 1))
+            lines[at[0]] = new + "\n"
+            path.write_text("".join(lines))
             try:
                 t0 = time.perf_counter()
                 res = subprocess.run(_pytest_args(source, tests), cwd=copy, env=env, capture_output=True, text=True)
