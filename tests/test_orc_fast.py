@@ -35,12 +35,18 @@ def _designs(rng, n, te, tc, ts):
 #: (tests/test_readme_claims.py renders the row from it).
 FAST_VS_EXACT_MAX_REL = 7.2e-6
 FAST_VS_EXACT_DESIGNS = 1167
+#: issue 17: net power of the fast path within 1e-6 of the exact path
+ISSUE_17_TARGET = 1e-6
 
 
 def test_fast_matches_exact_on_1000_designs():
-    # Tables are bicubic splines of CoolProp states with max error <= 6e-6 (procsim.thermo.tables
-    # docstring); a cycle combines ~20 table look-ups. Issue 7 asked for 0.1 % on net power; the
-    # bound enforced is the README's figure for these 1,167 feasible designs.
+    # Tables are bicubic splines of CoolProp states (procsim.thermo.tables docstring); a cycle
+    # combines ~20 table look-ups. Issue 7 asked for 0.1 % on net power; the README prints
+    # FAST_VS_EXACT_MAX_REL for these 1,167 feasible designs, and issue 17 asks for 1e-6,
+    # which is what is enforced: measured 6.4e-7 since the table's pressure blocks overlap
+    # at their joins (largest where the pinch sits at the bubble point of a design
+    # evaporating near 0.7 p_c, where h_l(p) and h_v(p) carry the tables' largest
+    # saturation error); the typical error is ~1e-8.
     rng = np.random.default_rng(7)
     errors, eff_errors, same_binding, compared = [], [], 0, 0
     for fluid, te, tc, ts, kw in CASES:
@@ -57,8 +63,8 @@ def test_fast_matches_exact_on_1000_designs():
             same_binding += BINDING_CONSTRAINTS[res.binding[i]] == ex.binding_constraint
             compared += 1
     assert compared == FAST_VS_EXACT_DESIGNS
-    assert max(errors) <= FAST_VS_EXACT_MAX_REL, max(errors)
-    assert max(eff_errors) <= FAST_VS_EXACT_MAX_REL, max(eff_errors)
+    assert max(errors) <= min(FAST_VS_EXACT_MAX_REL, ISSUE_17_TARGET), max(errors)
+    assert max(eff_errors) <= min(FAST_VS_EXACT_MAX_REL, ISSUE_17_TARGET), max(eff_errors)
     assert same_binding >= 0.99 * compared
 
 
