@@ -77,11 +77,11 @@ def row(seed: str, parts, before: str, results: dict) -> list[str]:
                                f"{f' ({i.reading})' if i.reading else ''}: {value} "
                                f"(typical {_n(i.typical_low)}-{_n(i.typical_high)}, {_short(i.source)})")
         ranges += [r for r in res.ranges if _mine(r.metric, tag)]
-    cells = [seed, "; ".join(readings) or "as stated", "; ".join(implied) or "-",
+    cells = [seed, "; ".join(readings) or "as stated", "; ".join(implied) or "none",
              "; ".join(f"{r.metric.removeprefix(f'seed{seed}.')}: {_n(r.p10)}-{_n(r.p90)} (claimed {_n(r.claimed)})"
-                       for r in ranges) or "-"]
-    after = "; ".join(f"{r.verdict}" for r in ranges) or "-"
-    flip = "-"
+                       for r in ranges) or "none"]
+    after = "; ".join(f"{r.verdict}" for r in ranges) or "none"
+    flip = "none"
     if ranges:
         d = ranges[0].decisive
         flip = (f"{d.name} = {_n(d.flip)} {d.unit}{'' if d.flip_in_range else ' (outside its range)'}"

@@ -258,12 +258,13 @@ def run() -> CaseResult:
 # the best, so no ORC optimisation runs per sample.
 POWER_INPUTS = (
     UncertainInput("preheater_gas", PH_GAS_NM3_PER_KG, 1.4, 1.6, "Nm3/kg clinker",
-                   "engineering range 1.4-1.6 for 5-stage preheater kilns (unverified, IFC 2014 to check)"),
+                   "judgement: engineering range for 5-stage preheater kilns (unverified, IFC 2014 to check)"),
     UncertainInput("preheater_gas_temperature", PH_GAS_T - 273.15, 280.0, 350.0, "degC",
-                   "engineering range 280-350 C (unverified, IFC 2014 to check)"),
-    UncertainInput("cooler_air", AQC_AIR_NM3_PER_KG, 0.8, 1.2, "Nm3/kg clinker", "engineering range (unverified)"),
+                   "judgement: engineering range (unverified, IFC 2014 to check)"),
+    UncertainInput("cooler_air", AQC_AIR_NM3_PER_KG, 0.8, 1.2, "Nm3/kg clinker",
+                   "judgement: engineering range of grate-cooler vent air (unverified)"),
     UncertainInput("cooler_air_temperature", AQC_AIR_T - 273.15, 250.0, 400.0, "degC",
-                   "engineering range for a mid-tap (unverified)"),
+                   "judgement: engineering range for a mid-tap (unverified)"),
     UncertainInput("clinker_factor", CLINKER_FACTOR, 0.75, 0.90, "-",
                    "judgement: Portland cement Type I (CNS 61) clinker shares"),
 )

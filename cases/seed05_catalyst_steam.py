@@ -35,6 +35,7 @@ TITLE = "Petrochemical dehydrogenation catalyst swap: 162.1 -> 155.4 t/h steam t
 BEFORE, AFTER = 162.1, 155.4          # t/h, the source
 HOURS = 8000.0                        # h/yr, the source
 INVESTMENT = 100.0e6                  # NT$, the source
+SO_BEFORE, SO_AFTER = 1.08, 1.03     # steam-to-oil ratio (S/O) before and after, the source (lines 158, 160)
 CLAIMS = {"steam": 53600.0, "co2": 16655.0, "money": 40.0e6, "payback": 2.5, "rate": 4.1}
 GAS_PRICE = 15.0                      # NT$/Nm3 (assumption, unverified; the same as seed case 2)
 WATER_PRICE = 12.0e-3                 # NT$/kg = NT$12/m3 treated make-up (assumption, unverified)
@@ -48,11 +49,13 @@ COAL_PRICE_RANGE = (3000.0, 6000.0)   # NT$/t
 
 SOURCES = (ClaimSource(
     "sources/001_2aa617614eec5f04.txt (MOEA 2024 results report, published 2025)", 158,
-    "脫氫觸媒改善前蒸汽平均供應量為 162.1 公噸/時（次中壓蒸汽量及低壓蒸汽量加總）... 改善後蒸汽平均供應量降為 155.4 公噸/時。"
+    "S/O 水油比為 1.08，不如預期效益。脫氫觸媒改善前蒸汽平均供應量為 162.1 公噸/時（次中壓蒸汽量及低壓蒸汽量加總）... "
+    "S/O 水油比可從 1.08 降為 1.03，減用蒸汽用量達到節汽目的。脫氫觸媒改善後蒸汽平均供應量降為 155.4 公噸/時。"
     "本案投資金額 1 億元，每年節能率 4.1%，操作時數 8,000 時/年估算，每年蒸汽可減少 53,600 公噸，減碳量約 16,655 公噸/年，"
     "每年節省成本 4,000 萬元，預計 2.5 年可回收投資。",
-    "Before the catalyst change, steam supply averaged 162.1 t/h (sub-medium-pressure plus low-pressure steam) ... "
-    "after, 155.4 t/h. Investment NT$100 M, energy saving rate 4.1 %/yr, at 8,000 h/yr steam falls by 53,600 t, "
+    "... the steam-to-oil ratio was 1.08, short of the expected benefit. Before the catalyst change, steam supply "
+    "averaged 162.1 t/h (sub-medium-pressure plus low-pressure steam) ... the steam-to-oil ratio can fall from "
+    "1.08 to 1.03, using less steam. After, 155.4 t/h. Investment NT$100 M, energy saving rate 4.1 %/yr, at 8,000 h/yr steam falls by 53,600 t, "
     "CO2 by about 16,655 t/yr, cost by NT$40 M/yr; payback 2.5 yr.",
     ("the boiler fuel (coal or gas) and its invoiced price for the steam saved",
      "steam meter readings of the dehydrogenation unit before and after, with the steam-to-oil ratio and throughput"),
@@ -134,7 +137,15 @@ def run() -> CaseResult:
         Figure(CASE_ID, "energy_saving_rate", CLAIMS["rate"], 100.0 * (BEFORE - AFTER) / BEFORE, "%",
                "(162.1 - 155.4) / 162.1: the claim's basis", reading="share of the unit's steam"),
     )
-    coal_price, gas_price = implied
+    # the source's own steam-to-oil ratios (S/O 1.08 -> 1.03, lines 158 and 160): at equal throughput the
+    # claimed steam implies S/O 1.08 x 155.4/162.1 after the swap
+    so_after = SO_BEFORE * AFTER / BEFORE
+    implied = implied + (ImpliedValue("steam-to-oil ratio after the swap", so_after, "kg/kg", SO_AFTER - 0.005,
+                                      SO_AFTER + 0.005, "source: S/O 1.08 -> 1.03 (+-0.005 for its rounding)",
+                                      CLAIMS["steam"], reading="equal ethylbenzene throughput",
+                                      note=f"throughput {100 * (so_after / SO_AFTER - 1):+.1f} % would reconcile "
+                                           "the steam with S/O 1.03"),)
+    coal_price, gas_price = implied[:2]
     verdicts = (
         f"CO2 16,655 t: consistent with coal-fired steam ({co2_coal:,.0f} t computed), not gas ({co2_gas:,.0f} t)",
         f"cost NT$40 M/yr and payback 2.5 yr: {'consistent' if coal_price.plausible else 'questionable'} "
@@ -144,6 +155,9 @@ def run() -> CaseResult:
         f"energy saving rate 4.1 %: consistent as a share of the unit's steam "
         f"({100.0 * (BEFORE - AFTER) / BEFORE:.2f} %); as a share of site boiler fuel it is {rate:.2f} %, a "
         "different basis, not an error",
+        f"steam-to-oil ratio: at equal throughput the claimed steam implies S/O {so_after:.4f} against the source's "
+        f"{SO_AFTER} (1.08 -> 1.03); {implied[2].note}: consistent within the figures' rounding (ask for the "
+        "ethylbenzene throughput before and after)",
     )
     assumptions = (
         "source gives no fuel, steam conditions or site layout: three-header site as in the module docstring",

@@ -45,7 +45,7 @@ import numpy as np
 from procsim.quantities import KINDS, to_si, unit_registry
 
 __all__ = ["PORT_MEDIA", "PORT_PATTERN", "check_port_name", "port_name_problems", "Status", "STATUS_OK",
-           "PortMap", "canonical_inlets", "outlet_map", "port_map", "port_alias", "all_aliases", "balance_residuals", "with_residuals",
+           "PortMap", "canonical_inlets", "outlet_map", "inlet_map", "port_map", "port_alias", "all_aliases", "balance_residuals", "with_residuals",
            "si", "si_array", "convert_fields", "check_result_residuals", "RESIDUAL_FIELDS"]
 
 #: Media a port may carry, each with what it means. Material media first, then energy.
@@ -178,6 +178,12 @@ def outlet_map(unit, data) -> PortMap:
 
 
 port_map = outlet_map
+
+
+def inlet_map(unit, data) -> PortMap:
+    """Inlet streams of ``unit`` (an ``example()``'s inlets) as a :class:`PortMap` answering to
+    the inlets' old names too."""
+    return PortMap(data, getattr(unit, "port_aliases", {}))
 
 
 class Status(enum.IntEnum):

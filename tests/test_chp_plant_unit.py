@@ -103,3 +103,20 @@ def test_biogas_plant_file_and_options():
     # full load adds a quarter of 62.5 kW for 8000 h
     assert base.carriers["electricity_kwh"] - full.carriers["electricity_kwh"] == pytest.approx(0.25 * 62.5 * 8000,
                                                                                               rel=1e-9)
+
+
+@pytest.mark.integration
+def test_net_export_is_accounted_with_the_signed_convention(tmp_path):
+    # the biogas plant's engine alone: its 46.875 kW all go to the grid
+    text = (PLANTS / "biogas_chp.toml").read_text()
+    chp = text[text.index("[units.chp]"):text.index("[units.ww_pumps]")]
+    feed = text[text.index("[feeds.heating_return]"):text.index("[feeds.wastewater]")]
+    plant = text[text.index("[plant]"):text.index("[units.chp]")]
+    f = tmp_path / "export.toml"
+    f.write_text('connections = [["chp.water_out", "loop.fluid_in"]]\n\n' + plant + chp
+                 + '[units.loop]\ntype = "boundary"\n\n' + feed)
+    r = solve_plant(f)
+    kwh = 0.75 * 62.5 * 8000
+    assert r.carriers["electricity_kwh"] == pytest.approx(-kwh, rel=1e-9)
+    assert r.electricity_export_kwh == pytest.approx(kwh, rel=1e-9)
+    assert r.emissions.export_credit_co2e_t > 0.0

@@ -496,9 +496,13 @@ IEC_50HZ_4POLE = {
 #: Tables 2/4 or of NEMA MG 1 Table 12-12 was available here.
 UNCONFIRMED_MOTORS = {
     ("50", "IE1", "2"): "IEC 60034-30-1 Table 2 (2 poles) not available here",
-    ("50", "IE2", "2"): "same", ("50", "IE3", "2"): "same", ("50", "IE4", "2"): "same",
+    ("50", "IE2", "2"): "same", ("50", "IE4", "2"): "same",
+    ("50", "IE3", "2"): "Table 2 not available; NEMA MG 1 Table 12-14 at hp ratings agrees to 0.1 point "
+                        "(tests/test_motors_iec_transcription.py)",
     ("50", "IE1", "6"): "IEC 60034-30-1 Table 4 (6 poles) not available here",
-    ("50", "IE2", "6"): "same", ("50", "IE3", "6"): "same", ("50", "IE4", "6"): "same",
+    ("50", "IE2", "6"): "same", ("50", "IE4", "6"): "same",
+    ("50", "IE3", "6"): "Table 4 not available; NEMA MG 1 Table 12-14 at hp ratings agrees to 0.1 point "
+                        "(tests/test_motors_iec_transcription.py)",
     ("60", "IE2", "2"): "NEMA MG 1 Table 12-11 / 10 CFR 431 not available here",
     ("60", "IE2", "4"): "same", ("60", "IE2", "6"): "same",
     ("60", "IE3", "2"): "NEMA MG 1 Table 12-12 not available here", ("60", "IE3", "4"): "same",

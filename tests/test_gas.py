@@ -12,6 +12,9 @@ from procsim.thermo.gas import AIR_DRY, COEFFS, MOLAR_MASS, SPECIES, GasMixture
 
 pytestmark = pytest.mark.unit
 
+#: README "Accuracy": ideal-gas mixtures against Cantera (the issue asked for 1e-9)
+README_REL = 1e-12
+
 REQUIRED = ["N2", "O2", "AR", "CO2", "H2O", "CO", "H2", "CH4", "C2H6", "C3H8", "C4H10", "SO2", "NO", "NO2"]
 
 
@@ -52,10 +55,11 @@ def test_every_species_matches_cantera(T):
     h = sol.standard_enthalpies_RT * ct.gas_constant / 1000.0 * T
     s = sol.standard_entropies_R * ct.gas_constant / 1000.0
     for i in range(len(SPECIES)):
-        # 1e-9 relative is the issue's bar; the polynomials are the same so we see ~1e-15
-        assert gas.cp_molar(T, COEFFS[i]) == pytest.approx(cp[i], rel=1e-9)
-        assert gas.h_molar(T, COEFFS[i]) == pytest.approx(h[i], rel=1e-9, abs=1e-6)
-        assert gas.s0_molar(T, COEFFS[i]) == pytest.approx(s[i], rel=1e-9)
+        # 1e-9 relative is the issue's bar; the polynomials are the same so we see ~1e-15 and
+        # hold the README's 1e-12
+        assert gas.cp_molar(T, COEFFS[i]) == pytest.approx(cp[i], rel=README_REL)
+        assert gas.h_molar(T, COEFFS[i]) == pytest.approx(h[i], rel=README_REL, abs=1e-6)
+        assert gas.s0_molar(T, COEFFS[i]) == pytest.approx(s[i], rel=README_REL)
     assert np.allclose(MOLAR_MASS, sol.molecular_weights / 1000.0, rtol=1e-12)
 
 

@@ -81,12 +81,12 @@ def test_states_carry_T_p_h_s_x_from_coolprop():
 def test_pinch_is_met_with_equality_and_source_limit_binds():
     src = Stream(FLUE_GAS, 573.15, 101325.0, 20.0)
     res = ORC("Cyclopentane", 473.15, 313.15, superheat=10.0).solve(src)
-    assert res.evaporator_profile.minimum_temperature_difference == pytest.approx(10.0, abs=1e-6)
+    assert res.evaporator_profile.min_approach == pytest.approx(10.0, abs=1e-6)
     limited = ORC("Cyclopentane", 473.15, 313.15, superheat=10.0,
                   source_minimum_outlet_temperature=420.0).solve(src)
     assert limited.binding_constraint == "source_minimum_outlet_temperature"
     assert limited.heat_source_outlet_temperature == pytest.approx(420.0, abs=1e-6)
-    assert limited.evaporator_profile.minimum_temperature_difference > 10.0
+    assert limited.evaporator_profile.min_approach > 10.0
     assert limited.working_fluid_flow < res.working_fluid_flow
 
 

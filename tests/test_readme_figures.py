@@ -3,6 +3,7 @@
 The block between the markers in README.md must equal what the cases compute now, so it cannot
 go stale. After changing a case, rewrite it with ``python tests/test_readme_figures.py``.
 """
+import functools
 import json
 import sys
 from pathlib import Path
@@ -30,14 +31,19 @@ def table(rows) -> str:
     return "\n".join(lines)
 
 
-def _cases_json():
+@functools.lru_cache(maxsize=1)
+def _cases_text():
     from typer.testing import CliRunner
 
     from procsim.cli import app
 
     res = CliRunner().invoke(app, ["--quiet", "cases", "--json"])
     assert res.exit_code == 0, res.output
-    return json.loads(res.stdout)
+    return res.stdout
+
+
+def _cases_json():
+    return json.loads(_cases_text())
 
 
 def _block(text: str) -> str:
@@ -52,6 +58,42 @@ def test_readme_case_figures_are_current():
     # the table must be able to fail: a figure changed by 1 % shows up
     rows[0] = {**rows[0], "computed": rows[0]["computed"] * 1.01}
     assert table(rows) != want
+
+
+#: Figures of the hand-written headline table ("| Case | Claimed | What procsim finds | Verdict |"),
+#: each as the text README prints, built from `procsim cases --json` at README's precision:
+#: (format, [(case, metric, reading), ...]).
+HEADLINE = [
+    ("{:.1f} % at nominal inputs", [("seed01_compressed_air_sequencing", "energy_saving_fraction", "")]),
+    ("{:.1f} % as an annual mean ({:.1f} % in the hottest flue-gas bin), {:,.0f} t/yr",
+     [("seed02_annealing_whsg", "energy_saving_rate", "annual mean"),
+      ("seed02_annealing_whsg", "energy_saving_rate", "peak"), ("seed02_annealing_whsg", "co2_avoided", "")]),
+    ("more than a whole new ORC plant gives ({:.1f})", [("seed04_cement_whr", "whr_power_per_t_cement", "")]),
+    ("CO2 fits coal-fired steam ({:,.0f} t; gas {:,.0f} t)",
+     [("seed05_catalyst_steam", "co2_avoided_coal_boilers", ""), ("seed05_catalyst_steam", "co2_avoided_gas_boilers", "")]),
+    ("{:.1f} % = 6.7/162.1 of the unit's steam",
+     [("seed05_catalyst_steam", "energy_saving_rate", "share of the unit's steam")]),
+    ("| \u2212{:.1f} % |", [("seed17_dyeing_fuel_switch", "co2_reduction_fraction", "")]),
+    ("| {:.2f}, {:,.0f} |", [("economizer_doe_tip3", "recoverable_heat_fuel_equivalent", ""),
+                           ("economizer_doe_tip3", "fuel_energy_saved", "")]),
+]
+
+
+def headline_texts(rows):
+    value = {(r["case"], r["metric"], r.get("reading") or ""): r["computed"] for r in rows}
+    return [fmt.format(*(value[k] for k in keys)) for fmt, keys in HEADLINE]
+
+
+def test_readme_headline_figures_are_current():
+    text = README.read_text()
+    i = text.index("| Case | Claimed | What procsim finds | Verdict |")
+    table = text[i:text.index("\n\n", i)]
+    rows = _cases_json()
+    for want in headline_texts(rows):
+        assert want in table, f"README headline table does not say {want!r} (procsim cases --json)"
+    # a computed figure moved by 1 % no longer matches what README prints
+    moved = [{**r, "computed": r["computed"] * 1.01} for r in rows]
+    assert all(t not in table for t in headline_texts(moved))
 
 
 if __name__ == "__main__":

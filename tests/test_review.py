@@ -77,7 +77,10 @@ def test_reviewer_page_for_a_case(tmp_path):
     # the original passage is quoted, with the translation and what to ask the claimant
     assert "162.1 公噸/時" in page["sources"][0]["passage"]
     assert page["sources"][0]["data_requests"]
-    assert {i["parameter"] for i in page["implied"]} == {"coal price", "natural gas price"}
+    assert {i["parameter"] for i in page["implied"]} == {"coal price", "natural gas price",
+                                                         "steam-to-oil ratio after the swap"}
+    so = next(i for i in page["implied"] if i["parameter"].startswith("steam-to-oil"))
+    assert so["value"] == approx(1.08 * 155.4 / 162.1, rel=1e-12)     # the source's S/O and steam figures
     assert any(f["reading"] == "share of the unit's steam" for f in page["figures"])
     md = CliRunner().invoke(app, ["review", "seed05_catalyst_steam"])
     assert md.exit_code == 0 and "## What the claim implies" in md.output and "*Our translation:*" in md.output

@@ -41,7 +41,9 @@ def test_seed05_readings_and_implied_fuel_prices():
     # the claim's 4.1 % is (162.1 - 155.4) / 162.1 of the unit's steam (source figures)
     assert rows[("energy_saving_rate", "share of the unit's steam")].computed == pytest.approx(100 * 6.7 / 162.1)
     assert rows[("energy_saving_rate", "share of site boiler fuel")].computed < 4.1
-    coal, gas = r.implied
+    coal, gas, so = r.implied
+    # the steam-to-oil ratio the claimed steam implies at equal throughput: 1.08 x 155.4 / 162.1
+    assert so.value == pytest.approx(1.08 * 155.4 / 162.1, rel=1e-12)
     # implied price x fuel saved + make-up water money = the claimed NT$40 M/yr, for each fuel
     water = rows[("cost_saved", "gas-fired steam")].computed - r.details["natural_gas_saved_nm3"] * 15.0
     assert coal.value * r.details["coal_saved_t"] + water == pytest.approx(40.0e6, rel=1e-12)

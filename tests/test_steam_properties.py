@@ -17,6 +17,12 @@ from units.steam import EfficiencyBoiler, SteamTurbine
 
 pytestmark = pytest.mark.unit
 
+#: README "Accuracy" figures these tests hold (tests/test_readme_claims.py checks the README
+#: against them): IF97 regions 1, 2, 5 and saturation; region 3 through (p, T); MIL-HDBK steam rates
+README_IF97_REL = 3e-9
+README_IF97_REGION3_PT_REL = 2e-8
+README_MIL_HDBK_REL = 1.7e-3
+
 W = Fluid("Water")
 HEOS = Fluid("Water", backend="HEOS")
 
@@ -37,11 +43,11 @@ IF97_FORWARD = [
 @pytest.mark.parametrize("T, p, v, h, s", IF97_FORWARD)
 def test_if97_regions_1_2_5_verification_values(T, p, v, h, s):
     # tables print 9 significant digits: 5e-9 relative is their rounding; 1e-6 is the
-    # acceptance asked of procsim (measured here: below 3e-9 for all nine points)
+    # acceptance asked of procsim; measured below 3e-9 for all nine points, the README's figure
     st = W.state(p=p * 1e6, T=T)
-    assert 1.0 / st.rho == pytest.approx(v, rel=1e-6)
-    assert st.h / 1e3 == pytest.approx(h, rel=1e-6)
-    assert st.s / 1e3 == pytest.approx(s, rel=1e-6)
+    assert 1.0 / st.rho == pytest.approx(v, rel=README_IF97_REL)
+    assert st.h / 1e3 == pytest.approx(h, rel=README_IF97_REL)
+    assert st.s / 1e3 == pytest.approx(s, rel=README_IF97_REL)
 
 
 @pytest.mark.parametrize("T, rho, p, h, s", [
@@ -55,19 +61,19 @@ def test_if97_region_3_through_pressure_and_temperature(T, rho, p, h, s):
     # the 1e-6 (measured: 1.6e-8 at 650 K / 200 kg/m3, where the table's 9-digit p
     # limits the check; about 1e-9 elsewhere)
     st = W.state(p=p * 1e6, T=T)
-    assert st.rho == pytest.approx(rho, rel=1e-6)
-    assert st.h / 1e3 == pytest.approx(h, rel=1e-6)
-    assert st.s / 1e3 == pytest.approx(s, rel=1e-6)
+    assert st.rho == pytest.approx(rho, rel=README_IF97_REGION3_PT_REL)
+    assert st.h / 1e3 == pytest.approx(h, rel=README_IF97_REGION3_PT_REL)
+    assert st.s / 1e3 == pytest.approx(s, rel=README_IF97_REGION3_PT_REL)
 
 
 @pytest.mark.parametrize("T, ps", [(300.0, 0.353658941e-2), (500.0, 0.263889776e1), (600.0, 0.123443146e2)])
 def test_if97_saturation_pressure_table_35(T, ps):
-    assert W.saturation(T=T)[0].p / 1e6 == pytest.approx(ps, rel=1e-6)
+    assert W.saturation(T=T)[0].p / 1e6 == pytest.approx(ps, rel=README_IF97_REL)
 
 
 @pytest.mark.parametrize("p, Ts", [(0.1, 0.372755919e3), (1.0, 0.453035632e3), (10.0, 0.584149488e3)])
 def test_if97_saturation_temperature_table_36(p, Ts):
-    assert W.saturation(p=p * 1e6)[0].T == pytest.approx(Ts, rel=1e-6)
+    assert W.saturation(p=p * 1e6)[0].T == pytest.approx(Ts, rel=README_IF97_REL)
 
 
 @pytest.mark.parametrize("T, p", [(300.0, 3e6), (500.0, 3e6), (300.0, 3.5e3), (700.0, 3.5e3),
@@ -131,4 +137,4 @@ def test_theoretical_steam_rates_mil_hdbk_1003_7(inlet, tsr0, tsr50):
         r = SteamTurbine("t", _psig(exhaust), 1.0, isentropic_efficiency=1.0,
                          allow_wet_inlet=True).solve({"steam": steam}).result
         tsr = r.steam_rate * 3.6e6 / 0.45359237 * 3413.0 / 3412.14163
-        assert tsr == pytest.approx(claimed, rel=2e-3)
+        assert tsr == pytest.approx(claimed, rel=README_MIL_HDBK_REL)

@@ -12,7 +12,7 @@ import re
 import CoolProp.CoolProp as CP
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from numba import njit
 from pytest import approx, raises
@@ -27,6 +27,10 @@ from procsim.thermo.tables import build as table_build
 pytestmark = pytest.mark.unit
 
 TARGET = 1.0e-5
+#: README "Accuracy": the largest relative error of T(p,h), s(p,h) and h(p,s) against CoolProp,
+#: held here on 2,000 random states of 3 fluids (3.99e-6 seen, water IF97) and by the recorded
+#: benchmark on 10,000 states of 12 fluids (benchmarks/recorded/bench_properties.json: 3.89e-6)
+README_MAX_REL = 4e-6
 FLUIDS = [("Water", "IF97"), ("R245fa", "HEOS"), ("Isopentane", "HEOS")]
 
 
@@ -80,7 +84,8 @@ def test_accuracy_on_random_states(table):
     err_T = np.abs(table.T_ph(p, h) - T) / T
     err_s = np.abs(table.s_ph(p, h) - s) / np.maximum(np.abs(s), r)
     err_h = np.abs(table.h_ps(p, s) - h) / np.maximum(np.abs(h), rt)
-    assert err_T.max() <= TARGET and err_s.max() <= TARGET and err_h.max() <= TARGET
+    assert err_T.max() <= README_MAX_REL and err_s.max() <= README_MAX_REL and err_h.max() <= README_MAX_REL, (
+        err_T.max(), err_s.max(), err_h.max())
     # density and (p, s) -> T and (p, T) -> h are tabulated the same way; single phase only
     one = two == 0.0
     assert np.max(np.abs(table.rho_ph(p, h) - rho) / rho) <= 1e-4  # rho of gases varies most
@@ -124,6 +129,29 @@ def test_saturation_functions_match_coolprop(table):
         assert table.s_v(p) == approx(sv, abs=TARGET * max(abs(sv), r))
         assert table.rho_l(p) == approx(rl, rel=TARGET) and table.rho_v(p) == approx(rv, rel=TARGET)
         assert table.p_sat(T) == approx(p, rel=TARGET)
+
+
+@pytest.mark.parametrize("name", ["R245fa", "Isopentane"])
+def test_saturation_curves_across_the_block_join_below_the_critical_point(name, cache):
+    # HEOS fluids: IF97 water has a seam of its own at 0.75 p_c (build.IF97_SEAM_PRESSURES).
+    # At 0.7 p_c the ln p block meets the ln(p_c - p) block. Before the blocks overlapped
+    # there (build.JOIN_OVERLAP), the end cells of the two splines put 1.4e-5 of R T_c into
+    # h_l and h_v and 6e-7 into T_sat (R245fa, Isopentane), which ORC designs evaporating
+    # near 0.7 p_c carried into net power (7e-6). Measured with the overlap: <= 1.2e-6 and
+    # 6e-8; the bounds leave a factor of ~2 for other grids/CoolProp versions.
+    fluid = Fluid(name, "HEOS")
+    table = fluid.table(cache=cache)
+    ref = CP.AbstractState(fluid.backend, fluid.name)
+    r, rt = _scales(fluid)
+    err_T, err_h = [], []
+    for p in np.linspace(0.6, 0.8, 81) * fluid.critical_pressure:
+        ref.update(CP.PQ_INPUTS, p, 0.0)
+        T, hl = ref.T(), ref.hmass()
+        ref.update(CP.PQ_INPUTS, p, 1.0)
+        err_T.append(abs(table.T_sat(p) / T - 1.0))
+        err_h.append(max(abs(table.h_l(p) - hl), abs(table.h_v(p) - ref.hmass())) / rt)
+    assert max(err_T) <= 1.5e-7
+    assert max(err_h) <= 2.5e-6
 
 
 def test_published_steam_table_values(water):
@@ -173,19 +201,25 @@ def test_data_passes_into_user_kernels_and_nan_outside(table):
     assert math.isnan(tab_p_sat(d, d.T_crit + 1.0))
 
 
-@settings(derandomize=True, max_examples=40, deadline=None)
-@given(lnp=st.floats(0.0, 1.0), frac=st.floats(0.0, 1.0))
-def test_round_trips_through_entropy_and_temperature(water, lnp, frac):
+def test_round_trips_through_entropy_and_temperature(water):
     table = water
     d = table.data
-    p = _pressure(d, lnp)
-    if abs(p - d.p_crit) < 0.05 * d.p_crit:
-        return
-    lo, hi = _h_bounds(d, p)
-    h = lo + frac * (hi - lo)
-    s = table.s_ph(p, h)
-    assert table.h_ps(p, s) == approx(h, abs=TARGET * max(abs(h), 3.0e5))
-    assert table.T_ps(p, s) == approx(table.T_ph(p, h), rel=TARGET)
+    checked = []
+
+    @settings(derandomize=True, max_examples=40, deadline=None)
+    @given(lnp=st.floats(0.0, 1.0), frac=st.floats(0.0, 1.0))
+    def check(lnp, frac):
+        p = _pressure(d, lnp)
+        assume(abs(p - d.p_crit) >= 0.05 * d.p_crit)  # the tables' accuracy excludes the critical band
+        lo, hi = _h_bounds(d, p)
+        h = lo + frac * (hi - lo)
+        s = table.s_ph(p, h)
+        checked.append(p)
+        assert table.h_ps(p, s) == approx(h, abs=TARGET * max(abs(h), 3.0e5))
+        assert table.T_ps(p, s) == approx(table.T_ph(p, h), rel=TARGET)
+
+    check()
+    assert len(checked) >= 40
 
 
 @settings(derandomize=True, max_examples=30, deadline=None)
@@ -284,17 +318,23 @@ def test_bad_grid_parameters_are_errors():
         Fluid("R134a").table(cache=TableCache(memo=True), T_max=300.0)
 
 
-@settings(derandomize=True, max_examples=40, deadline=None)
-@given(lnp=st.floats(0.0, 1.0), frac=st.floats(0.0, 1.0))
-def test_h_pT_inverts_T_ph(water, lnp, frac):
+def test_h_pT_inverts_T_ph(water):
     # h_pT is refined by Newton steps on the (p, h) table until |T_ph - T| <= 1e-12 T
     d = water.data
-    p = _pressure(d, lnp)
-    T = d.T_min + frac * (d.T_max - d.T_min)
-    if p < d.p_crit and abs(T - water.T_sat(p)) < 1e-6:
-        return
-    h = water.h_pT(p, T)
-    assert water.T_ph(p, h) == approx(T, rel=1e-11)
+    checked = []
+
+    @settings(derandomize=True, max_examples=40, deadline=None)
+    @given(lnp=st.floats(0.0, 1.0), frac=st.floats(0.0, 1.0))
+    def check(lnp, frac):
+        p = _pressure(d, lnp)
+        T = d.T_min + frac * (d.T_max - d.T_min)
+        assume(not (p < d.p_crit and abs(T - water.T_sat(p)) < 1e-6))  # on the saturation line h is not unique
+        h = water.h_pT(p, T)
+        checked.append(p)
+        assert water.T_ph(p, h) == approx(T, rel=1e-11)
+
+    check()
+    assert len(checked) >= 40
 
 
 def test_quality_matches_the_exact_equilibrium_quality(table):

@@ -122,7 +122,7 @@ def test_runs_inside_a_flowsheet(path):
 #: Unit families that have not yet moved to the procsim.units_api conventions (their owners
 #: convert them); their checks below are expected failures until then, so a conversion shows
 #: up as an XPASS to be removed from this list.
-PORTS_PENDING = ("units.steam.",)
+PORTS_PENDING = ()
 RESIDUALS_PENDING = ()
 
 

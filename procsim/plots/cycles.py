@@ -251,8 +251,8 @@ def orc_exchangers(result) -> list[dict]:
     st = {x.name: x for x in result.states}
     m = result.working_fluid_flow
     prof = result.evaporator_profile
-    out = [{"name": "evaporator", "hot": (np.array(prof.duty), np.array(prof.source_temperature)),
-            "cold": (np.array(prof.duty), np.array(prof.working_fluid_temperature)),
+    out = [{"name": "evaporator", "hot": (np.array(prof.q), np.array(prof.t_hot)),
+            "cold": (np.array(prof.q), np.array(prof.t_cold)),
             "hot_label": "heat source", "cold_label": result.fluid}]
     if result.recuperator_duty > 0:
         a, b = st["expander_outlet"], st["condenser_inlet"]

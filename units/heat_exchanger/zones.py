@@ -113,6 +113,8 @@ class ZoneProfile:
     mean_temperature_difference : duty / ua [K] (the effective LMTD)
     hot_out, cold_out : outlet streams
     energy_residual : |m_h dh_h - m_c dh_c| / duty [-]
+    zones : name of the zone each point belongs to ("preheating", "evaporating",
+        "superheating") where the owner labels them (the ORC evaporator), else empty
     """
 
     duty: float
@@ -132,6 +134,7 @@ class ZoneProfile:
     hot_out: Stream
     cold_out: Stream
     energy_residual: float
+    zones: tuple = ()
 
 
 def _points(hot_in: Stream, cold_in: Stream, duty: float, dp_hot: float, dp_cold: float, segments: int,

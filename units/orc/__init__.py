@@ -5,15 +5,14 @@ Public names (docs/architecture.rst contract): ``ORC(fluid, evaporating_temperat
 condensing_temperature, superheat=0.0, pump_efficiency=0.75, expander_efficiency=0.80,
 evaporator_pinch=10.0, **details)`` and ``ORC.solve(heat_source) -> ORCResult``.
 """
-from .cycle import (BINDING_CONSTRAINTS, COOLING_FLUIDS, ORC, STATE_NAMES, EvaporatorProfile,
-                    ORCResult, StatePoint)
+from .cycle import BINDING_CONSTRAINTS, COOLING_FLUIDS, ORC, STATE_NAMES, ORCResult, StatePoint
 from .design import (OBJECTIVES, SCREENING_FLUIDS, STATUS_MESSAGES, BatchResult, DesignOptimum,
                      FluidRanking, FluidRankings, ORCSweepModel, evaluate_designs, optimise_design,
                      rank_fluids)
 from .plots import plot_tq, plot_ts, tq_diagram_data, ts_diagram_data
 from .unit import ORCUnit, plant_orc
 
-__all__ = ["ORC", "ORCResult", "StatePoint", "EvaporatorProfile", "STATE_NAMES",
+__all__ = ["ORC", "ORCResult", "StatePoint", "STATE_NAMES",
            "COOLING_FLUIDS", "BINDING_CONSTRAINTS", "evaluate_designs", "optimise_design",
            "rank_fluids", "BatchResult", "DesignOptimum", "FluidRanking", "FluidRankings", "OBJECTIVES",
            "SCREENING_FLUIDS", "STATUS_MESSAGES", "plot_ts", "plot_tq", "ts_diagram_data",

@@ -16,7 +16,9 @@ from procsim.validation import as_float, check_positive
 from units.heat_exchanger.counterflow import (PINCH_CHECK_TOL, STATUS_OK, VARIABLE_SIDES,
                                               pinch_flow_limit, pinch_limited_flow_kernel)
 
-from .cycle import SUPERHEAT_MIN, EvaporatorProfile, ORCResult, StatePoint
+from units.heat_exchanger.zones import ZoneProfile, zone_kernel
+
+from .cycle import SUPERHEAT_MIN, ORCResult, StatePoint
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,31 @@ class Isobar:
     def s(self, h: float) -> float:
         """Specific entropy [J/(kg K)] at specific enthalpy h [J/kg]."""
         return float(self.material.s_ph(self.pressure, h))
+
+
+def _evaporator_profile(F, source, m_src, h_src_in, h_src_out, p_e, h3, h6, m_wf, q_in, duty, t_sc, t_wf,
+                        zones) -> ZoneProfile:
+    """The evaporator as the shared heat-exchanger :class:`ZoneProfile` over the cycle's zone
+    points (conductances by :func:`~units.heat_exchanger.zones.zone_kernel`)."""
+    from procsim.stream import Stream
+
+    q = np.array(duty, dtype=float)
+    t_h = np.array(t_sc, dtype=float)
+    t_c = np.array(t_wf, dtype=float)
+    ua_seg = np.empty(q.size - 1)
+    zone_kernel(q, t_h, t_c, ua_seg)         # NaN segments where the pinch is 0 K (no finite UA)
+    approach = t_h - t_c
+    i = int(np.argmin(approach))
+    ua = float(np.sum(ua_seg))
+    hot_out = Stream.from_ph(source.material, source.pressure, h_src_out, m_src)
+    cold_out = Stream.from_ph(F, p_e, h6, m_wf)
+    resid = abs(m_src * (h_src_in - h_src_out) - m_wf * (h6 - h3))
+    return ZoneProfile(
+        duty=q_in, q=q, t_hot=t_h, t_cold=t_c, approach=approach, min_approach=float(approach[i]),
+        min_approach_duty=float(q[i]), min_approach_t_hot=float(t_h[i]), min_approach_t_cold=float(t_c[i]),
+        hot_end_approach=float(approach[-1]), cold_end_approach=float(approach[0]), ua=ua, ua_segments=ua_seg,
+        mean_temperature_difference=q_in / ua if ua > 0.0 else float("nan"), hot_out=hot_out, cold_out=cold_out,
+        energy_residual=resid / q_in if q_in > 0.0 else resid, zones=tuple(zones))
 
 
 def _point(name, st) -> StatePoint:
@@ -176,7 +203,8 @@ def solve_exact(orc, source, t_src, m_src, cool, t_cool, m_cool, h_src_in=None,
         t_wf.append(T)
         t_sc.append(t_src if h >= h6 else source.T(h_src_in - m_wf * (h6 - h) / m_src))
         zones.append(zone)
-    profile = EvaporatorProfile(tuple(duty), tuple(t_wf), tuple(t_sc), tuple(zones))
+    profile = _evaporator_profile(F, source, m_src, h_src_in, h_src_out, p_e, h3, h6, m_wf, q_in,
+                                  duty, t_sc, t_wf, zones)
 
     # powers and balances
     w_exp = m_wf * (h6 - s7.h)

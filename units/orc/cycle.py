@@ -49,7 +49,7 @@ from dataclasses import KW_ONLY, dataclass
 from procsim.thermo.fluids import DEAD_STATE_T, Fluid
 from procsim.validation import as_float, check_choice, check_nonnegative, check_range
 
-__all__ = ["ORC", "ORCResult", "StatePoint", "EvaporatorProfile", "STATE_NAMES",
+__all__ = ["ORC", "ORCResult", "StatePoint", "STATE_NAMES",
            "COOLING_FLUIDS", "BINDING_CONSTRAINTS"]
 
 STATE_NAMES = ("pump_inlet", "pump_outlet", "evaporator_inlet", "evaporator_bubble",
@@ -88,25 +88,6 @@ class StatePoint:
 
 
 @dataclass(frozen=True)
-class EvaporatorProfile:
-    """Evaporator temperature profiles for a T-Q diagram.
-
-    duty : heat transferred from the working-fluid inlet up to each point [W] (0 ... heat_input)
-    working_fluid_temperature, source_temperature : [K] at the same points
-    zone : "preheating", "evaporating" or "superheating" for each point
-    """
-
-    duty: tuple
-    working_fluid_temperature: tuple
-    source_temperature: tuple
-    zone: tuple
-
-    @property
-    def minimum_temperature_difference(self) -> float:
-        return min(ts - tw for ts, tw in zip(self.source_temperature, self.working_fluid_temperature))
-
-
-@dataclass(frozen=True)
 class ORCResult:
     r"""Solved ORC design point (SI).
 
@@ -123,6 +104,10 @@ class ORCResult:
     balance; ``energy_residual_relative`` is it over heat_input); ``mass_residual`` [kg/s]
     is 0 for the cycle (every stream leaves with its inlet flow);
     ``source_energy_residual`` = (source enthalpy drop - heat_input) / heat_input.
+    ``evaporator_profile`` is the shared heat-exchanger
+    :class:`~units.heat_exchanger.zones.ZoneProfile` over the cycle's own zone points: ``q``
+    from the working-fluid inlet, ``t_hot`` the source, ``t_cold`` the working fluid,
+    ``zones`` the zone of each point, ``min_approach`` the evaporator pinch reached.
     """
 
     fluid: str
@@ -150,7 +135,7 @@ class ORCResult:
     condensing_pressure: float
     binding_constraint: str
     states: tuple
-    evaporator_profile: EvaporatorProfile
+    evaporator_profile: object   # units.heat_exchanger.zones.ZoneProfile (cold end = working-fluid inlet)
     energy_residual: float
     source_energy_residual: float
     energy_residual_relative: float = 0.0

@@ -62,13 +62,13 @@ def ts_diagram_data(result: ORCResult, points: int = 40) -> dict:
 
 def tq_diagram_data(result: ORCResult) -> dict:
     """Evaporator T-Q profiles: ``duty`` [W], ``working_fluid_T``, ``source_T`` [K], ``zone``."""
-    prof = result.evaporator_profile
+    prof = result.evaporator_profile           # units.heat_exchanger.zones.ZoneProfile
     return {
-        "duty": np.array(prof.duty),
-        "working_fluid_T": np.array(prof.working_fluid_temperature),
-        "source_T": np.array(prof.source_temperature),
-        "zone": prof.zone,
-        "pinch": prof.minimum_temperature_difference,
+        "duty": np.array(prof.q),
+        "working_fluid_T": np.array(prof.t_cold),
+        "source_T": np.array(prof.t_hot),
+        "zone": prof.zones,
+        "pinch": prof.min_approach,
     }
 
 

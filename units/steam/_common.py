@@ -18,6 +18,36 @@ def water_of(fluid) -> Fluid:
     return fluid
 
 
+def conform_port(medium: str, name: str, direction: str) -> str:
+    """A configurable port ``name`` (a header's supply, a deaerator's water inlet) as a
+    :mod:`procsim.units_api` port name: kept when it already conforms, ``<name>_<direction>``
+    when the name is itself a medium, else ``<medium>_<name>_<direction>``."""
+    from procsim.units_api import PORT_MEDIA, port_name_problems
+
+    if port_name_problems(name, direction) is None:
+        return name
+    if name in PORT_MEDIA:
+        return f"{name}_{direction}"
+    return f"{medium}_{name}_{direction}"
+
+
+def internal_inlets(unit, inlets, names: dict) -> dict:
+    """``inlets`` (current or former port names) keyed by the unit's internal names
+    (``names``: internal name -> port name)."""
+    from procsim.units_api import canonical_inlets
+
+    back = {port: internal for internal, port in names.items()}
+    return {back.get(k, k): v for k, v in canonical_inlets(unit, inlets).items()}
+
+
+def port_outlets(unit, outlets: dict, names: dict):
+    """Outlet streams keyed by internal names -> a PortMap keyed by port names (former names
+    accepted)."""
+    from procsim.units_api import outlet_map
+
+    return outlet_map(unit, {names.get(k, k): v for k, v in outlets.items()})
+
+
 def check_water_inlets(unit: str, inlets, names) -> dict:
     """Inlet streams by port name; each must be a water Stream with mass flow >= 0."""
     out = {}

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import inlet_map
 from procsim.validation import as_float, check_fraction
-from units.steam._common import check_pressure, check_water_inlets, state_ph, stream, water_of
+from units.steam._common import (check_pressure, check_water_inlets, conform_port, internal_inlets, port_outlets,
+                                 state_ph, stream, water_of)
 
 __all__ = ["CondensateReturn", "CondensateResult", "MakeupWater", "MakeupResult"]
 
@@ -71,18 +73,29 @@ class CondensateReturn:
 
     @property
     def inlets(self):
-        return self.sources
+        return tuple(self._in_names.values())
 
-    outlets = ("returned", "lost")
+    outlets = ("condensate_returned_out", "condensate_lost_out")
+    outlet_aliases = {"returned": "condensate_returned_out", "lost": "condensate_lost_out"}
+
+    @property
+    def _in_names(self) -> dict:
+        """Source name -> port name (``condensate`` -> ``condensate_in``, ``c1`` -> ``condensate_c1_in``)."""
+        return {n: conform_port("condensate", n, "in") for n in self.sources}
+
+    @property
+    def port_aliases(self) -> dict:
+        return {k: v for k, v in self._in_names.items() if k != v}
 
     @classmethod
     def example(cls):
         """Condensate of a 10 bar(a) user, 80 % returned at 90 C to a 1.5 bar(a) deaerator."""
-        return (cls("condensate_return", 0.8, 1.5e5, 363.15),
-                {"condensate": Stream("Water", None, 1.0e6, 3.0, x=0.0)})
+        u = cls("condensate_return", 0.8, 1.5e5, 363.15)
+        return u, inlet_map(u, {"condensate_in": Stream("Water", None, 1.0e6, 3.0, x=0.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        ins = check_water_inlets(self.name, inlets, self.sources)
+        ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),
+                              self._in_names)
         m = sum(s.mass_flow for s in ins.values())
         e = sum(s.energy_flow for s in ins.values())
         first = next(iter(ins.values()))
@@ -90,7 +103,8 @@ class CondensateReturn:
             ret = stream(self.fluid, self.pressure, first.h, 0.0)
             lost = stream(self.fluid, first.p, first.h, 0.0)
             res = CondensateResult(0.0, 0.0, 0.0, ret.T, 0.0, 0.0, 0.0)
-            return UnitSolution({"returned": ret, "lost": lost}, res, {"heat_loss": 0.0})
+            return UnitSolution(port_outlets(self, {"returned": ret, "lost": lost}, self.outlet_aliases), res,
+                                {"heat_loss": 0.0})
         h = e / m
         p_min = min(s.p for s in ins.values() if s.mass_flow > 0.0)
         collected = state_ph(self.fluid, p_min, h)
@@ -109,7 +123,8 @@ class CondensateReturn:
         res = CondensateResult(collected_flow=m, returned_flow=mr, lost_flow=ml,
                                returned_temperature=ret.T, heat_loss=q, mass_residual=m - mr - ml,
                                energy_residual=e - q - ret.energy_flow - lost.energy_flow)
-        return UnitSolution({"returned": ret, "lost": lost}, res, {"heat_loss": -q})
+        return UnitSolution(port_outlets(self, {"returned": ret, "lost": lost}, self.outlet_aliases), res,
+                            {"heat_loss": -q})
 
 
 @dataclass(frozen=True)
@@ -181,21 +196,26 @@ class MakeupWater:
 
     @property
     def inlets(self):
-        return ("raw", "blowdown") if self.has_exchanger else ("raw",)
+        return ("water_in", "blowdown_in") if self.has_exchanger else ("water_in",)
 
     @property
     def outlets(self):
-        return ("makeup", "drain") if self.has_exchanger else ("makeup",)
+        return ("water_out", "blowdown_out") if self.has_exchanger else ("water_out",)
+
+    #: former port names -> current ones (``raw``, ``blowdown`` in; ``makeup``, ``drain`` out)
+    port_aliases = {"raw": "water_in", "blowdown": "blowdown_in"}
+    outlet_aliases = {"makeup": "water_out", "drain": "blowdown_out"}
 
     @classmethod
     def example(cls):
         """4 kg/s make-up at 25 C preheated by 0.3 kg/s of flashed blowdown at 2 bar(a)."""
-        return (cls("makeup", 1.5e5, 0.9),
-                {"raw": Stream("Water", 298.15, 3.0e5, 4.0),
-                 "blowdown": Stream("Water", None, 2.0e5, 0.3, x=0.0)})
+        u = cls("makeup", 1.5e5, 0.9)
+        return u, inlet_map(u, {"water_in": Stream("Water", 298.15, 3.0e5, 4.0),
+                                "blowdown_in": Stream("Water", None, 2.0e5, 0.3, x=0.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        ins = check_water_inlets(self.name, inlets, self.inlets)
+        ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),
+                              {"raw": "water_in", "blowdown": "blowdown_in"})
         raw = ins["raw"]
         w = self.fluid
         q = 0.0
@@ -232,4 +252,4 @@ class MakeupWater:
                            mass_residual=sum(s.mass_flow for s in ins.values()) - sum(
                                s.mass_flow for s in outs.values()),
                            energy_residual=e_in - e_out)
-        return UnitSolution(outs, res)
+        return UnitSolution(port_outlets(self, outs, {"makeup": "water_out", "drain": "blowdown_out"}), res)

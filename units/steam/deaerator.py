@@ -8,9 +8,10 @@ import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import inlet_map
 from procsim.validation import check_fraction
-from units.steam._common import (check_pressure, check_water_inlets, saturation_enthalpies, stream,
-                                 water_of)
+from units.steam._common import (check_pressure, check_water_inlets, conform_port, internal_inlets, port_outlets,
+                                 saturation_enthalpies, stream, water_of)
 from units.steam.kernels import deaerator_balance_overflow
 
 __all__ = ["Deaerator", "DeaeratorResult"]
@@ -88,17 +89,30 @@ class Deaerator:
 
     @property
     def inlets(self):
-        return ("steam",) + self.water_inlets
+        return tuple(self._in_names.values())
 
-    outlets = ("feedwater", "vent")
+    outlets = ("feedwater_out", "steam_vent_out")
+    #: former outlet names -> current ones
+    outlet_aliases = {"feedwater": "feedwater_out", "vent": "steam_vent_out"}
+
+    @property
+    def _in_names(self) -> dict:
+        """Internal inlet name -> port name (``steam_in``; water inlets as
+        :func:`~units.steam._common.conform_port` names them: ``condensate_in``, ``water_makeup_in``)."""
+        return {"steam": "steam_in", **{n: conform_port("water", n, "in") for n in self.water_inlets}}
+
+    @property
+    def port_aliases(self) -> dict:
+        """Former inlet names (``steam``, the water inlets' own names) -> current port names."""
+        return {k: v for k, v in self._in_names.items() if k != v}
 
     @classmethod
     def example(cls):
         """1.2 bar(a) deaerator: 6 kg/s condensate at 80 C, 4 kg/s make-up at 25 C, LP steam."""
         da = cls("deaerator", 1.2e5, vent_fraction=0.001)
-        return da, {"steam": Stream("Water", 433.15, 3.0e5, 1.4),
-                    "condensate": Stream("Water", 353.15, 3.0e5, 6.0),
-                    "makeup": Stream("Water", 298.15, 3.0e5, 4.0)}
+        return da, inlet_map(da, {"steam_in": Stream("Water", 433.15, 3.0e5, 1.4),
+                                  "condensate_in": Stream("Water", 353.15, 3.0e5, 6.0),
+                                  "water_makeup_in": Stream("Water", 298.15, 3.0e5, 4.0)})
 
     def required_steam(self, steam_enthalpy: float, water_flow: float, water_enthalpy: float) -> float:
         """Heating steam [kg/s] that just saturates the feedwater with the minimum vent."""
@@ -151,7 +165,8 @@ class Deaerator:
         return s, m
 
     def solve(self, inlets) -> UnitSolution:
-        ins = check_water_inlets(self.name, inlets, self.inlets)
+        ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),
+                              self._in_names)
         p = self.pressure
         for n, s in ins.items():
             if s.p < p * (1.0 - 1e-9) and s.mass_flow > 0.0:
@@ -184,4 +199,5 @@ class Deaerator:
                               steam_required=required, vent_flow=vent, excess_vent_flow=excess,
                               water_flow=w_flow, mass_residual=m - f - vent,
                               energy_residual=e - fw.energy_flow - vs.energy_flow)
-        return UnitSolution({"feedwater": fw, "vent": vs}, res)
+        return UnitSolution(port_outlets(self, {"feedwater": fw, "vent": vs},
+                                         {"feedwater": "feedwater_out", "vent": "steam_vent_out"}), res)

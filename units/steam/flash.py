@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from units.steam._common import (check_pressure, check_water_inlets, saturation_enthalpies, stream,
                                  water_of)
 from units.steam.kernels import flash_fraction
@@ -51,16 +53,17 @@ class FlashTank:
         if not (self.pressure < w.critical_pressure):
             raise ValueError(f"{self.name}: pressure must be below the critical pressure; got {self.pressure!r} Pa")
 
-    inlets = ("inlet",)
-    outlets = ("vapour", "liquid")
+    inlets = ("water_in",)
+    outlets = ("steam_out", "water_out")
+    port_aliases: ClassVar[dict] = {"inlet": "water_in", "vapour": "steam_out", "liquid": "water_out"}
 
     @classmethod
     def example(cls):
         """Blowdown: saturated liquid at 40 bar(a), 0.3 kg/s, flashed to 2 bar(a)."""
-        return cls("blowdown_flash", 2.0e5), {"inlet": Stream("Water", None, 4.0e6, 0.3, x=0.0)}
+        return cls("blowdown_flash", 2.0e5), inlet_map(cls, {"water_in": Stream("Water", None, 4.0e6, 0.3, x=0.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["inlet"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["water_in"]
         p = self.pressure
         if not (p < s.p) and s.mass_flow > 0.0:
             raise ValueError(f"{self.name}: flash pressure {p!r} Pa must be below the inlet pressure {s.p!r} Pa")
@@ -77,4 +80,4 @@ class FlashTank:
         res = FlashResult(pressure=p, temperature=liq.T, flash_fraction=float(f), vapour_flow=mv,
                           liquid_flow=ml, mass_residual=s.mass_flow - mv - ml,
                           energy_residual=s.energy_flow - vap.energy_flow - liq.energy_flow)
-        return UnitSolution({"vapour": vap, "liquid": liq}, res)
+        return UnitSolution(outlet_map(self, {"steam_out": vap, "water_out": liq}), res)

@@ -7,9 +7,10 @@ import numpy as np
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import inlet_map
 from procsim.validation import as_float
-from units.steam._common import (check_flow, check_pressure, check_water_inlets, state_ph, stream,
-                                 water_of)
+from units.steam._common import (check_flow, check_pressure, check_water_inlets, conform_port, internal_inlets,
+                                 port_outlets, state_ph, stream, water_of)
 from units.steam.kernels import mixed_enthalpy
 
 __all__ = ["SteamHeader", "HeaderResult", "HeaderShortfall"]
@@ -112,23 +113,46 @@ class SteamHeader:
         object.__setattr__(self, "heat_loss_fraction", f)
 
     @property
+    def _in_names(self) -> dict:
+        """Supply name -> port name (``boiler`` -> ``steam_boiler_in``, procsim.units_api)."""
+        return {n: conform_port("steam", n, "in") for n in self.supplies}
+
+    @property
+    def _out_names(self) -> dict:
+        """Draw (and balance) name -> port name (``process`` -> ``steam_process_out``)."""
+        names = list(self.draws) + ([self.balance] if self.balance is not None else [])
+        return {n: conform_port("steam", n, "out") for n in names}
+
+    @property
+    def port_aliases(self) -> dict:
+        """Former (supply) names -> current port names; the draws' former names are
+        :attr:`outlet_aliases`. Results (``HeaderResult.draws``) keep the given names."""
+        return {k: v for k, v in self._in_names.items() if k != v}
+
+    @property
+    def outlet_aliases(self) -> dict:
+        return {k: v for k, v in self._out_names.items() if k != v}
+
+    @property
     def inlets(self):
-        return self.supplies
+        return tuple(self._in_names.values())
 
     @property
     def outlets(self):
-        return tuple(self.draws) + ((self.balance,) if self.balance is not None else ())
+        return tuple(self._out_names.values())
 
     @classmethod
     def example(cls):
         """A 10 bar(a) header fed by a boiler and a turbine exhaust, one user, a letdown."""
         hdr = cls("MP", 1.0e6, supplies=("boiler", "turbine"), draws={"process": 3.0},
                   balance="letdown", heat_loss=20.0e3)
-        return hdr, {"boiler": Stream("Water", 523.15, 1.2e6, 4.0),
-                     "turbine": Stream("Water", 473.15, 1.0e6, 1.5)}
+        return hdr, inlet_map(hdr, {"steam_boiler_in": Stream("Water", 523.15, 1.2e6, 4.0),
+                                    "steam_turbine_in": Stream("Water", 473.15, 1.0e6, 1.5)})
 
     def solve(self, inlets) -> UnitSolution:
-        ins = check_water_inlets(self.name, inlets, self.supplies)
+        ins = internal_inlets(self, check_water_inlets(self.name, internal_inlets(self, inlets, {}), self.inlets),
+                              self._in_names)
+        ins = {n: ins[n] for n in self.supplies}
         p = self.pressure
         for n, s in ins.items():
             if s.p < p * (1.0 - PRESSURE_TOLERANCE) and s.mass_flow > 0.0:
@@ -176,4 +200,4 @@ class SteamHeader:
                            superheat=st.T - T_sat, supply_flow=m_in, draws=draws,
                            balance_flow=max(balance_flow, 0.0), heat_loss=q_loss,
                            mass_residual=m_in - m_out, energy_residual=e_in - q_loss - e_out)
-        return UnitSolution(outs, res, {"heat_loss": -q_loss})
+        return UnitSolution(port_outlets(self, outs, self._out_names), res, {"heat_loss": -q_loss})

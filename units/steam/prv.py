@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import Stream
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from units.steam._common import check_pressure, check_superheated, check_water_inlets, stream, water_of
 from units.steam.kernels import desuperheater_spray_ratio
 
@@ -74,9 +76,12 @@ class PressureReducingValve:
 
     @property
     def inlets(self):
-        return ("steam",) if self.outlet_temperature is None else ("steam", "water")
+        return ("steam_in",) if self.outlet_temperature is None else ("steam_in", "water_in")
 
-    outlets = ("steam",)
+    outlets = ("steam_out",)
+    #: former port names: ``steam`` (inlet, or the outlet where an outlet is meant), ``water``
+    port_aliases: ClassVar[dict] = {"steam": "steam_in", "water": "water_in"}
+    outlet_aliases: ClassVar[dict] = {"steam": "steam_out"}
 
     @classmethod
     def example(cls):
@@ -86,7 +91,7 @@ class PressureReducingValve:
         water = Stream("Water", 378.15, 4.5e6, 1.0)
         h_t = prv.fluid.state(p=1.0e6, T=473.15).h
         spray = 2.0 * desuperheater_spray_ratio(steam.h, water.h, h_t)
-        return prv, {"steam": steam, "water": water.with_(mass_flow=spray)}
+        return prv, inlet_map(prv, {"steam_in": steam, "water_in": water.with_(mass_flow=spray)})
 
     def spray_ratio(self, steam_enthalpy: float, water_enthalpy: float) -> float:
         """Spray water per kg of inlet steam that meets the set-point [kg/kg]."""
@@ -102,7 +107,8 @@ class PressureReducingValve:
         return float(r)
 
     def solve(self, inlets) -> UnitSolution:
-        ins = check_water_inlets(self.name, inlets, self.inlets)
+        ins = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)
+        ins = {"steam": ins["steam_in"], **({"water": ins["water_in"]} if "water_in" in ins else {})}
         s = ins["steam"]
         p2 = self.outlet_pressure
         if not (p2 < s.p):
@@ -127,4 +133,4 @@ class PressureReducingValve:
                         outlet_superheat=out.T - t_sat, spray_required=required,
                         mass_residual=s.mass_flow + m_w - out.mass_flow,
                         energy_residual=e_in - out.energy_flow)
-        return UnitSolution({"steam": out}, res)
+        return UnitSolution(outlet_map(self, {"steam_out": out}), res)

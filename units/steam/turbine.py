@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
-from procsim.units_api import canonical_inlets, outlet_map
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from procsim.validation import as_float, check_range
 from units.steam._common import check_flow, check_pressure, check_water_inlets, state_ph, stream, water_of
 from units.steam.kernels import (turbine_flow_for_power, turbine_isentropic_efficiency,
@@ -159,7 +159,7 @@ class SteamTurbine:
     def example(cls):
         """Back-pressure turbine, 40 bar(a) 400 C to 4 bar(a), 5 kg/s, eta_s 0.70, eta_g 0.96."""
         t = cls("bp_turbine", 4.0e5, generator_efficiency=0.96, isentropic_efficiency=0.70)
-        return t, outlet_map(t, {"steam_in": Stream("Water", 673.15, 4.0e6, 5.0)})
+        return t, inlet_map(t, {"steam_in": Stream("Water", 673.15, 4.0e6, 5.0)})
 
     def efficiency_for(self, inlet: Stream) -> tuple[float, float, float]:
         """(isentropic efficiency, h_out, h_out_isentropic) for this inlet state."""
@@ -299,7 +299,7 @@ class ExtractionTurbine:
     def example(cls):
         """60 bar(a) 450 C, 10 kg/s; 4 kg/s extracted at 10 bar(a); exhaust to 0.1 bar(a)."""
         t = cls("extraction_turbine", 1.0e6, 1.0e4, 4.0, (0.78, 0.75), 0.97)
-        return t, outlet_map(t, {"steam_in": Stream("Water", 723.15, 6.0e6, 10.0)})
+        return t, inlet_map(t, {"steam_in": Stream("Water", 723.15, 6.0e6, 10.0)})
 
     def solve(self, inlets) -> UnitSolution:
         s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]

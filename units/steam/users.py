@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import ClassVar
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
+from procsim.units_api import canonical_inlets, inlet_map, outlet_map
 from procsim.validation import as_float, check_fraction, check_range
 from units.steam._common import (check_flow, check_pressure, check_superheated, check_water_inlets,
                                  saturation_enthalpies, stream, water_of)
@@ -42,8 +44,9 @@ class SteamUser:
     condensate_subcooling : condensate temperature below saturation at the steam pressure [K] >= 0
     fluid : water model (default IAPWS-IF97)
 
-    Ports: ``steam`` -> ``condensate`` (liquid at the steam pressure), ``consumed`` (injected
-    steam at its supply state), ``heat`` (heat to the process, W).
+    Ports: ``steam_in`` -> ``condensate_out`` (liquid at the steam pressure),
+    ``steam_consumed_out`` (injected steam at its supply state), ``heat_out`` (heat to the
+    process, W); former names ``steam``, ``condensate``, ``consumed``, ``heat`` accepted.
     """
 
     name: str
@@ -58,16 +61,19 @@ class SteamUser:
         object.__setattr__(self, "condensate_subcooling", float(check_range(
             f"{self.name}: condensate_subcooling", self.condensate_subcooling, 0.0, 200.0, "K")))
 
-    inlets = ("steam",)
-    outlets = ("condensate", "consumed", "heat")
+    inlets = ("steam_in",)
+    outlets = ("condensate_out", "steam_consumed_out", "heat_out")
+    port_aliases: ClassVar[dict] = {"steam": "steam_in", "condensate": "condensate_out",
+                                    "consumed": "steam_consumed_out", "heat": "heat_out"}
 
     @classmethod
     def example(cls):
         """Reboiler on 10 bar(a) steam at 200 C, 3 kg/s."""
-        return cls("reboiler"), {"steam": Stream("Water", 473.15, 1.0e6, 3.0)}
+        u = cls("reboiler")
+        return u, inlet_map(u, {"steam_in": Stream("Water", 473.15, 1.0e6, 3.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["steam"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
         w = self.fluid
         t_sat, h_l, _ = saturation_enthalpies(w, s.p)
         h_c = h_l if self.condensate_subcooling == 0.0 else w.state(p=s.p, T=t_sat - self.condensate_subcooling).h
@@ -82,7 +88,8 @@ class SteamUser:
         res = UserResult(steam_flow=s.mass_flow, condensate_flow=mc, consumed_flow=md, heat=heat,
                          condensate_temperature=cond.T, mass_residual=s.mass_flow - mc - md,
                          energy_residual=s.energy_flow - cond.energy_flow - cons.energy_flow - heat)
-        return UnitSolution({"condensate": cond, "consumed": cons, "heat": EnergyStream("heat", heat)}, res)
+        return UnitSolution(outlet_map(self, {"condensate_out": cond, "steam_consumed_out": cons,
+                                              "heat_out": EnergyStream("heat", heat)}), res)
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ class SteamTraps:
     discharge_coefficient : [-] in (0, 1]; 0.6 reproduces DOE Steam Tip Sheet #1,
         W = 24.24 P D^2 lb/h (P psia, D inch), see :data:`~units.steam.kernels.NAPIER_SI`
 
-    The unit passes its inlet to ``lost``; :meth:`loss_flow` gives the flow the header must
+    The unit passes its inlet ``steam_in`` to ``steam_lost_out`` (former names ``steam``, ``lost``); :meth:`loss_flow` gives the flow the header must
     supply (a flowsheet controller, such as the site model, draws that flow).
     """
 
@@ -125,14 +132,15 @@ class SteamTraps:
         check_range(f"{self.name}: discharge_coefficient", self.discharge_coefficient, 0.0, 1.0, "",
                     low_inclusive=False)
 
-    inlets = ("steam",)
-    outlets = ("lost",)
+    inlets = ("steam_in",)
+    outlets = ("steam_lost_out",)
+    port_aliases: ClassVar[dict] = {"steam": "steam_in", "lost": "steam_lost_out"}
 
     @classmethod
     def example(cls):
         """Five 1/8-inch traps failed open on a 10 bar(a) main."""
         traps = cls("traps", 5, 0.125 * 0.0254)
-        return traps, {"steam": Stream("Water", 473.15, 1.0e6, traps.loss_flow(1.0e6))}
+        return traps, inlet_map(traps, {"steam_in": Stream("Water", 473.15, 1.0e6, traps.loss_flow(1.0e6))})
 
     def loss_flow(self, pressure: float) -> float:
         """Steam lost [kg/s] at upstream ``pressure`` [Pa abs]."""
@@ -144,12 +152,12 @@ class SteamTraps:
         return self.failed_open * float(f)
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["steam"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
         out = stream(water_of(s.material), s.p, s.h, s.mass_flow)
         res = TrapResult(loss_flow=self.loss_flow(s.p), steam_flow=s.mass_flow, energy_lost=s.energy_flow,
                          mass_residual=s.mass_flow - out.mass_flow,
                          energy_residual=s.energy_flow - out.energy_flow)
-        return UnitSolution({"lost": out}, res)
+        return UnitSolution(outlet_map(self, {"steam_lost_out": out}), res)
 
 
 @dataclass(frozen=True)
@@ -168,7 +176,9 @@ class PipeHeatLoss:
     """Steam main losing ``heat_loss`` [W] (and ``pressure_drop`` [Pa]) to its surroundings.
 
     :math:`h_{out} = h_{in} - \\dot Q/\\dot m` at :math:`p_{in} - \\Delta p`; the loss is an energy
-    source of :math:`-\\dot Q`. Insulating the pipe is a smaller ``heat_loss``.
+    source of :math:`-\\dot Q`. Insulating the pipe is a smaller ``heat_loss``. Ports
+    ``steam_in`` -> ``steam_out`` (the former name ``steam`` is the inlet, or the outlet where an
+    outlet is meant).
     """
 
     name: str
@@ -179,16 +189,19 @@ class PipeHeatLoss:
         check_range(f"{self.name}: heat_loss", self.heat_loss, 0.0, None, "W")
         check_range(f"{self.name}: pressure_drop", self.pressure_drop, 0.0, None, "Pa")
 
-    inlets = ("steam",)
-    outlets = ("steam",)
+    inlets = ("steam_in",)
+    outlets = ("steam_out",)
+    port_aliases: ClassVar[dict] = {"steam": "steam_in"}
+    outlet_aliases: ClassVar[dict] = {"steam": "steam_out"}
 
     @classmethod
     def example(cls):
         """200 m main losing 25 kW, 0.2 bar drop, 2 kg/s of 10 bar(a) steam at 200 C."""
-        return cls("main", 25.0e3, 2.0e4), {"steam": Stream("Water", 473.15, 1.0e6, 2.0)}
+        u = cls("main", 25.0e3, 2.0e4)
+        return u, inlet_map(u, {"steam_in": Stream("Water", 473.15, 1.0e6, 2.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["steam"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
         if not (s.mass_flow > 0.0) and self.heat_loss > 0.0:
             raise ValueError(f"{self.name}: a pipe with no flow cannot lose {self.heat_loss!r} W in steady state")
         p2 = s.p - self.pressure_drop
@@ -199,7 +212,7 @@ class PipeHeatLoss:
         res = PipeLossResult(heat_loss=self.heat_loss, outlet_temperature=out.T, outlet_quality=out.x,
                              mass_residual=s.mass_flow - out.mass_flow,
                              energy_residual=s.energy_flow - self.heat_loss - out.energy_flow)
-        return UnitSolution({"steam": out}, res, {"heat_loss": -self.heat_loss})
+        return UnitSolution(outlet_map(self, {"steam_out": out}), res, {"heat_loss": -self.heat_loss})
 
 
 @dataclass(frozen=True)
@@ -214,21 +227,25 @@ class VentResult:
 
 @dataclass(frozen=True)
 class SteamVent:
-    """Surplus low-pressure steam vented to atmosphere (a sink that reports what it wastes)."""
+    """Surplus low-pressure steam vented to atmosphere (a sink that reports what it wastes).
+
+    Ports ``steam_in`` -> ``steam_vented_out`` (former names ``steam``, ``vented``)."""
 
     name: str
 
-    inlets = ("steam",)
-    outlets = ("vented",)
+    inlets = ("steam_in",)
+    outlets = ("steam_vented_out",)
+    port_aliases: ClassVar[dict] = {"steam": "steam_in", "vented": "steam_vented_out"}
 
     @classmethod
     def example(cls):
-        return cls("lp_vent"), {"steam": Stream("Water", 423.15, 3.0e5, 0.5)}
+        u = cls("lp_vent")
+        return u, inlet_map(u, {"steam_in": Stream("Water", 423.15, 3.0e5, 0.5)})
 
     def solve(self, inlets) -> UnitSolution:
-        s = check_water_inlets(self.name, inlets, self.inlets)["steam"]
+        s = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["steam_in"]
         out = stream(water_of(s.material), s.p, s.h, s.mass_flow)
-        return UnitSolution({"vented": out}, VentResult(s.mass_flow, s.energy_flow,
+        return UnitSolution(outlet_map(self, {"steam_vented_out": out}), VentResult(s.mass_flow, s.energy_flow,
                                                         s.mass_flow - out.mass_flow,
                                                         s.energy_flow - out.energy_flow))
 
@@ -268,7 +285,8 @@ class EfficiencyBoiler:
     steam_flow : steam delivered [kg/s] (set by the site model's load control)
     capacity : maximum continuous rating [kg/s] or None (unlimited)
 
-    Ports: ``feedwater`` -> ``steam``, ``blowdown`` (saturated liquid at the drum pressure).
+    Ports: ``feedwater_in`` -> ``steam_out``, ``blowdown_out`` (saturated liquid at the drum
+    pressure); former names ``feedwater``, ``steam``, ``blowdown`` accepted.
     The blowdown takes the feedwater not delivered as steam; with less feedwater than the
     set-point all of it leaves as steam and the result reports the shortfall (while a site's
     load control is still settling, a header below then takes less letdown); the fuel enters
@@ -305,14 +323,15 @@ class EfficiencyBoiler:
                 raise ValueError(f"{self.name}: steam demand {self.steam_flow!r} kg/s exceeds the boiler capacity "
                                  f"{cap!r} kg/s")
 
-    inlets = ("feedwater",)
-    outlets = ("steam", "blowdown")
+    inlets = ("feedwater_in",)
+    outlets = ("steam_out", "blowdown_out")
+    port_aliases: ClassVar[dict] = {"feedwater": "feedwater_in", "steam": "steam_out", "blowdown": "blowdown_out"}
 
     @classmethod
     def example(cls):
         """20 kg/s of 40 bar(a) 400 C steam, 82 % (LHV), 3 % blowdown, feedwater at 105 C."""
         b = cls("boiler", 4.0e6, 0.82, 20.0, temperature=673.15)
-        return b, {"feedwater": Stream("Water", 378.15, 4.5e6, 20.0 / 0.97)}
+        return b, inlet_map(b, {"feedwater_in": Stream("Water", 378.15, 4.5e6, 20.0 / 0.97)})
 
     def steam_state(self):
         if self.temperature is None:
@@ -320,7 +339,7 @@ class EfficiencyBoiler:
         return self.fluid.state(p=self.pressure, T=self.temperature)
 
     def solve(self, inlets) -> UnitSolution:
-        fw = check_water_inlets(self.name, inlets, self.inlets)["feedwater"]
+        fw = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["feedwater_in"]
         w = self.fluid
         if fw.p < self.pressure * (1.0 - 1e-9):
             raise ValueError(f"{self.name}: feedwater at {fw.p!r} Pa is below the drum pressure {self.pressure!r} Pa "
@@ -341,7 +360,8 @@ class EfficiencyBoiler:
                            efficiency=self.efficiency, basis=self.basis,
                            mass_residual=fw.mass_flow - m_steam - bd,
                            energy_residual=fw.energy_flow + fuel - loss - steam.energy_flow - blow.energy_flow)
-        return UnitSolution({"steam": steam, "blowdown": blow}, res, {"fuel": fuel, "losses": -loss})
+        return UnitSolution(outlet_map(self, {"steam_out": steam, "blowdown_out": blow}), res,
+                            {"fuel": fuel, "losses": -loss})
 
 
 @dataclass(frozen=True)
@@ -380,16 +400,18 @@ class WasteHeatSteam:
             object.__setattr__(self, "temperature", check_superheated(f"{self.name}: temperature", self.temperature,
                                                                       self.pressure, w))
 
-    inlets = ("feedwater",)
-    outlets = ("steam",)
+    inlets = ("feedwater_in",)
+    outlets = ("steam_out",)
+    port_aliases: ClassVar[dict] = {"feedwater": "feedwater_in", "steam": "steam_out"}
 
     @classmethod
     def example(cls):
         """1 kg/s of dry saturated 10 bar(a) steam from 105 C feedwater."""
-        return cls("whsg", 1.0e6), {"feedwater": Stream("Water", 378.15, 1.2e6, 1.0)}
+        u = cls("whsg", 1.0e6)
+        return u, inlet_map(u, {"feedwater_in": Stream("Water", 378.15, 1.2e6, 1.0)})
 
     def solve(self, inlets) -> UnitSolution:
-        fw = check_water_inlets(self.name, inlets, self.inlets)["feedwater"]
+        fw = check_water_inlets(self.name, canonical_inlets(self, inlets), self.inlets)["feedwater_in"]
         w = self.fluid
         st = (w.state(p=self.pressure, x=1.0) if self.temperature is None
               else w.state(p=self.pressure, T=self.temperature))
@@ -399,4 +421,4 @@ class WasteHeatSteam:
             raise ValueError(f"{self.name}: feedwater enthalpy {fw.h!r} J/kg is above the steam enthalpy {st.h!r} J/kg")
         res = WasteHeatResult(fw.mass_flow, out.T, q, fw.mass_flow - out.mass_flow,
                               fw.energy_flow + q - out.energy_flow)
-        return UnitSolution({"steam": out}, res, {"waste_heat": q})
+        return UnitSolution(outlet_map(self, {"steam_out": out}), res, {"waste_heat": q})

@@ -44,7 +44,10 @@ Scheme
   p_c that use ln(p_c - p) (from 0.7 p_c) and ln(p - p_c) (to 2 p_c), which crowd nodes
   towards the critical point and resolve the pseudo-critical line; one linear cell
   spans p_c (1 +- 1e-4). Each block is its own spline, so the critical singularity does
-  not leak into neighbouring cells. IF97 tables also split blocks at the constant-
+  not leak into neighbouring cells. Where two blocks of different coordinates meet (0.7 p_c,
+  2 p_c), each block's nodes run ``build.JOIN_OVERLAP`` steps past the join, so the cells
+  used next to it are interior cells of both splines (a spline is least accurate in its
+  end cells). IF97 tables also split blocks at the constant-
   pressure seams of IF97 (p_sat(623.15 K) and the region-3 subregion limits), where
   CoolProp's saturated h_v jumps by ~40 J/kg.
 * Interpolation: bicubic Hermite patches whose node derivatives are those of the
