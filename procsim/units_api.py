@@ -129,12 +129,22 @@ def canonical_inlets(unit, inlets) -> dict:
     """``inlets`` keyed by the unit's current port names (old names accepted as aliases).
 
     A port given under both names takes the later entry, as a dict merge would
-    (``{**example_inlets, "fuel": other}`` replaces the example's ``fuel_in``)."""
+    (``{**example_inlets, "fuel": other}`` replaces the example's ``fuel_in``).
+
+    Every inlet with a ``mass_flow`` must have a finite flow >= 0 kg/s: otherwise a ValueError
+    names the unit and the port."""
     out = {}
     for k, v in dict(inlets).items():
         name = port_alias(unit, k)
         out.pop(name, None)
         out[name] = v
+    for name, v in out.items():
+        # a Stream refuses a negative flow when it is built; this catches one that reached the
+        # unit another way (a duck-typed stream, a field set after construction)
+        m = getattr(v, "mass_flow", None)
+        if isinstance(m, (int, float)) and not m >= 0.0:
+            raise ValueError(f"{getattr(unit, 'name', type(unit).__name__)}: inlet '{name}' mass_flow "
+                             f"must be >= 0 kg/s; got {m!r} kg/s")
     return out
 
 

@@ -55,11 +55,16 @@ def test_bad_claim_file_is_an_error(tmp_path):
     bad.write_text('name = "x"\nbaseline = {electricity_kwh = -5}\n')
     result = runner.invoke(app, ["check-claim", str(bad)])
     assert result.exit_code == 2
+    # the message names the field, the bound, the value and the file
+    assert "baseline.electricity_kwh must be >= 0 kWh/yr; got -5" in result.output
+    assert f"1 of 1 claim file(s) could not be checked: {bad}" in result.output
 
 
 def test_unknown_case_id():
     result = runner.invoke(app, ["cases", "--only", "no_such_case"])
     assert result.exit_code == 2
+    assert "unknown case id(s): no_such_case; known: " in result.output
+    assert "seed13_leak_repair" in result.output.split("known:")[1]   # a real id is offered
 
 
 def test_sweep_effectiveness_matches_closed_form():

@@ -180,6 +180,11 @@ def test_excess_air_increases_with_o2(o2):
 
 def test_kernels_match_python():
     fv, air, rows = CH4.vector, combustion_air(0.0), product_rows()
+    # independent: methane with n_air = 2 (1 + e) / a mol air (a = air's O2 fraction) leaves
+    # 2e O2 in 1 + 2e + n_air (1 - a) mol dry gas, so 4 % O2 dry gives
+    # e = y (1 + 2 (1 - a) / a) / (2 (1 - y / a)) (stoichiometry written out)
+    a, y = air[K.A_O2], 0.04
+    assert K.excess_air_from_o2(fv, air, y, 0) == approx(y * (1 + 2 * (1 - a) / a) / (2 * (1 - y / a)), rel=1e-12)
     assert K.excess_air_from_o2(fv, air, 0.04, 0) == approx(K.excess_air_from_o2.py_func(fv, air, 0.04, 0), rel=1e-14)
     assert K.stack_loss(fv, air, 0.2, 480.0, 300.0, 0, rows) == approx(
         K.stack_loss.py_func(fv, air, 0.2, 480.0, 300.0, 0, rows), rel=1e-14)

@@ -89,6 +89,21 @@ def test_kernel_equals_python_function():
     for args in [(8e5, 293.15, 101325.0, 1.4, 287.05), (1.3e5, 300.0, 101325.0, 1.4, 287.05)]:
         assert orifice_mass_flux(*args) == approx(orifice_mass_flux.py_func(*args), rel=1e-14)
     assert churchill_friction_factor(1e5, 1e-4) == approx(churchill_friction_factor.py_func(1e5, 1e-4), rel=1e-14)
+    # and both against independent references: the choked flux by the textbook closed form
+    # G = p0 sqrt(k/(R T0)) (2/(k+1))^((k+1)/(2(k-1))) (Perry's 8th ed. eq. 6-118), the
+    # subsonic one from the isentropic nozzle G = p0 sqrt(2k/((k-1) R T0) (r^(2/k) - r^((k+1)/k)))
+    k, r_gas = 1.4, 287.05
+    choked = 8e5 * math.sqrt(k / (r_gas * 293.15)) * (2 / (k + 1)) ** ((k + 1) / (2 * (k - 1)))
+    assert orifice_mass_flux(8e5, 293.15, 101325.0, k, r_gas) == approx(choked, rel=1e-12)
+    r = 101325.0 / 1.3e5
+    sub = 1.3e5 * math.sqrt(2 * k / ((k - 1) * r_gas * 300.0) * (r ** (2 / k) - r ** ((k + 1) / k)))
+    assert orifice_mass_flux(1.3e5, 300.0, 101325.0, k, r_gas) == approx(sub, rel=1e-12)
+    # turbulent: Colebrook (1939) solved in the test; Churchill follows it to 1-2 % (its
+    # docstring; Churchill 1977); laminar: 64/Re exactly
+    colebrook = brentq(lambda f: 1 / math.sqrt(f) + 2 * math.log10(1e-4 / 3.7 + 2.51 / (1e5 * math.sqrt(f))),
+                       1e-3, 0.1, xtol=1e-14)
+    assert churchill_friction_factor(1e5, 1e-4) == approx(colebrook, rel=0.02)
+    assert churchill_friction_factor(500.0, 1e-4) == approx(64 / 500.0, rel=1e-6)
 
 
 @settings(derandomize=True, max_examples=40, deadline=None)

@@ -24,8 +24,19 @@ def _cantera_solution(names):
 
 
 def test_required_species_present():
+    # every species the combustion and EAF models need, with its molar mass by hand from the
+    # IUPAC 2021 standard atomic weights (abridged: C 12.011, H 1.008, O 15.999, N 14.007,
+    # S 32.06, Ar 39.95), within their 5th-digit rounding
+    atoms = {"C": 12.011, "H": 1.008, "O": 15.999, "N": 14.007, "S": 32.06, "AR": 39.95}
+    formula = {"N2": {"N": 2}, "O2": {"O": 2}, "AR": {"AR": 1}, "CO2": {"C": 1, "O": 2}, "H2O": {"H": 2, "O": 1},
+               "CO": {"C": 1, "O": 1}, "H2": {"H": 2}, "CH4": {"C": 1, "H": 4}, "C2H6": {"C": 2, "H": 6},
+               "C3H8": {"C": 3, "H": 8}, "C4H10": {"C": 4, "H": 10}, "SO2": {"S": 1, "O": 2},
+               "NO": {"N": 1, "O": 1}, "NO2": {"N": 1, "O": 2}}
+    assert sorted(formula) == sorted(REQUIRED)
     for name in REQUIRED:
         assert name in SPECIES
+        m = sum(atoms[a] * n for a, n in formula[name].items()) / 1e3
+        assert MOLAR_MASS[SPECIES.index(name)] == pytest.approx(m, rel=1e-4), name
 
 
 def test_data_file_equals_cantera(tmp_path):

@@ -100,6 +100,9 @@ def test_crossflow_approximation_is_close_to_exact():
         exact = hx.effectiveness(N, C, "crossflow_both_unmixed")
         approx_ = hx.effectiveness(N, C, "crossflow_both_unmixed_approx")
         assert np.max(np.abs(approx_ / exact - 1)) < 0.04
+        # the approximation itself, Incropera 6th ed. Table 11.3 eq. 11.32, written out here
+        book = 1 - np.exp(N ** 0.22 / C * (np.exp(-C * N ** 0.78) - 1))
+        np.testing.assert_allclose(approx_, book, rtol=1e-13)
 
 
 @pytest.mark.parametrize("arr", ALL)

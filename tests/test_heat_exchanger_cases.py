@@ -40,8 +40,8 @@ def test_economizer_case_against_steam_tables(economizer_case):
 
 
 def test_seed02_case(seed02):
-    rate = _fig(seed02, "energy_saving_rate").computed
-    assert 0.0 < rate < 100.0
+    # the saving rate itself is checked by an independent route (Cantera and CoolProp, element
+    # and first-law balances) in tests/test_references_boiler.py
     nm3 = _fig(seed02, "natural_gas_saved").computed
     assert _fig(seed02, "cost_saved").computed == approx(15.0 * nm3, rel=1e-12)
     assert _fig(seed02, "payback_after_subsidy").computed == approx(

@@ -74,6 +74,15 @@ def test_water_cooled_chiller_and_iplv():
     # the same cycle by simple_cycle (CoolProp states) at the solved saturation temperatures
     c = simple_cycle("R134a", p.evaporating_temperature, p.condensing_temperature, isentropic_efficiency=0.8)
     assert p.cop == pytest.approx(0.95 * c.cop_cooling, rel=1e-9)
+    # and the cycle from CoolProp directly: saturated vapour in, isentropic eta 0.8, saturated
+    # liquid out of the condenser; COP_c = (h1 - h3) / (h2 - h1)
+    import CoolProp.CoolProp as CP
+    te, tc = p.evaporating_temperature, p.condensing_temperature
+    h1, s1 = CP.PropsSI("H", "T", te, "Q", 1, "R134a"), CP.PropsSI("S", "T", te, "Q", 1, "R134a")
+    p_c = CP.PropsSI("P", "T", tc, "Q", 0, "R134a")
+    h2 = h1 + (CP.PropsSI("H", "P", p_c, "S", s1, "R134a") - h1) / 0.8
+    h3 = CP.PropsSI("H", "T", tc, "Q", 0, "R134a")
+    assert p.cop == pytest.approx(0.95 * (h1 - h3) / (h2 - h1), rel=1e-6)
     # condenser water rise carries the condenser heat at 3 gpm/ton
     m_cw = 1.0e6 / TON * 3 * 3.785411784e-3 / 60 * 995.6
     assert (p.condenser_water_out - AHRI_ECWT[0]) * m_cw * 4179.6 == pytest.approx(p.cooling / c.cop_cooling

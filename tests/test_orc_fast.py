@@ -130,6 +130,16 @@ def test_constant_cp_source_outlet_closed_form():
     expected = 440.0 - (440.0 - 373.15 - 10.0) * (h["expander_inlet"] - h["evaporator_inlet"]) / (
         h["expander_inlet"] - h["evaporator_bubble"])
     assert res.heat_source_outlet_temperature.item() == pytest.approx(expected, abs=2e-4)  # table h's
+    # the same closed form with every enthalpy from CoolProp directly (HEOS, pump eta 0.75):
+    # the fast path is held to its table accuracy against an outside reference too
+    import CoolProp.CoolProp as CP
+    f = "HEOS::R245fa"
+    p_e, p_c = CP.PropsSI("P", "T", 373.15, "Q", 0, f), CP.PropsSI("P", "T", 308.15, "Q", 0, f)
+    h1, s1 = CP.PropsSI("H", "P", p_c, "Q", 0, f), CP.PropsSI("S", "P", p_c, "Q", 0, f)
+    h3 = h1 + (CP.PropsSI("H", "P", p_e, "S", s1, f) - h1) / 0.75
+    h6, h_bub = CP.PropsSI("H", "P", p_e, "Q", 1, f), CP.PropsSI("H", "P", p_e, "Q", 0, f)
+    direct = 440.0 - (440.0 - 373.15 - 10.0) * (h6 - h3) / (h6 - h_bub)
+    assert res.heat_source_outlet_temperature.item() == pytest.approx(direct, abs=2e-4)
 
 
 def test_optimum_is_a_local_maximum_on_exact_properties():

@@ -192,6 +192,20 @@ def test_monte_carlo_histograms_and_tornado():
     # capex varies 1 %, saving about 8 %: saving drives payback, and a high saving shortens it
     assert rows[0][0] == "saving" and rows[0][2] < rows[0][1]
     assert rows[1][0] == "capex" and rows[1][2] > rows[1][1]
+    # the tail means by hand (capex and saving independent): E[capex] E[1/S | S in its 10 % tail]
+    # with the triangle's density f = (x - a)/1e10 below the mode, (b - x)/1e10 above it; and
+    # E[capex | capex in its tail] = mu -/+ sigma phi(z_0.9)/0.1 (truncated normal) times E[1/S]
+    import math
+    a, c, b = 4e5, 5e5, 6e5
+    q_lo, q_hi = a + math.sqrt(0.1 * 2e10), b - math.sqrt(0.1 * 2e10)
+    inv_s_lo = ((q_lo - a) - a * math.log(q_lo / a)) / 1e10 / 0.1
+    inv_s_hi = (b * math.log(b / q_hi) - (b - q_hi)) / 1e10 / 0.1
+    inv_s = ((c - a) - a * math.log(c / a) + b * math.log(b / c) - (b - c)) / 1e10
+    shift = 1e4 * math.exp(-0.5 * 1.2815515655446004 ** 2) / math.sqrt(2 * math.pi) / 0.1
+    # 500 samples per tail: inside a saving tail payback spreads ~2 % (SE of the mean ~0.1 %),
+    # inside a capex tail ~8 % (the saving's spread; SE ~0.36 %): about 3 SE each
+    assert rows[0][1:] == pytest.approx((1e6 * inv_s_lo, 1e6 * inv_s_hi), rel=3e-3)
+    assert rows[1][1:] == pytest.approx(((1e6 - shift) * inv_s, (1e6 + shift) * inv_s), rel=1e-2)
     _rendered(tornado(mc, "payback", unit="yr"), categorical_y=True)
     fig = mc_histograms(mc, units={"payback": "yr"})
     p50 = np.percentile(mc.outputs["payback"], 50)

@@ -232,24 +232,100 @@ def run_module(copy: Path, key: str, env: dict) -> dict:
     return out
 
 
+def _diff_lines(diff: str) -> tuple[str, str]:
+    """(original line, mutated line) of a one-line cosmic-ray diff, without the +/- marks."""
+    minus = [l[1:] for l in diff.splitlines() if l.startswith("-") and not l.startswith("---")]
+    plus = [l[1:] for l in diff.splitlines() if l.startswith("+") and not l.startswith("+++")]
+    return (minus[0], plus[0]) if minus and plus else ("", "")
+
+
+def recheck(copy: Path, label: str, keys: list[str], env: dict) -> list[dict]:
+    """Re-run the survivors of run ``label`` against the tests in ``copy``: each survivor's
+    mutated line is put in place of its original line (found by text, so the check still
+    works when lines above it moved) and the module's current test command runs."""
+    saved = {r["module"]: r for r in json.loads((RESULTS / f"{label}.json").read_text())["modules"]}
+    equivalent = _load_equivalent()
+    out = []
+    for key in keys:
+        r = saved.get(key)
+        if r is None or "error" in r:
+            continue
+        source, tests = MODULES[key]
+        # the reference files first: with -x a killed mutant stops there, quickly
+        tests = sorted((t for t in tests if (copy / t).is_file()), key=lambda t: "test_references_" not in t)
+        path = copy / source
+        original = path.read_text()
+        row = {"module": key, "rechecked": 0, "killed": 0, "still_surviving": [], "equivalent": 0,
+               "source_changed": []}
+        for surv in r["survivors"]:
+            if (key, surv["mutated_line"]) in equivalent:
+                row["equivalent"] += 1
+                continue
+            old, new = _diff_lines(surv["diff"])
+            lines = original.splitlines(keepends=True)
+            at = [i for i, l in enumerate(lines) if l.rstrip("\n") == old]
+            if len(at) > 1:  # the same text twice: take the occurrence nearest the recorded line
+                at = [min(at, key=lambda i: abs(i + 1 - surv["line"]))]
+            if not old or len(at) != 1:
+                row["source_changed"].append(surv["mutated_line"])
+                continue
+            lines[at[0]] = new + "\n"
+            path.write_text("".join(lines))
+            try:
+                t0 = time.perf_counter()
+                res = subprocess.run(_pytest_args(source, tests), cwd=copy, env=env, capture_output=True, text=True)
+                dt = time.perf_counter() - t0
+            finally:
+                path.write_text(original)
+            row["rechecked"] += 1
+            if res.returncode != 0:
+                row["killed"] += 1
+                failed = re.findall(r"^(?:FAILED|ERROR) (\S+)", res.stdout, flags=re.M)
+                print(f"  {key}: killed ({dt:.0f} s) by {failed[:3]}: {surv['mutated_line']}", flush=True)
+            else:
+                row["still_surviving"].append(surv["mutated_line"])
+                print(f"  {key}: STILL SURVIVES: {surv['mutated_line']}", flush=True)
+        out.append(row)
+    return out
+
+
 def _score(r: dict) -> str:
     dead = r["killed"] + r["timeout"]
     live = r["sampled"] - r["equivalent"] - r["incompetent"]
     return f"{100.0 * dead / live:.0f} %" if live else "-"
 
 
+def _reclassify(r: dict) -> dict:
+    """Survivors split again by the current equivalent.toml, so every run is scored alike."""
+    if "error" in r:
+        return r
+    equivalent = _load_equivalent()
+    eq = sum((r["module"], s["mutated_line"]) in equivalent for s in r["survivors"])
+    return {**r, "equivalent": eq, "survived": len(r["survivors"]) - eq}
+
+
 def report() -> str:
-    """Markdown table of every results/<label>.json."""
-    lines = ["| module | run | killed (+timeout) / sampled | equivalent | survived | score | run time |",
-             "|---|---|---|---|---|---|---|"]
-    for path in sorted(RESULTS.glob("*.json")):
-        data = json.loads(path.read_text())
-        for r in data["modules"]:
-            if "error" in r:
-                lines.append(f"| {r['module']} | {path.stem} | {r['error']} | | | | |")
-                continue
-            lines.append(f"| {r['module']} | {path.stem} | {r['killed']} (+{r['timeout']}) / {r['sampled']} "
-                         f"| {r['equivalent']} | {r['survived']} | {_score(r)} | {r['run_s']:.0f} s |")
+    """Markdown table: per module, each saved run (results/<label>.json) side by side."""
+    order = {"before": 0, "after": 1}
+    paths = sorted((p for p in RESULTS.glob("*.json") if not p.stem.startswith("recheck-")),
+                   key=lambda p: (order.get(p.stem, 2), p.stem))
+    runs = {path.stem: {r["module"]: _reclassify(r) for r in json.loads(path.read_text())["modules"]}
+            for path in paths}
+    head = "| module | " + " | ".join(f"{label}: killed / sampled, equivalent, survived (score)"
+                                     for label in runs) + " |"
+    lines = [head, "|---|" + "---|" * len(runs)]
+    for key in MODULES:
+        cells = []
+        for label, mods in runs.items():
+            r = mods.get(key)
+            if r is None:
+                cells.append("not run")
+            elif "error" in r:
+                cells.append(r["error"])
+            else:
+                cells.append(f"{r['killed'] + r['timeout']} / {r['sampled']}, {r['equivalent']}, {r['survived']} "
+                             f"({_score(r)}; {r['run_s']:.0f} s)")
+        lines.append(f"| {key} (`{MODULES[key][0]}`) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -261,6 +337,8 @@ def main(argv=None) -> int:
     parser.add_argument("--modules", default=",".join(MODULES), help="comma-separated module keys")
     parser.add_argument("--per-module", type=int, default=PER_MODULE, help="mutants sampled per module")
     parser.add_argument("--report", action="store_true", help="print the table of saved results")
+    parser.add_argument("--recheck", metavar="LABEL",
+                        help="re-run only the survivors of results/LABEL.json against the tests of --ref")
     args = parser.parse_args(argv)
     if args.report:
         print(report())
@@ -272,6 +350,8 @@ def main(argv=None) -> int:
         parser.error(f"unknown module(s) {sorted(unknown)}; known: {', '.join(MODULES)}")
     RESULTS.mkdir(exist_ok=True)
     result_path = RESULTS / f"{args.label}.json"
+    if args.recheck:
+        result_path = RESULTS / f"recheck-{args.recheck}.json"
     done = json.loads(result_path.read_text()) if result_path.is_file() else {"modules": []}
     done["modules"] = [r for r in done["modules"] if r["module"] not in keys]
     with tempfile.TemporaryDirectory(prefix="procsim-mutation-") as tmp:
@@ -280,6 +360,17 @@ def main(argv=None) -> int:
         shutil.copy2(HERE / "nojit_plugin.py", copy / "nojit_plugin.py")
         env = dict(os.environ, NUMBA_DISABLE_JIT="1", PYTHONDONTWRITEBYTECODE="1",
                    PYTHONPATH=str(copy), MPLBACKEND="Agg")
+        if args.recheck:
+            rows = recheck(copy, args.recheck, keys, env)
+            path = RESULTS / f"recheck-{args.recheck}.json"
+            old = json.loads(path.read_text())["modules"] if path.is_file() else []
+            rows = [r for r in old if r["module"] not in keys] + rows
+            path.write_text(json.dumps({"modules": rows}, indent=1))
+            for r in rows:
+                print(f"{r['module']}: {r['killed']} of {r['rechecked']} survivors now killed; "
+                      f"{r['equivalent']} equivalent; still surviving {r['still_surviving']}; "
+                      f"source changed {r['source_changed']}")
+            return 0
         for key in keys:
             print(f"{key}: {MODULES[key][0]}", flush=True)
             r = run_module(copy, key, env)

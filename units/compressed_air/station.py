@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from procsim.flowsheet import UnitSolution
 from procsim.stream import EnergyStream, Stream
-from procsim.units_api import outlet_map
+from procsim.units_api import canonical_inlets, outlet_map
 from procsim.validation import check_positive, check_range
 
 from .compressor import Compressor
@@ -69,7 +69,7 @@ class CompressorStation:
                 {"air_in": Stream("Air", 303.15, 101325.0, 0.5 * RHO_FREE_AIR)})
 
     def solve(self, inlets) -> UnitSolution:
-        s = inlets["air_in"]
+        s = canonical_inlets(self, inlets)["air_in"]
         if not self.discharge_pressure > s.p:
             raise ValueError(f"{self.name}: discharge_pressure {self.discharge_pressure!r} Pa must exceed "
                              f"the intake pressure {s.p!r} Pa")

@@ -238,6 +238,8 @@ def inlet_stream(inlets, port, name):
     s = inlets[port]
     if not isinstance(s, Stream):
         raise ValueError(f"{name}: inlet {port!r} must be a material Stream; got {type(s).__name__}")
+    if not s.mass_flow >= 0.0:  # the shared wording of procsim.units_api.canonical_inlets
+        raise ValueError(f"{name}: inlet '{port}' mass_flow must be >= 0 kg/s; got {s.mass_flow!r} kg/s")
     check_positive(f"{port} mass_flow", s.mass_flow, "kg/s")
     return s
 

@@ -61,7 +61,7 @@ class ORCUnit:
             if not isinstance(s, Stream):
                 raise ValueError(f"{self.name}: {port} must be a material Stream; got {type(s).__name__}")
             if not s.mass_flow >= 0.0:
-                raise ValueError(f"{self.name}: {port} mass_flow must be >= 0 kg/s; got {s.mass_flow!r} kg/s")
+                raise ValueError(f"{self.name}: inlet '{port}' mass_flow must be >= 0 kg/s; got {s.mass_flow!r} kg/s")
         try:
             res = self.orc.solve(src, cooling=cool)
         except ValueError as exc:

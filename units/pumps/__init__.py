@@ -24,6 +24,7 @@ import numpy as np
 
 from procsim.accounting import compare
 from procsim.flowsheet import UnitSolution
+from procsim.units_api import canonical_inlets
 from procsim.validation import (as_array, check_choice, check_nonnegative, check_positive,
                                 check_range)
 from units.motors import Motor
@@ -365,7 +366,7 @@ class CentrifugalPump:
         return cls("pump", curve), {"liquid_in": Stream("Water", 300.0, 2.0e5, 80.0)}
 
     def solve(self, inlets) -> UnitSolution:
-        s = inlets["liquid_in"]
+        s = canonical_inlets(self, inlets)["liquid_in"]
         if s.is_gas:
             raise ValueError(f"{self.name}: a pump needs a liquid inlet; got a gas mixture")
         rho = s.material.state(p=s.p, h=s.h).rho
