@@ -33,7 +33,7 @@ def _designs(rng, n, te, tc, ts):
 #: README "Accuracy": ORC fast vs exact, the largest relative difference on net power (and
 #: thermal efficiency) over the designs below; the README prints this bound
 #: (tests/test_readme_claims.py renders the row from it).
-FAST_VS_EXACT_MAX_REL = 7.2e-6
+FAST_VS_EXACT_MAX_REL = 6.5e-7
 FAST_VS_EXACT_DESIGNS = 1167
 #: issue 17: net power of the fast path within 1e-6 of the exact path
 ISSUE_17_TARGET = 1e-6
