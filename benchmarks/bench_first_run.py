@@ -106,6 +106,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="one small case only (seconds)")
     ap.add_argument("--only", action="append", default=[], help="run only this case id (repeatable)")
+    ap.add_argument("--save-figures", metavar="FILE",
+                    help="write the warm run's procsim cases --json output to FILE")
     ap.add_argument("--tables-warm", action="store_true",
                     help="also time a run with an empty numba cache and the tables already built")
     args = ap.parse_args(argv)
@@ -121,6 +123,8 @@ def main(argv=None):
 
     cold, warm = runs["cold"], runs["warm"]
     same = cold["figures"] == warm["figures"]
+    if args.save_figures:
+        Path(args.save_figures).write_text(json.dumps(warm["figures"], indent=1))
     for r in runs.values():
         r.pop("figures")
     result = {"benchmark": "first_run_procsim_cases", "cases": only or "all",

@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import List, Optional
 
 import typer
+from typer.core import TyperCommand
 
 from procsim.cli._app import app
 from procsim.cli._errors import check_output_path
-from procsim.sweeps import describe_models
 
 #: most points of one sweep (all axes multiplied): 1e6 rows print in seconds, 1e9 never return
 MAX_POINTS = 1_000_000
@@ -49,12 +49,28 @@ def _parse_axis(text: str):
     return name, [_number("--param", text, name, v) for v in spec.split(",")]
 
 
-_HELP = ("Evaluate a model over a grid of inputs (vectorised kernels) and print a table.\n\n"
-         "Models and their inputs (SI units; options are text; inputs without a default are "
-         "required):\n\n" + "\n\n".join(describe_models(brackets="()").splitlines()))
+_HELP = "Evaluate a model over a grid of inputs (vectorised kernels) and print a table."
 
 
-@app.command("sweep", help=_HELP)
+class _SweepCommand(TyperCommand):
+    """``procsim sweep``, whose ``--help`` lists every registered model with its inputs.
+
+    The list is made when help is shown, not when the command line is built: it loads every
+    sweep model's module (ORC, heat pump: CoolProp and their kernels), which other commands
+    such as ``procsim cases`` should not pay for.
+    """
+
+    def format_help(self, ctx, formatter):
+        if self.help == _HELP:
+            from procsim.sweeps import describe_models
+
+            self.help = (_HELP + "\n\nModels and their inputs (SI units; options are text; inputs "
+                         "without a default are required):\n\n"
+                         + "\n\n".join(describe_models(brackets="()").splitlines()))
+        return super().format_help(ctx, formatter)
+
+
+@app.command("sweep", cls=_SweepCommand, help=_HELP)
 def sweep_cmd(model: str = typer.Argument(..., help="stack-loss, leak-flow, effectiveness or orc"),
               param: List[str] = typer.Option([], "--param", "-p",
                                               help="swept input, SI units: NAME=START:STOP:N or NAME=V1,V2"),

@@ -43,6 +43,10 @@ from numba import njit, prange
 from procsim.thermo.gas import GAS_CONSTANT, h_molar, s0_molar
 from units.eaf.condensed import h_condensed, h_condensed_mixture
 
+# Integer codes passed to another kernel are wrapped in _I (np.int64): numba compiles a
+# callee once per distinct literal int argument otherwise (a code written as a constant).
+_I = np.int64
+
 # condensed components (order of units.eaf.condensed.COMPONENTS)
 FE, C, SI, MN, FEO, SIO2, CAO, MGO, AL2O3, MNO = range(10)
 STABLE = 0
@@ -161,7 +165,7 @@ def heat_balance(mat_moles, mat_T, mat_mode, gas_in, params, gas_elements, gas_i
                 continue
             tot[c] += n
             h = h_condensed(mat_T[m], c, mat_mode[m], comp_seg, seg)
-            h0 = h_condensed(T_REF, c, STABLE, comp_seg, seg)
+            h0 = h_condensed(T_REF, c, _I(STABLE), comp_seg, seg)
             h_in += n * h
             s_in += n * (h - h0)
             q_ref_in += n * h0
@@ -241,8 +245,8 @@ def heat_balance(mat_moles, mat_T, mat_mode, gas_in, params, gas_elements, gas_i
     # enthalpies of the products
     t_tap = params[P_T_TAP]
     t_slag = params[P_T_SLAG]
-    h_steel = h_condensed_mixture(t_tap, steel, LIQUID, comp_seg, seg)
-    h_slag = h_condensed_mixture(t_slag, slag, STABLE, comp_seg, seg)
+    h_steel = h_condensed_mixture(t_tap, steel, _I(LIQUID), comp_seg, seg)
+    h_slag = h_condensed_mixture(t_slag, slag, _I(STABLE), comp_seg, seg)
     h_gas = 0.0
     q_ref_out = 0.0
     s_steel = 0.0
@@ -251,12 +255,12 @@ def heat_balance(mat_moles, mat_T, mat_mode, gas_in, params, gas_elements, gas_i
     mass_out = 0.0
     n_gas_out = 0.0
     for c in range(n_comp):
-        h0 = h_condensed(T_REF, c, STABLE, comp_seg, seg)
+        h0 = h_condensed(T_REF, c, _I(STABLE), comp_seg, seg)
         q_ref_out += (steel[c] + slag[c]) * h0
         if steel[c] != 0.0:
-            s_steel += steel[c] * (h_condensed(t_tap, c, LIQUID, comp_seg, seg) - h0)
+            s_steel += steel[c] * (h_condensed(t_tap, c, _I(LIQUID), comp_seg, seg) - h0)
         if slag[c] != 0.0:
-            s_slag += slag[c] * (h_condensed(t_slag, c, STABLE, comp_seg, seg) - h0)
+            s_slag += slag[c] * (h_condensed(t_slag, c, _I(STABLE), comp_seg, seg) - h0)
         mass_out += (steel[c] + slag[c]) * comp_molar[c]
     for j in range(n_gas):
         n = offgas[j]
@@ -275,12 +279,12 @@ def heat_balance(mat_moles, mat_T, mat_mode, gas_in, params, gas_elements, gas_i
     # Sankey recount (reference 298.15 K)
     q_chem = q_ref_in - q_ref_out
     h0_o2 = h_molar(T_REF, coeffs[gas_index[G_O2]])
-    fe0 = h_condensed(T_REF, FE, STABLE, comp_seg, seg)
-    q_fe = fe_ox * (fe0 + 0.5 * h0_o2 - h_condensed(T_REF, FEO, STABLE, comp_seg, seg))
-    q_si = tot[SI] * (h_condensed(T_REF, SI, STABLE, comp_seg, seg) + h0_o2
-                      - h_condensed(T_REF, SIO2, STABLE, comp_seg, seg))
-    q_mn = (1.0 - mn_steel) * tot[MN] * (h_condensed(T_REF, MN, STABLE, comp_seg, seg) + 0.5 * h0_o2
-                                         - h_condensed(T_REF, MNO, STABLE, comp_seg, seg))
+    fe0 = h_condensed(T_REF, _I(FE), _I(STABLE), comp_seg, seg)
+    q_fe = fe_ox * (fe0 + 0.5 * h0_o2 - h_condensed(T_REF, _I(FEO), _I(STABLE), comp_seg, seg))
+    q_si = tot[SI] * (h_condensed(T_REF, _I(SI), _I(STABLE), comp_seg, seg) + h0_o2
+                      - h_condensed(T_REF, _I(SIO2), _I(STABLE), comp_seg, seg))
+    q_mn = (1.0 - mn_steel) * tot[MN] * (h_condensed(T_REF, _I(MN), _I(STABLE), comp_seg, seg) + 0.5 * h0_o2
+                                         - h_condensed(T_REF, _I(MNO), _I(STABLE), comp_seg, seg))
     q_gas_chem = (offgas[gas_index[G_CO]] * (h_molar(T_REF, coeffs[gas_index[G_CO]]) + 0.5 * h0_o2
                                             - h_molar(T_REF, coeffs[gas_index[G_CO2]]))
                   + offgas[gas_index[G_H2]] * (h_molar(T_REF, coeffs[gas_index[G_H2]]) + 0.5 * h0_o2

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from numba import njit, prange
 
 from procsim.thermo.gas import mixture_cp_mass, mixture_h_mass, mixture_T_from_h
@@ -26,6 +27,10 @@ from procsim.thermo.material import MATERIAL_FLUID, MATERIAL_GAS
 from procsim.thermo.tables import (cell_h_ps, cell_h_pT, cell_s_ph, cell_saturation, cell_T_ph,
                                    tab_cell, tab_h_v, tab_p_sat, tab_T_sat)
 from units.heat_exchanger.counterflow import PINCH_CHECK_TOL, pinch_flow_limit
+
+# Integer codes passed to another kernel are wrapped in _I (np.int64): numba compiles a
+# callee once per distinct literal int argument otherwise (a code written as a constant).
+_I = np.int64
 
 # ----------------------------------------------------------------------------- codes
 SOURCE_GAS = MATERIAL_GAS      # heat source is an ideal-gas mixture (NASA-7 polynomials)
@@ -131,27 +136,27 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     sp = params[P_SOURCE_P]
     n = int(params[P_SEGMENTS])
     if not (te > 0.0 and sh >= 0.0 and tc > 0.0 and t_src > 0.0 and m_src > 0.0):
-        return _fail(out, STATUS_INPUT)
+        return _fail(out, _I(STATUS_INPUT))
     if not tc < te:
-        return _fail(out, STATUS_TEMPERATURES)
+        return _fail(out, _I(STATUS_TEMPERATURES))
     t6 = te + sh
     if not t_src > t6 + pinch:
-        return _fail(out, STATUS_SOURCE_TOO_COLD)
+        return _fail(out, _I(STATUS_SOURCE_TOO_COLD))
     t_cool = params[P_COOL_T_IN]
     if not tc >= t_cool + pinch_c:
-        return _fail(out, STATUS_COND_BELOW_COOLING)
+        return _fail(out, _I(STATUS_COND_BELOW_COOLING))
     t_min = params[P_SOURCE_T_MIN]
     if not math.isnan(t_min) and not t_min < t_src:
-        return _fail(out, STATUS_SOURCE_MIN)
+        return _fail(out, _I(STATUS_SOURCE_MIN))
 
     p_e = tab_p_sat(wf, te)
     p_c = tab_p_sat(wf, tc)
     p_pump = p_e + params[P_DP_EVAP]
     p_exh = p_c + params[P_DP_COND]
     if math.isnan(p_e) or math.isnan(p_c):
-        return _fail(out, STATUS_TEMPERATURES)
+        return _fail(out, _I(STATUS_TEMPERATURES))
     if not p_exh < p_e:
-        return _fail(out, STATUS_NO_EXPANSION)
+        return _fail(out, _I(STATUS_NO_EXPANSION))
     # each of the (at most four) pressures is located in the table once
     c_e = tab_cell(wf, p_e)
     c_c = tab_cell(wf, p_c)
@@ -173,10 +178,10 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     h_v_exh = h_v_c if p_exh == p_c else tab_h_v(wf, p_exh)
     if (math.isnan(h2) or math.isnan(h7) or math.isnan(h_bub) or math.isnan(h_dew)
             or math.isnan(h_v_exh)):
-        return _fail(out, STATUS_PROPERTY)
+        return _fail(out, _I(STATUS_PROPERTY))
     # quality >= 1 is h >= h_v(p) below the critical pressure
     if params[P_ALLOW_WET] == 0.0 and not h7 >= h_v_exh:
-        return _fail(out, STATUS_WET_EXPANSION)
+        return _fail(out, _I(STATUS_WET_EXPANSION))
     # recuperator
     q_rec = 0.0
     if eps > 0.0:
@@ -187,7 +192,7 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
         q_cold = cell_h_pT(wf, c_pump, p_pump, t7) - h2 if t7 > t2 else 0.0
         q_rec = eps * max(0.0, min(q_hot, q_cold))
         if math.isnan(q_rec):
-            return _fail(out, STATUS_PROPERTY)
+            return _fail(out, _I(STATUS_PROPERTY))
     h3 = h2 + q_rec
     h8 = h7 - q_rec
 
@@ -256,7 +261,7 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
                 m_wf = m_j
                 binding = BIND_SUPERHEATER
     if not (m_wf > 0.0 and m_wf < math.inf):
-        return _fail(out, STATUS_PROPERTY)
+        return _fail(out, _I(STATUS_PROPERTY))
     q_in = m_wf * (h6 - h3)
     cp_in = mixture_cp_mass(t_src, gx, gco, gmm) if src_kind == SOURCE_GAS else 1.0
     t_src_out = _src_T(h_in - q_in / m_src, src_kind, gx, gco, gmm, sdata, sc, sp,
@@ -269,9 +274,9 @@ def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, para
     t_wf_dew = tc if h8 >= h_v_c else t8
     t_cool_dew = t_cool + rise * (min(h_v_c, h8) - h1) / (h8 - h1)
     if math.isnan(t8) or math.isnan(t_src_out):
-        return _fail(out, STATUS_PROPERTY)
+        return _fail(out, _I(STATUS_PROPERTY))
     if min(t_wf_dew - t_cool_dew, t8 - (t_cool + rise)) < pinch_c - PINCH_CHECK_TOL:
-        return _fail(out, STATUS_COND_PINCH)
+        return _fail(out, _I(STATUS_COND_PINCH))
 
     w_exp = m_wf * (h6 - h7)
     w_pump = m_wf * (h2 - h1)

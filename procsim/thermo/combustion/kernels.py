@@ -33,6 +33,10 @@ from numba import njit
 
 from procsim.thermo.gas import h_molar
 
+# Integer codes passed to another kernel are wrapped in _I (np.int64): numba compiles a
+# callee once per distinct literal int argument otherwise (a code written as a constant).
+_I = np.int64
+
 # fuel vector layout [mol/kg fuel unless noted]
 F_C, F_H, F_O, F_N, F_S, F_AR, F_W, F_HHV, F_LHV = 0, 1, 2, 3, 4, 5, 6, 7, 8
 FUEL_VECTOR_SIZE = 9
@@ -127,7 +131,7 @@ def excess_air_from_o2(fv, air, o2, basis):
     NaN when o2 < 0 or o2 is at or above the O2 fraction the flue gas tends to with infinite
     excess air (the air's own O2 fraction on that basis).
     """
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, basis)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), basis)
     limit = p1 / q1
     if not (o2 >= 0.0 and o2 < limit):
         return math.nan
@@ -141,7 +145,7 @@ def excess_air_from_co2(fv, air, co2, basis):
     Valid between the air's own CO2 level (infinite excess air) and the stoichiometric
     maximum (e = 0); NaN outside.
     """
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_CO2, basis)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_CO2), basis)
     co2_max = p0 / q0
     co2_min = p1 / q1
     if not (co2 <= co2_max and co2 > co2_min):
@@ -152,7 +156,7 @@ def excess_air_from_co2(fv, air, co2, basis):
 @njit(cache=True)
 def o2_fraction(fv, air, excess_air, basis):
     """Flue-gas O2 mole fraction on ``basis`` at ``excess_air`` (inverse of excess_air_from_o2)."""
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, basis)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), basis)
     return (p0 + excess_air * p1) / (q0 + excess_air * q1)
 
 
@@ -250,7 +254,7 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
     once for the batch). Returns -1, or the index of the first element that could not be
     computed (O2 outside [0, air O2), T <= 0); NaN there.
     """
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
     limit = p1 / q1
     bad = -1
     for i in range(o2_dry.size):
@@ -274,7 +278,7 @@ def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
 
     Returns -1 or the index of the first element that could not be computed (NaN there).
     """
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
     limit = p1 / q1
     bad = -1
     for i in range(o2_dry.size):
@@ -378,7 +382,7 @@ def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_tempera
     could not be computed (NaN there).
     """
     terms = np.empty(N_LOSS_TERMS)
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, P_O2, BASIS_DRY)
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
     bad = -1
     for i in range(o2_dry.size):
         o2 = o2_dry[i]

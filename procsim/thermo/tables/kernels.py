@@ -11,8 +11,9 @@ coordinate is the normalised position ``xi`` between two boundary curves, mapped
 the uniform node coordinate ``eta`` by :func:`xi_to_eta`. Values are cubic Hermite in
 both coordinates. Memory layout keeps one evaluation on few cache lines: the four
 Hermite values (F, F_x, F_eta, F_x_eta) of a node are adjacent, and so are all
-boundary curves at one pressure node. Internal helpers take arrays (not the tuple)
-and are inlined, which keeps NRT reference counting out of the inner loop.
+boundary curves at one pressure node. Internal helpers take arrays (not the tuple),
+which keeps NRT reference counting out of the inner loop; small ones are inlined into
+the evaluation cores, which are compiled once (see ``_SHARED``).
 
 References
 ----------
@@ -56,6 +57,13 @@ LIQUID, VAPOUR = 0, 1          # region axis of the surfaces
 # branch that the Python error model puts before every division.
 _OPTS = dict(cache=True, error_model="numpy")
 _INLINE = dict(_OPTS, inline="always")
+# The evaluation cores (_pz_at, _h_pT_at, _pz_block) are compiled once and called by every
+# function that needs them (LLVM still inlines them where it pays), with the small helpers
+# inlined into them. Inlining the cores too (numba IR inlining) re-typed and re-compiled
+# them inside each of the ~20 public functions: measured 4 s of compile time per cell_*
+# function. Integer codes passed to the cores are np.int64(...), not literals: numba
+# compiles a callee once per distinct literal argument value.
+_SHARED = _OPTS
 # array loops: release the GIL (threads of a Dask worker run them side by side)
 _LOOP = dict(_OPTS, nogil=True)
 _PLOOP = dict(_LOOP, parallel=True)
@@ -216,7 +224,7 @@ def _lever(curves, ca, cb, reciprocal, j, w0, w1, w2, w3, x):
     return fa + x * (fb - fa)
 
 
-@njit(**_INLINE)
+@njit(**_SHARED)
 def _pz_at(curves, surf, p_crit, stretch, kind, q, j, w0, w1, w2, w3, p, z):
     """Property ``q`` at (p, z), z = h (``kind`` 0) or s (1), given the pressure cell."""
     if j < 0 or not (z == z):
@@ -234,13 +242,13 @@ def _pz_at(curves, surf, p_crit, stretch, kind, q, j, w0, w1, w2, w3, p, z):
 @njit(**_INLINE)
 def _ph_at(blocks, curves, surf, p_crit, stretch, j, w0, w1, w2, w3, p, h, q):
     """Property ``q`` (PH_*) at (p, h) given the pressure cell; NaN outside."""
-    return _pz_at(curves, surf, p_crit, stretch, 0, q, j, w0, w1, w2, w3, p, h)
+    return _pz_at(curves, surf, p_crit, stretch, np.int64(0), np.int64(q), j, w0, w1, w2, w3, p, h)
 
 
 @njit(**_INLINE)
 def _ps_at(blocks, curves, surf, p_crit, stretch, j, w0, w1, w2, w3, p, s, q):
     """Property ``q`` (PS_*) at (p, s) given the pressure cell; NaN outside."""
-    return _pz_at(curves, surf, p_crit, stretch, 1, q, j, w0, w1, w2, w3, p, s)
+    return _pz_at(curves, surf, p_crit, stretch, np.int64(1), np.int64(q), j, w0, w1, w2, w3, p, s)
 
 
 @njit(**_INLINE)
@@ -267,7 +275,7 @@ def _x_at(curves, p_crit, j, w0, w1, w2, w3, p, h):
     return (h - h_l) / (_curve(curves, C_H_BV, j, w0, w1, w2, w3) - h_l)
 
 
-@njit(**_INLINE)
+@njit(**_SHARED)
 def _h_pT_at(blocks, curves, ph, pt, p_crit, T_crit, T_min, T_max, stretch,
              j, w0, w1, w2, w3, p, T):
     """h(p, T), single phase, given the pressure cell (see :func:`tab_h_pT`)."""
@@ -515,7 +523,7 @@ def _first_nan(out):
 BLOCK = 256
 
 
-@njit(**_INLINE)
+@njit(**_SHARED)
 def _pz_block(blocks, curves, surf, p_crit, stretch, kind, q, p, z, out, start, stop):
     """``out[i]`` = property ``q`` at (p[i], z[i]) for i in [start, stop), grouped by phase.
 
