@@ -90,6 +90,13 @@ def test_exact_path_on_a_grid_against_coolprop(fluid, te, sh, tc, etas):
     # source outlet by hand: q_in = m_src cp (T_in - T_out)
     assert res.heat_source_outlet_temperature == pytest.approx(
         t_src - m_wf * c["q_in"] / (m_src * CP_ARGON), rel=1e-7)
+    # evaporator UA by hand over the profile's segments: sum of dq / LMTD (Incropera eq. 11.15)
+    pr = res.evaporator_profile
+    dt = np.asarray(pr.t_hot) - np.asarray(pr.t_cold)
+    dq = np.diff(np.asarray(pr.q))
+    lmtd = np.where(np.isclose(dt[1:], dt[:-1]), dt[1:], (dt[1:] - dt[:-1]) / np.log(dt[1:] / dt[:-1]))
+    assert len(pr.ua_segments) == dq.size
+    assert pr.ua == pytest.approx(float(np.sum(dq / lmtd)), rel=1e-6)
 
 
 @pytest.mark.parametrize("fluid", ["R245fa", "Isopentane"])
@@ -139,3 +146,11 @@ def test_recuperated_cycle_against_coolprop():
     fast = evaluate_designs(orc, Stream({"AR": 1.0}, 553.15, 101325.0, 15.0))
     assert float(fast.thermal_efficiency[()]) == pytest.approx(res.thermal_efficiency, rel=5e-5)
     assert float(fast.pump_power[()]) == pytest.approx(float(fast.working_fluid_flow[()]) * c["w_pump"], rel=2e-4)
+
+
+def test_condenser_pinch_error_names_the_dew_point_temperatures():
+    # coolant in at 302 K rising 5 K against condensation at 308.15 K: the pinch (5 K wanted)
+    # is violated at the dew point, where the working fluid is at the condensing temperature
+    with pytest.raises(ValueError, match=r"at the dew point \(working fluid 308\.15 K, cooling"):
+        ORC("R245fa", 373.15, 308.15, cooling_inlet_temperature=302.0).solve(
+            Stream({"AR": 1.0}, 450.0, 101325.0, 10.0))
