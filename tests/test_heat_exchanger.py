@@ -7,7 +7,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pytest import approx, raises
 from scipy.integrate import quad
-from scipy.special import iv
+from scipy.special import iv, ive
 
 import units.heat_exchanger as hx
 from units.heat_exchanger import _kernels as k
@@ -91,6 +91,22 @@ def test_effectiveness_closed_forms(arr, N, C):
 def test_crossflow_unmixed_exact_series_matches_integral(N, C):
     # Mason's series vs the Triboix integral by quadrature: rel. 1e-11 covers quad's error
     assert hx.effectiveness(N, C, "crossflow_both_unmixed") == approx(ref_unmixed_exact(N, C), rel=1e-11)
+
+
+def ref_unmixed_exact_scaled(N, C):
+    """The Triboix integral with the Bessel function scaled (I0(v) = ive(0, v) e^v) so that the
+    integrand stays finite at large NTU, where the unscaled form overflows."""
+    a = 4 * C * N
+    f = lambda v: (1 + N - v * v / a) * math.exp(v - v * v / a - C * N) * v * ive(0, v)
+    integral = quad(f, 0, 2 * N * math.sqrt(C), epsabs=0, epsrel=1e-13, limit=400)[0]
+    return 1 / C - integral / (2 * (C * N) ** 2)
+
+
+@pytest.mark.parametrize("N,C", [(50.0, 0.25), (100.0, 1.0), (200.0, 1.0), (200.0, 0.5)])
+def test_crossflow_unmixed_exact_at_large_ntu(N, C):
+    # Mason's series needs ~N + 12 sqrt(N) + 40 Poisson terms; too few terms lose 1e-4 at NTU 100
+    # and 0.6 % at NTU 200 (C 1), which the integral by quadrature shows
+    assert hx.effectiveness(N, C, "crossflow_both_unmixed") == approx(ref_unmixed_exact_scaled(N, C), rel=1e-10)
 
 
 def test_crossflow_approximation_is_close_to_exact():

@@ -53,7 +53,7 @@ def test_kernel_hand_calculation_hot_variable_and_codes():
 def test_profile_and_pinch_location_kernels():
     q = np.array([0.0, 50.0, 100.0])
     hh, hc = np.empty(3), np.empty(3)
-    counterflow_enthalpies(q, 2.0, 10.0, 4.0, 5.0, hh, hc)
+    assert counterflow_enthalpies(q, 2.0, 10.0, 4.0, 5.0, hh, hc) == STATUS_OK
     assert list(hh) == [10.0, 35.0, 60.0] and list(hc) == [5.0, 17.5, 30.0]
     assert pinch_location(np.array([400.0, 380.0, 390.0]), np.array([300.0, 372.0, 375.0])) == 1
     assert pinch_location(np.array([400.0, math.nan]), np.array([300.0, 1.0])) == 1
@@ -125,6 +125,13 @@ def test_available_flow_and_errors():
     assert r.limited_by == "available" and r.flow == 0.5 and r.profile.min_approach > 10.0
     with pytest.raises(ValueError, match="cannot hold a pinch of 300 K"):
         pinch_limited_flow(gas, water, h_v, 300.0)
+    # a variable-side point exactly at the fixed inlet minus the pinch leaves no driving force
+    # there: refused, not solved with a zero-width pinch (663 K + 10 K = 673 K exactly in binary)
+    hot = gas.with_(T=673.0)
+    h_663 = CP.PropsSI("H", "P", 1e6, "T", 663.0, W)
+    with pytest.raises(ValueError, match="cannot hold a pinch of 10 K at the variable-side point 663 K"):
+        pinch_limited_flow(hot, water, h_663 + 1e4, 10.0, points=(np.array([water.h, h_663]),
+                                                                   np.array([water.T, 663.0])))
     with pytest.raises(ValueError, match="variable_side must be one of"):
         pinch_limited_flow(gas, water, h_v, 10.0, variable_side="left")
     with pytest.raises(ValueError, match="variable_outlet_enthalpy must be above"):
