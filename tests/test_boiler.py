@@ -237,6 +237,19 @@ def test_errors_name_parameter_value_and_range():
         b.solve({**inlets, "fuel": EnergyStream.fuel(0.01, b.fuel.hhv, "hhv")})
     with raises(ValueError, match="feedwater pressure"):
         b.solve({**inlets, "feedwater": inlets["feedwater"].with_(p=5e5)})
+    # feedwater must be subcooled at the steam pressure (IF97 saturation, CoolProp directly)
+    t_sat = CP.PropsSI("T", "P", b.steam_pressure, "Q", 1, "IF97::Water")
+    with raises(ValueError, match="must be below saturated liquid 781434 J/kg at the steam pressure"):
+        b.solve({**inlets, "feedwater": inlets["feedwater"].with_(T=t_sat + 5.0)})
+    # superheat is an open bound: steam exactly at saturation is not superheated steam
+    with raises(ValueError, match=r"steam_temperature must be in \(457.273, 873.15\] K"):
+        Boiler(name="b", fuel="natural_gas", rated_output=1e6, steam_pressure=b.steam_pressure,
+               steam_temperature=t_sat)
+    # the heat-loss method's air range ends at 500 K, inclusive
+    hot_air = Boiler(name="b", fuel="natural_gas", rated_output=1e6, stack_temperature=520.0, air_temperature=500.0)
+    assert hot_air.air_temperature == 500.0
+    with raises(ValueError, match=r"air_temperature must be in \[250, 500\] K; got 500.5 K"):
+        Boiler(name="b", fuel="natural_gas", rated_output=1e6, stack_temperature=520.0, air_temperature=500.5)
 
 
 def test_negative_flows_are_rejected():
