@@ -25,8 +25,9 @@ with :math:`C_r = m^*`, :math:`Q = \varepsilon_a \dot m_a (h_{s,w,in} - h_{a,in}
 Moist-air enthalpies [J/kg dry air] come from CoolProp's humid-air model (ASHRAE RP-1485,
 ``HAPropsSI``). Against the Merkel numbers of Baker & Shryock (1961, Table 1(b): cold water
 80 F, wet bulb 70 F, L/G 1.2) the Chebyshev result is 0.3-0.4 % lower for ranges up to
-10 F and 1.5-2.4 % lower for 15-25 F (their 1961 psychrometric data and cp = 1 Btu/(lb F)):
-a tower sized from it is that much smaller (``tests/test_heat_pump_chiller_plant.py``).
+10 F and 1.5-2.4 % lower for 15-25 F, a difference not traced to the saturated-air
+enthalpies (CoolProp's agree with ASHRAE's table to 0.03 Btu/lb): a tower sized from it is
+that much smaller (``tests/test_heat_pump_chiller_plant.py``).
 
 References
 ----------
