@@ -177,6 +177,22 @@ def test_readme_prose_quotes_the_recorded_benchmarks():
     m = re.search(r"ORC fast path against the exact path: ([0-9.]+e-\d+) largest relative difference", limits)
     assert m and m.group(1) == _sci(float(f"{orc['max_rel_net_power_difference']:.1e}")), \
         (m and m.group(0), orc["max_rel_net_power_difference"])
+    # the unmet speed targets, each quoted at the precision printed
+    m = re.search(r"\((\d[\d,]*)x HEOS\) meet their targets .*? two cores give (\d[\d,]*)x HEOS and ([0-9.]+)x "
+                  r"BICUBIC&HEOS", limits)
+    assert m and (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", "")), float(m.group(3))) == (
+        round(sp["ratio_vs_heos"]), round(sp["ratio_two_cores_vs_heos"]), round(sp["ratio_two_cores_vs_bicubic"], 1))
+    water = _recorded("bench_properties")["speed"][1]
+    m = re.search(r"Water's one-core BICUBIC ratio is ([0-9.]+)x", limits)
+    assert m and float(m.group(1)) == round(water["ratio_vs_bicubic"], 1)
+    m = re.search(r"recorded ORC rate \((\d[\d,]*) designs/s on one core, (\d[\d,]*) on two\).*?"
+                  r"`evaluate_designs` call gains (\d+)x", limits)
+    assert m and (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", "")), int(m.group(3))) == (
+        round(orc["batch_designs_per_s_one_core"], -3), round(orc["batch_designs_per_s_two_cores"], -3),
+        round(orc["evaluate_30_speedup_memory_vs_disk"]))
+    scale = _recorded("bench_scale")
+    m = re.search(r"ORC Monte Carlo on a 2-worker LocalCluster ([0-9.]+)x one process", limits)
+    assert m and float(m.group(1)) == round(scale["orc_mc_speedup_cluster_vs_one_process"], 2)
 
 
 def test_a_stale_figure_fails():
