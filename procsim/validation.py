@@ -89,6 +89,10 @@ def as_array(name: str, value, unit: str = "") -> np.ndarray:
     :func:`procsim.quantities.to_si`), complex numbers, integers too large for a float,
     ragged sequences, NaN and infinity.
     """
+    if type(value) is float:  # the common case, checked without numpy's conversion machinery
+        if not math.isfinite(value):
+            raise ValueError(f"{name} must be finite{_u(unit)}; got {value}{_u(unit)}")
+        return np.array(value)
     if value is None or isinstance(value, (bool, np.bool_, str, bytes)):
         hint = " (convert unit strings with procsim.quantities.to_si)" if isinstance(value, str) else ""
         raise _not_a_number(name, value, unit, hint)

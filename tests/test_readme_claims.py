@@ -185,7 +185,7 @@ def test_readme_prose_quotes_the_recorded_benchmarks():
     water = _recorded("bench_properties")["speed"][1]
     m = re.search(r"Water's one-core BICUBIC ratio is ([0-9.]+)x", limits)
     assert m and float(m.group(1)) == round(water["ratio_vs_bicubic"], 1)
-    m = re.search(r"recorded ORC rate \((\d[\d,]*) designs/s on one core, (\d[\d,]*) on two\).*?"
+    m = re.search(r"recorded ORC rate \((\d[\d,]*) designs/s on one core, (\d[\d,]*) on two\b.*?"
                   r"`evaluate_designs` call gains (\d+)x", limits)
     assert m and (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", "")), int(m.group(3))) == (
         round(orc["batch_designs_per_s_one_core"], -3), round(orc["batch_designs_per_s_two_cores"], -3),

@@ -78,7 +78,9 @@ class Material(Protocol):
 def as_material(fluid) -> Material:
     """The material for a CoolProp name ("Water", "INCOMP::T66"), a composition dict (ideal-gas
     mixture by mole), or a material object (returned as it is)."""
-    if isinstance(fluid, Material):
+    # the two library materials first: a runtime Protocol check walks the class's attributes
+    # on every call (tens of microseconds), which batch entry points would pay per call
+    if isinstance(fluid, (Fluid, GasMixture)) or isinstance(fluid, Material):
         return fluid
     if isinstance(fluid, Mapping):
         return GasMixture(dict(fluid))

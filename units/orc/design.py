@@ -240,7 +240,8 @@ def evaluate_designs(orc: ORC, heat_source, *, evaporating_temperature=None, sup
             f"condensing_temperature={float(tc[first])!r} K, source_temperature={float(ts[first])!r} K, "
             f"source_mass_flow={float(ms[first])!r} kg/s)")
     col = lambda k: out[:, k].reshape(shape)  # noqa: E731
-    binding = np.where(status == K.STATUS_OK, np.nan_to_num(out[:, K.OUT_BINDING], nan=-1.0), -1.0)
+    b_raw = out[:, K.OUT_BINDING]
+    binding = np.where((status == K.STATUS_OK) & ~np.isnan(b_raw), b_raw, -1.0)
     return BatchResult(col(K.OUT_NET_POWER), col(K.OUT_THERMAL_EFF), col(K.OUT_WF_FLOW),
                        col(K.OUT_HEAT_INPUT), col(K.OUT_SOURCE_T_OUT), col(K.OUT_EXPANDER_POWER),
                        col(K.OUT_PUMP_POWER), col(K.OUT_HEAT_REJECTED), col(K.OUT_P_EVAP),

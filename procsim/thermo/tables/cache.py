@@ -21,6 +21,7 @@ an explicit object, keyed like the disk cache; :meth:`TableCache.forget` empties
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -38,7 +39,14 @@ __all__ = ["TableCache", "default_cache_dir", "table_key", "shared_cache"]
 
 def default_cache_dir() -> Path:
     """``$XDG_CACHE_HOME/procsim/tables``, or ``~/.cache/procsim/tables``."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return _tables_dir(os.environ.get("XDG_CACHE_HOME") or "", os.environ.get("HOME") or "")
+
+
+@functools.lru_cache(maxsize=16)
+def _tables_dir(xdg_cache_home: str, home: str) -> Path:
+    # keyed by the environment it reads, so a changed XDG_CACHE_HOME or HOME is honoured;
+    # memoised because batch entry points look the directory up on every call
+    base = xdg_cache_home or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "procsim" / "tables"
 
 
