@@ -69,13 +69,17 @@ def unit_types() -> dict:
     return dict(_group("procsim.units"))
 
 
+def _load(group: str, name: str, what: str):
+    eps = _group(group)
+    if name not in eps:
+        known = ", ".join(sorted(eps)) or _missing(group)
+        raise ValueError(f"unknown {what} {name!r}; allowed: {known}")
+    return eps[name].load()
+
+
 def unit_type(name: str):
     """The unit class (or factory) registered under ``name`` in ``procsim.units``."""
-    eps = _group("procsim.units")
-    if name not in eps:
-        known = ", ".join(sorted(eps)) or _missing("procsim.units")
-        raise ValueError(f"unknown unit type {name!r}; allowed: {known}")
-    return eps[name].load()
+    return _load("procsim.units", name, "unit type")
 
 
 def stream_types() -> dict:
@@ -85,11 +89,7 @@ def stream_types() -> dict:
 
 def stream_type(name: str):
     """The stream factory registered under ``name`` in ``procsim.streams``."""
-    eps = _group("procsim.streams")
-    if name not in eps:
-        known = ", ".join(sorted(eps)) or _missing("procsim.streams")
-        raise ValueError(f"unknown stream {name!r}; allowed: {known}")
-    return eps[name].load()
+    return _load("procsim.streams", name, "stream")
 
 
 def sweep_models() -> dict:

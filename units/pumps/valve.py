@@ -71,6 +71,19 @@ def _ff(vapour_pressure, critical_pressure):
     return pv, 0.96 - 0.28 * math.sqrt(pv / pc)
 
 
+def _liquid_service(inlet_pressure, outlet_pressure, density, vapour_pressure, critical_pressure,
+                    pressure_recovery_factor):
+    """Validated service conditions shared by sizing and its inverse: p1, p2 [Pa], density
+    [kg/m3], vapour pressure [Pa], F_F [-], F_L [-]."""
+    p1 = check_positive("inlet_pressure", inlet_pressure, "Pa")
+    p2 = check_range("outlet_pressure", outlet_pressure, 0.0, p1, "Pa", low_inclusive=False,
+                     high_inclusive=False)
+    rho = check_positive("density", density, "kg/m3")
+    pv, ff = _ff(vapour_pressure, critical_pressure)
+    fl = check_range("pressure_recovery_factor", pressure_recovery_factor, 0.0, 1.0, low_inclusive=False)
+    return p1, p2, rho, pv, ff, fl
+
+
 def size_liquid_valve(flow, inlet_pressure, outlet_pressure, density, vapour_pressure, critical_pressure,
                       pressure_recovery_factor, *, kinematic_viscosity=None, valve_style_modifier=None,
                       valve_diameter=None) -> ValveSizing:
@@ -93,12 +106,8 @@ def size_liquid_valve(flow, inlet_pressure, outlet_pressure, density, vapour_pre
     (165.0, False)
     """
     q = check_positive("flow", flow, "m3/s") * 3600.0
-    p1 = check_positive("inlet_pressure", inlet_pressure, "Pa")
-    p2 = check_range("outlet_pressure", outlet_pressure, 0.0, p1, "Pa", low_inclusive=False,
-                     high_inclusive=False)
-    rho = check_positive("density", density, "kg/m3")
-    pv, ff = _ff(vapour_pressure, critical_pressure)
-    fl = check_range("pressure_recovery_factor", pressure_recovery_factor, 0.0, 1.0, low_inclusive=False)
+    p1, p2, rho, pv, ff, fl = _liquid_service(inlet_pressure, outlet_pressure, density, vapour_pressure,
+                                              critical_pressure, pressure_recovery_factor)
     rel = rho / WATER_DENSITY_15C
     dp_kpa = (p1 - p2) / 1e3
     dp_choked = fl * fl * (p1 - ff * pv) / 1e3
@@ -132,11 +141,7 @@ def liquid_valve_flow(kv, inlet_pressure, outlet_pressure, density, vapour_press
     """Volume flow [m3/s] through a line-size valve of ``kv`` [m3/h at 1 bar] (the inverse of
     :func:`size_liquid_valve`, turbulent; choked flow capped at the choked pressure drop)."""
     c = check_positive("kv", kv, "m3/h")
-    p1 = check_positive("inlet_pressure", inlet_pressure, "Pa")
-    p2 = check_range("outlet_pressure", outlet_pressure, 0.0, p1, "Pa", low_inclusive=False,
-                     high_inclusive=False)
-    rho = check_positive("density", density, "kg/m3")
-    pv, ff = _ff(vapour_pressure, critical_pressure)
-    fl = check_range("pressure_recovery_factor", pressure_recovery_factor, 0.0, 1.0, low_inclusive=False)
+    p1, p2, rho, pv, ff, fl = _liquid_service(inlet_pressure, outlet_pressure, density, vapour_pressure,
+                                              critical_pressure, pressure_recovery_factor)
     dp = min(p1 - p2, max(fl * fl * (p1 - ff * pv), 0.0)) / 1e3
     return c * _N1_KV * math.sqrt(dp / (rho / WATER_DENSITY_15C)) / 3600.0
