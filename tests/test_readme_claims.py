@@ -193,6 +193,11 @@ def test_readme_prose_quotes_the_recorded_benchmarks():
     assert m and (int(m.group(1).replace(",", "")), int(m.group(2).replace(",", "")), int(m.group(3))) == (
         round(orc["batch_designs_per_s_one_core"], -3), round(orc["batch_designs_per_s_two_cores"], -3),
         round(orc["evaluate_30_speedup_memory_vs_disk"]))
+    first = _recorded("bench_first_run")
+    m = re.search(r"four fluid tables: ([0-9.]+) s of CPU, ([0-9.]+) s of it compiling, and a warm run ([0-9.]+) s "
+                  r"in the recorded run", limits)
+    assert m and tuple(float(g) for g in m.groups()) == (
+        round(first["cold"]["cpu_s"], 1), round(first["cold"]["compile_cpu_s"], 1), round(first["warm"]["cpu_s"], 1))
     scale = _recorded("bench_scale")
     m = re.search(r"ORC Monte Carlo on a 2-worker LocalCluster ([0-9.]+)x one process", limits)
     assert m and float(m.group(1)) == round(scale["orc_mc_speedup_cluster_vs_one_process"], 2)
