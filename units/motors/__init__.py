@@ -76,16 +76,24 @@ DERIVED_BASIS = {
 
 
 @lru_cache(maxsize=1)
-def _status():
+def _rows():
+    """motor_efficiency.csv grouped by (frequency Hz, IE level, poles): sorted
+    (rated power [W], efficiency [-], status) rows."""
     rows = {}
     with open(data_path("motor_efficiency.csv"), newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
             key = (int(r["frequency_hz"]), int(r["efficiency_class"][2]), int(r["poles"]))
-            rows.setdefault(key, []).append((float(r["rated_power_kw"]), r["status"]))
+            rows.setdefault(key, []).append((float(r["rated_power_kw"]) * 1e3,
+                                             float(r["efficiency_pct"]) / 100.0, r["status"]))
+    return {k: sorted(v) for k, v in rows.items()}
+
+
+@lru_cache(maxsize=1)
+def _status():
     out = {}
-    for key, v in rows.items():
+    for key, v in _rows().items():
         spans = []           # consecutive ratings with one status: [first kW, last kW, status]
-        for kw, st in sorted(v):
+        for kw, st in ((w / 1e3, st) for w, _, st in v):
             if spans and spans[-1][2] == st:
                 spans[-1][1] = kw
             else:
@@ -110,14 +118,7 @@ def efficiency_basis(efficiency_class="IE3", poles=4, frequency=60) -> str:
 
 @lru_cache(maxsize=1)
 def _table():
-    rows = {}
-    with open(data_path("motor_efficiency.csv"), newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            key = (int(r["frequency_hz"]), int(r["efficiency_class"][2]), int(r["poles"]))
-            rows.setdefault(key, []).append((float(r["rated_power_kw"]) * 1e3,
-                                             float(r["efficiency_pct"]) / 100.0))
-    return {k: (np.array([p for p, _ in sorted(v)]), np.array([e for _, e in sorted(v)]))
-            for k, v in rows.items()}
+    return {k: (np.array([p for p, _, _ in v]), np.array([e for _, e, _ in v])) for k, v in _rows().items()}
 
 
 def _interp(key, power):
