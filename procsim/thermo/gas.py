@@ -39,6 +39,8 @@ from typing import Mapping
 import numpy as np
 from numba import njit
 
+from procsim.jitopts import SCALAR_KERNEL
+
 from procsim.validation import as_array, as_float, check_positive, check_temperature
 
 __all__ = [
@@ -132,21 +134,21 @@ def species_index(name: str) -> int:
 
 
 # ----------------------------------------------------------------------------- kernels
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _poly(T, row):
     """Offset of the 7 coefficients valid at T within a 17-element row."""
     # Cantera evaluates the low-range polynomial up to and including T_mid
     return 3 if T <= row[1] else 10
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def cp_molar(T, row):
     """Ideal-gas isobaric heat capacity of one species [J/(mol K)]; row: 17 coefficients."""
     o = _poly(T, row)
     return GAS_CONSTANT * (row[o] + T * (row[o + 1] + T * (row[o + 2] + T * (row[o + 3] + T * row[o + 4]))))
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def h_molar(T, row):
     """Absolute ideal-gas enthalpy of one species [J/mol] (formation-inclusive, Cantera's basis)."""
     o = _poly(T, row)
@@ -154,7 +156,7 @@ def h_molar(T, row):
         row[o + 3] / 4.0 + T * row[o + 4] / 5.0)))) + row[o + 5])
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def s0_molar(T, row):
     """Standard-state (1 atm) entropy of one species [J/(mol K)]."""
     o = _poly(T, row)
@@ -162,7 +164,7 @@ def s0_molar(T, row):
         row[o + 3] / 3.0 + T * row[o + 4] / 4.0))) + row[o + 6])
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _mean_molar_mass(x, molar_mass):
     w = 0.0
     for i in range(x.size):
@@ -170,7 +172,7 @@ def _mean_molar_mass(x, molar_mass):
     return w
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_cp_mass(T, x, coeffs, molar_mass):
     """Mixture cp [J/(kg K)]; x: mole fractions over all species (sum 1)."""
     c = 0.0
@@ -180,7 +182,7 @@ def mixture_cp_mass(T, x, coeffs, molar_mass):
     return c / _mean_molar_mass(x, molar_mass)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_h_mass(T, x, coeffs, molar_mass):
     """Mixture absolute enthalpy [J/kg]."""
     h = 0.0
@@ -190,7 +192,7 @@ def mixture_h_mass(T, x, coeffs, molar_mass):
     return h / _mean_molar_mass(x, molar_mass)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_s_mass(T, p, x, coeffs, molar_mass):
     """Mixture entropy [J/(kg K)] at T [K], p [Pa], ideal mixing."""
     s = 0.0
@@ -206,7 +208,7 @@ T_MIN = 200.0
 T_MAX = 6000.0
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_T_from_h(h, x, coeffs, molar_mass, T_guess):
     """Temperature [K] at which the mixture enthalpy equals ``h`` [J/kg]; NaN outside 200-6000 K.
 
@@ -235,7 +237,7 @@ def mixture_T_from_h(h, x, coeffs, molar_mass, T_guess):
     return math.nan
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_T_from_s(s, p, x, coeffs, molar_mass, T_guess):
     r"""Temperature [K] at which the mixture entropy at ``p`` [Pa] equals ``s`` [J/(kg K)].
 
@@ -264,7 +266,7 @@ def mixture_T_from_s(s, p, x, coeffs, molar_mass, T_guess):
     return math.nan
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_h_mass_array(T, x, coeffs, molar_mass, out):
     """Enthalpy [J/kg] at each T of an array; returns -1 or the index of the first T <= 0."""
     bad = -1
@@ -278,7 +280,7 @@ def mixture_h_mass_array(T, x, coeffs, molar_mass, out):
     return bad
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def mixture_T_from_h_array(h, x, coeffs, molar_mass, out):
     """T [K] for each enthalpy of an array; returns -1 or the index of the first failure."""
     bad = -1

@@ -21,6 +21,7 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from procsim.jitopts import SCALAR_KERNEL
 from procsim.thermo.gas import mixture_cp_mass, mixture_h_mass, mixture_T_from_h
 from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from procsim.thermo.material import MATERIAL_FLUID, MATERIAL_GAS
@@ -71,7 +72,7 @@ SUPERHEAT_MIN = 1e-3  # K, as cycle.SUPERHEAT_MIN
 _SKIP_MARGIN = 1e-3
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _src_h(T, kind, gx, gco, gmm, sdata, sc, sp):
     # sc: the source pressure's table cell (SOURCE_FLUID), located once per design
     if kind == SOURCE_GAS:
@@ -79,7 +80,7 @@ def _src_h(T, kind, gx, gco, gmm, sdata, sc, sp):
     return cell_h_pT(sdata, sc, sp, T)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _gas_T(h, gx, gco, gmm, T_guess):
     # Newton on h(T) with cp as slope, from a guess within a few K (the caller's linear
     # estimate); h(T) is smooth and monotone, so 2-4 steps reach 1e-10 K. Falls back to
@@ -93,21 +94,21 @@ def _gas_T(h, gx, gco, gmm, T_guess):
     return mixture_T_from_h(h, gx, gco, gmm, T_guess)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _src_T(h, kind, gx, gco, gmm, sdata, sc, sp, T_guess):
     if kind == SOURCE_GAS:
         return _gas_T(h, gx, gco, gmm, T_guess)
     return cell_T_ph(sdata, sc, sp, h)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _fail(out, code):
     for k in range(out.size):
         out[k] = math.nan
     return code
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def orc_design(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sdata, params, out):
     r"""One ORC design on tabulated properties; fills ``out`` and returns a STATUS_* code.
 
@@ -319,7 +320,7 @@ def orc_batch_parallel(wf, te, sh, tc, t_src, m_src, src_kind, gx, gco, gmm, sda
     return _first_failed(status)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _first_failed(status):
     for i in range(status.size):
         if status[i] != STATUS_OK:

@@ -29,6 +29,8 @@ import math
 import numpy as np
 from numba import njit, prange
 
+from procsim.jitopts import SCALAR_KERNEL
+
 # pressure-coordinate transform codes (column B_CODE of TableData.blocks)
 CODE_LN_P = 0.0          # x = ln p
 CODE_LN_BELOW_CRIT = 1.0  # x = ln(p_c - p), nodes crowd towards the critical point from below
@@ -55,7 +57,12 @@ LIQUID, VAPOUR = 0, 1          # region axis of the surfaces
 # numba options of every table kernel: NaN/inf from a zero division are data (the region
 # logic discards them), so the numpy error model is used; it also removes the zero-division
 # branch that the Python error model puts before every division.
-_OPTS = dict(cache=True, error_model="numpy")
+#
+# The scalar functions and cores are compiled without numba's reference counting
+# (procsim.jitopts explains why and what it measured); the array loops, and _pz_block,
+# which allocates its scratch, keep it (_OPTS_ALLOC).
+_OPTS_ALLOC = dict(cache=True, error_model="numpy")
+_OPTS = dict(SCALAR_KERNEL, error_model="numpy")
 _INLINE = dict(_OPTS, inline="always")
 # The evaluation cores (_pz_at, _h_pT_at, _pz_block) are compiled once and called by every
 # function that needs them (LLVM still inlines them where it pays), with the small helpers
@@ -65,7 +72,7 @@ _INLINE = dict(_OPTS, inline="always")
 # compiles a callee once per distinct literal argument value.
 _SHARED = _OPTS
 # array loops: release the GIL (threads of a Dask worker run them side by side)
-_LOOP = dict(_OPTS, nogil=True)
+_LOOP = dict(_OPTS_ALLOC, nogil=True)
 _PLOOP = dict(_LOOP, parallel=True)
 
 
@@ -523,7 +530,7 @@ def _first_nan(out):
 BLOCK = 256
 
 
-@njit(**_SHARED)
+@njit(**_OPTS_ALLOC)
 def _pz_block(blocks, curves, surf, p_crit, stretch, kind, q, p, z, out, start, stop):
     """``out[i]`` = property ``q`` at (p[i], z[i]) for i in [start, stop), grouped by phase.
 
