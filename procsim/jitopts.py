@@ -13,9 +13,10 @@ numbers (``benchmarks/bench_orc.py``).
 ``_nrt=False`` is numba's target option for this (``numba.core.options``; numba's own test
 suite compiles functions with it). Arrays passed in stay owned by the caller, so nothing
 is freed early or leaked. A kernel that allocates (``np.empty``) or returns a new array
-fails to compile without NRT, with numba's "NRT required but not enabled" error, so using
-these options where they do not fit is a compile error, never a wrong number; such a
-kernel keeps ``cache=True`` alone.
+fails to compile without NRT (numba finds no implementation of the allocating function:
+a typing error naming it; ``tests/test_jitopts.py``), so using these options where they
+do not fit is a compile error, never a wrong number; such a kernel keeps ``cache=True``
+alone.
 
 Loops over points keep NRT: the calls inside them are where the counting was, and the
 ORC batch loop measured faster with NRT than without (320,000 against 277,000 designs/s on
