@@ -31,6 +31,7 @@ import math
 import numpy as np
 from numba import njit
 
+from procsim.jitopts import SCALAR_KERNEL
 from procsim.thermo.gas import h_molar
 
 # Integer codes passed to another kernel are wrapped in _I (np.int64): numba compiles a
@@ -60,13 +61,13 @@ L_DRY_GAS, L_H2_MOISTURE, L_FUEL_MOISTURE, L_AIR_MOISTURE, L_CO, C_AIR = 0, 1, 2
 N_LOSS_TERMS = 6
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def stoichiometric_o2(fv):
     """Oxygen for complete combustion [mol O2 / kg fuel]: n_C + n_H/4 + n_S - n_O/2."""
     return fv[F_C] + 0.25 * fv[F_H] + fv[F_S] - 0.5 * fv[F_O]
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def products(fv, air, excess_air, co_dry, out):
     """Flue-gas amounts [mol/kg fuel] at ``excess_air`` (fraction) into ``out`` (length 7).
 
@@ -102,7 +103,7 @@ def products(fv, air, excess_air, co_dry, out):
     return dry_air
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _dry_total(p):
     return p[P_CO2] + p[P_SO2] + p[P_N2] + p[P_AR] + p[P_O2] + p[P_CO]
 
@@ -160,7 +161,7 @@ def o2_fraction(fv, air, excess_air, basis):
     return (p0 + excess_air * p1) / (q0 + excess_air * q1)
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _sensible(rows, n, t_hot, t_cold):
     s = 0.0
     for k in range(N_PRODUCTS):
@@ -169,7 +170,7 @@ def _sensible(rows, n, t_hot, t_cold):
     return s
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _air_sensible(rows, air, dry_air, t_hot, t_cold):
     """Sensible heat of the combustion air (humidity included) between two temperatures [J/kg fuel]."""
     if t_hot == t_cold:
@@ -202,9 +203,20 @@ def flue_loss(fv, air, excess_air, flue_temperature, air_temperature, ambient_te
     fuel), and overstates available heat by 2-3.5 points at 400-600 C air.
     Returns NaN for invalid inputs.
     """
+    return _flue_loss(fv, air, excess_air, flue_temperature, air_temperature, ambient_temperature,
+                      hv_basis, rows, np.empty(N_PRODUCTS))
+
+
+@njit(**SCALAR_KERNEL)
+def _flue_loss(fv, air, excess_air, flue_temperature, air_temperature, ambient_temperature,
+               hv_basis, rows, n):
+    """:func:`flue_loss` with the product amounts' scratch ``n`` (length 7) from the caller.
+
+    The array loops allocate it once per batch instead of once per point (an allocation and
+    a free per point cost more than the arithmetic; benchmarks/bench_combustion.py).
+    """
     if not (flue_temperature > 0.0 and air_temperature > 0.0 and ambient_temperature > 0.0):
         return math.nan
-    n = np.empty(N_PRODUCTS)
     dry_air = products(fv, air, excess_air, 0.0, n)
     if math.isnan(dry_air):
         return math.nan
@@ -222,7 +234,7 @@ def flue_loss(fv, air, excess_air, flue_temperature, air_temperature, ambient_te
 AMBIENT_AIR_LIMIT = 323.15
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def _loss_reference(air_temperature):
     return air_temperature if air_temperature <= AMBIENT_AIR_LIMIT else T_REFERENCE
 
@@ -256,6 +268,7 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
     """
     p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
     limit = p1 / q1
+    n = np.empty(N_PRODUCTS)
     bad = -1
     for i in range(o2_dry.size):
         o2 = o2_dry[i]
@@ -267,7 +280,7 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
                 bad = i
             continue
         e = (o2 * q0 - p0) / (p1 - o2 * q1)
-        out[i] = flue_loss(fv, air, e, ts, ta, _loss_reference(ta), hv_basis, rows)
+        out[i] = _flue_loss(fv, air, e, ts, ta, _loss_reference(ta), hv_basis, rows, n)
     return bad
 
 
@@ -280,6 +293,7 @@ def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
     """
     p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
     limit = p1 / q1
+    n = np.empty(N_PRODUCTS)
     bad = -1
     for i in range(o2_dry.size):
         o2 = o2_dry[i]
@@ -287,8 +301,8 @@ def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
             out[i] = math.nan
         else:
             e = (o2 * q0 - p0) / (p1 - o2 * q1)
-            out[i] = 1.0 - flue_loss(fv, air, e, flue_temperature[i], air_temperature[i],
-                                     ambient_temperature[i], hv_basis, rows)
+            out[i] = 1.0 - _flue_loss(fv, air, e, flue_temperature[i], air_temperature[i],
+                                      ambient_temperature[i], hv_basis, rows, n)
         if math.isnan(out[i]) and bad < 0:
             bad = i
     return bad
@@ -326,7 +340,13 @@ def heat_loss_terms(fv, air, excess_air, co_dry, stack_temperature, air_temperat
     water is (HHV - LHV) / (n_H/2 + n_W), i.e. the one used to define the fuel's LHV.
     Returns the flue-gas amount [mol/kg fuel], or NaN on invalid input.
     """
-    n = np.empty(N_PRODUCTS)
+    return _heat_loss_terms(fv, air, excess_air, co_dry, stack_temperature, air_temperature, rows, out,
+                            np.empty(N_PRODUCTS))
+
+
+@njit(**SCALAR_KERNEL)
+def _heat_loss_terms(fv, air, excess_air, co_dry, stack_temperature, air_temperature, rows, out, n):
+    """:func:`heat_loss_terms` with the product amounts' scratch ``n`` from the caller."""
     dry_air = products(fv, air, excess_air, co_dry, n)
     if math.isnan(excess_air) or math.isnan(dry_air) or not (stack_temperature > 0.0 and air_temperature > 0.0):
         for k in range(N_LOSS_TERMS):
@@ -362,7 +382,7 @@ def heat_loss_terms(fv, air, excess_air, co_dry, stack_temperature, air_temperat
     return total
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def absolute_enthalpy(rows, n, T):
     """Absolute enthalpy of a set of products [J/kg fuel]: sum n_i h_i(T) (formation included)."""
     s = 0.0
@@ -382,12 +402,13 @@ def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_tempera
     could not be computed (NaN there).
     """
     terms = np.empty(N_LOSS_TERMS)
+    n = np.empty(N_PRODUCTS)
     p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
     bad = -1
     for i in range(o2_dry.size):
         o2 = o2_dry[i]
         e = (o2 * q0 - p0) / (p1 - o2 * q1) if (o2 >= 0.0 and o2 < p1 / q1) else math.nan
-        heat_loss_terms(fv, air, e, co_dry[i], stack_temperature[i], air_temperature[i], rows, terms)
+        _heat_loss_terms(fv, air, e, co_dry[i], stack_temperature[i], air_temperature[i], rows, terms, n)
         loss = terms[0] + terms[1] + terms[2] + terms[3] + terms[4] - terms[5]
         out[i] = 1.0 - loss / fv[F_HHV] - radiation_fraction[i] - other_fraction[i]
         if math.isnan(out[i]) and bad < 0:
@@ -400,7 +421,7 @@ def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_tempera
 HV_CARBON = 14500.0 * 2326.0
 
 
-@njit(cache=True)
+@njit(**SCALAR_KERNEL)
 def unburned_carbon_loss(ash_fraction, carbon_in_ash, hhv):
     r"""Loss from carbon left in the ash [-] of the fuel's HHV (ASME PTC 4-2008 sec. 5-14.2.1).
 
