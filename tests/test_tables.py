@@ -413,6 +413,28 @@ def test_parallel_and_serial_loops_give_identical_numbers(table):
                           table.h_pT(p[single], T[single], threads=1))
 
 
+@pytest.mark.parametrize("bad_p, bad_h, message", [
+    (1.0, None, r"p must be in \[.*\] Pa for the .*; got 1.0 Pa"),
+    (math.nan, None, r"p must be finite Pa; got nan Pa"),
+    (None, math.inf, r"h must be finite J/kg; got inf J/kg"),
+    (None, 1.0e20, r"h must be in \[.*\] J/kg at p=.* Pa for the .*; got 1e\+20 J/kg"),
+])
+def test_large_inputs_checked_in_parallel_refuse_what_the_serial_checks_refuse(water, bad_p, bad_h, message):
+    # arrays above the parallel threshold are checked in one pass on numba's threads; one
+    # bad value deep inside must give the serial checks' message, naming that value
+    from procsim.thermo.tables.table import PARALLEL_MIN_POINTS
+
+    p, h = _mixed_states(water, PARALLEL_MIN_POINTS + 10, seed=8)
+    i = PARALLEL_MIN_POINTS // 2 + 7
+    if bad_p is not None:
+        p[i] = bad_p
+    if bad_h is not None:
+        h[i] = bad_h
+    for threads in (None, 2, 1):
+        with raises(ValueError, match=message):
+            water.T_ph(p, h, threads=threads)
+
+
 def test_thread_count_is_checked():
     import numba
 

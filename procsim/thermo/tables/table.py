@@ -166,12 +166,30 @@ class FluidTable:
             raise ValueError(f"p must be in [{lo:g}, {high:g}{close} Pa for {self._where()}; "
                              f"got {bad!r} Pa")
 
+    def _checked_in_parallel(self, p, z, threads: int | None):
+        """``(shape, p, z)`` when both are large float64 arrays of one shape whose points
+        all pass the input checks, found in one pass on numba's threads; else None, and the
+        serial checks run (and name the first bad value)."""
+        if threads == 1 or not (type(p) is np.ndarray and type(z) is np.ndarray):
+            return None
+        if not (p.dtype == np.float64 and z.dtype == np.float64 and p.shape == z.shape
+                and p.size >= PARALLEL_MIN_POINTS):
+            return None
+        pf, zf = np.ascontiguousarray(p).ravel(), np.ascontiguousarray(z).ravel()
+        with numba_threads(threads):
+            bad = K.count_invalid_parallel(pf, zf, self.data.p_min, self.data.p_max)
+        return (p.shape, pf, zf) if bad == 0 else None
+
     def _pair(self, name: str, p, second_name: str, second, threads: int | None):
         unit, kind = _SECOND[second_name]
-        p_arr = as_array("p", p, "Pa")
-        z_arr = as_array(second_name, second, unit)
-        shape, (pf, zf) = broadcast_arrays(p=p_arr, **{second_name: z_arr})
-        self._check_p(pf, self.data.p_max)
+        checked = self._checked_in_parallel(p, second, threads)
+        if checked is not None:
+            shape, pf, zf = checked
+        else:
+            p_arr = as_array("p", p, "Pa")
+            z_arr = as_array(second_name, second, unit)
+            shape, (pf, zf) = broadcast_arrays(p=p_arr, **{second_name: z_arr})
+            self._check_p(pf, self.data.p_max)
         out = np.empty_like(pf)
         bad = _evaluate(name, self.data, pf, zf, out, threads)
         if bad >= 0:
