@@ -64,7 +64,7 @@ LIQUID, VAPOUR = 0, 1          # region axis of the surfaces
 _OPTS_ALLOC = dict(cache=True, error_model="numpy")
 _OPTS = dict(SCALAR_KERNEL, error_model="numpy")
 _INLINE = dict(_OPTS, inline="always")
-# The evaluation cores (_pz_at, _h_pT_at, _pz_block) are compiled once and called by every
+# The evaluation cores (_pz_at, _h_pT_at; _pz_block with _OPTS_ALLOC) are compiled once and called by every
 # function that needs them (LLVM still inlines them where it pays), with the small helpers
 # inlined into them. Inlining the cores too (numba IR inlining) re-typed and re-compiled
 # them inside each of the ~20 public functions: measured 4 s of compile time per cell_*
