@@ -1,6 +1,8 @@
 """procsim: industrial process energy and waste-heat simulation.
 
-Top-level names (imported on first use, so ``import procsim`` stays light):
+Top-level names (imported on first use, so ``import procsim`` stays light: it loads only
+numba's cache module, to register where procsim's compiled kernels are cached, see
+:mod:`procsim.jitcache`; numba needs that before the first kernel is decorated):
 
 - :class:`procsim.Stream`, :class:`procsim.EnergyStream` (``procsim.stream``)
 - :class:`procsim.Flowsheet` (``procsim.flowsheet``)
@@ -11,6 +13,10 @@ Subpackages: ``procsim.thermo`` (gas mixtures, combustion, real fluids and their
 ``procsim.batch``, ``procsim.report``, ``procsim.plots``.
 """
 from importlib import import_module
+
+from procsim.jitcache import install as _install_kernel_cache
+
+_install_kernel_cache()
 
 __version__ = "0.1.0"
 
