@@ -9,7 +9,11 @@ into a new temporary directory, so nothing compiled or built earlier on this mac
 * **cold**: both caches empty, as after ``pip install`` into a new environment;
 * **tables warm** (``--tables-warm``): a new numba cache, the tables of the cold run (compilation
   alone);
-* **warm**: both caches as the cold run left them.
+* **warm**: both caches as the cold run left them;
+* **new checkout**: both caches as the cold run left them, and the ``procsim``, ``units`` and
+  ``cases`` sources copied to a new folder and imported from there (``PYTHONPATH``), as
+  after a second clone or a reinstall into a new virtual environment: the compiled kernels
+  are found by content (:mod:`procsim.jitcache`), so nothing should compile.
 
 Times are CPU seconds of the child process (user + system, ``resource.getrusage``), not
 wall-clock: the machine this was written on is shared, and CPU time is what the process itself
@@ -29,11 +33,14 @@ import os
 import resource
 import subprocess
 import sys
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 from harness import machine_info, write_result  # noqa: E402 (benchmarks/ is the script directory)
+
+REPO = Path(__file__).resolve().parents[1]
 
 #: issue 17's targets for ``procsim cases`` after a fresh install [s]
 TARGET_COLD_S, TARGET_WARM_S = 10.0, 4.0
@@ -70,22 +77,28 @@ try:
     main(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code or 0
+import procsim
 with open(os.environ["PROCSIM_BENCH_STATS"], "w") as fh:
-    json.dump({"exit": code, "compiles": stats["compiles"],
+    json.dump({"exit": code, "compiles": stats["compiles"], "module_file": procsim.__file__,
                "per_function": dict(stats["per_function"])}, fh)
 """
 
 
-def run_cases(numba_dir: Path, xdg_dir: Path, only: list[str], work: Path) -> dict:
-    """One ``procsim cases --json`` in a fresh process; CPU and wall seconds, compilations."""
+def run_cases(numba_dir: Path, xdg_dir: Path, only: list[str], work: Path,
+              checkout: Path | None = None) -> dict:
+    """One ``procsim cases --json`` in a fresh process; CPU and wall seconds, compilations.
+    ``checkout``: a folder holding copies of the packages, imported instead of the installed ones."""
     stats_path = work / f"stats-{time.monotonic_ns()}.json"
     env = dict(os.environ, NUMBA_CACHE_DIR=str(numba_dir), XDG_CACHE_HOME=str(xdg_dir),
                PROCSIM_BENCH_STATS=str(stats_path))
+    if checkout is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(checkout), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     args = ["-q", "cases", "--json"] + [a for c in only for a in ("--only", c)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
+    # run from the temporary folder: ``python -c`` puts the working directory first on sys.path
     run = subprocess.run([sys.executable, "-c", _CHILD, *args], env=env, capture_output=True,
-                         text=True)
+                         text=True, cwd=work)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if run.returncode != 0 or not stats_path.is_file():
@@ -94,6 +107,7 @@ def run_cases(numba_dir: Path, xdg_dir: Path, only: list[str], work: Path) -> di
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     per = sorted(stats["per_function"].items(), key=lambda kv: -kv[1][1])
     return {"cpu_s": cpu, "wall_s": wall, "numba_compilations": stats["compiles"],
+            "module_file": stats["module_file"],
             "functions_compiled": len(per),
             "compile_cpu_s": sum(v[1] for _, v in per),
             "top_compile_cpu_s": [[name, n, round(t, 3)] for name, (n, t) in per[:15]],
@@ -120,29 +134,37 @@ def main(argv=None):
         if args.tables_warm:
             runs["tables_warm"] = run_cases(work / "numba2", xdg_dir, only, work)
         runs["warm"] = run_cases(numba_dir, xdg_dir, only, work)
+        checkout = work / "checkout"
+        for pkg in ("procsim", "units", "cases"):
+            shutil.copytree(REPO / pkg, checkout / pkg,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        runs["new_checkout"] = run_cases(numba_dir, xdg_dir, only, work, checkout)
+        if runs["new_checkout"].pop("module_file") != str(checkout / "procsim" / "__init__.py"):
+            raise SystemExit("the new-checkout run did not import the copied procsim")
 
     cold, warm = runs["cold"], runs["warm"]
-    same = cold["figures"] == warm["figures"]
+    same = cold["figures"] == warm["figures"] == runs["new_checkout"]["figures"]
     if args.save_figures:
         Path(args.save_figures).write_text(json.dumps(warm["figures"], indent=1))
     for r in runs.values():
         r.pop("figures")
+        r.pop("module_file", None)
     result = {"benchmark": "first_run_procsim_cases", "cases": only or "all",
               "clock": "child process CPU time (user + system), resource.getrusage",
               **{f"{k}": v for k, v in runs.items()},
               "cold_over_warm": cold["cpu_s"] / warm["cpu_s"],
               "cold_over_target": cold["cpu_s"] / TARGET_COLD_S,
               "warm_over_target": warm["cpu_s"] / TARGET_WARM_S,
-              "cold_and_warm_figures_identical": same,
+              "figures_identical_cold_warm_new_checkout": same,
               "machine": machine_info(load_average=os.getloadavg())}
     for name, r in runs.items():
-        print(f"{name:>11}: {r['cpu_s']:6.1f} s CPU ({r['wall_s']:6.1f} s wall), "
+        print(f"{name:>12}: {r['cpu_s']:6.1f} s CPU ({r['wall_s']:6.1f} s wall), "
               f"{r['numba_compilations']} numba compilations of {r['functions_compiled']} functions "
               f"({r['compile_cpu_s']:.1f} s CPU compiling)")
     print(f"cold / warm: {result['cold_over_warm']:.1f}x; against the targets: cold "
           f"{cold['cpu_s']:.1f} / {TARGET_COLD_S:.0f} s = {result['cold_over_target']:.2f}x, warm "
           f"{warm['cpu_s']:.1f} / {TARGET_WARM_S:.0f} s = {result['warm_over_target']:.2f}x; "
-          f"figures identical cold and warm: {same}")
+          f"figures identical cold, warm and in the new checkout: {same}")
     print("most compile CPU time (function, compilations, seconds exclusive of callees):")
     for name, n, t in cold["top_compile_cpu_s"][:10]:
         print(f"  {t:6.2f} s  {n:2d}x  {name}")

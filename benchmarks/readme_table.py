@@ -121,6 +121,12 @@ def rows(folder=None) -> list[str]:
                    f"{c['cpu_s']:.1f} s CPU ({c['numba_compilations']} compilations, "
                    f"{c['compile_cpu_s']:.1f} s compiling) | warm run {w['cpu_s']:.1f} s CPU | "
                    f"{r['cold_over_warm']:.1f}x (targets 10 s and 4 s) |")
+        n = r.get("new_checkout")
+        if n:
+            out.append(f"| `bench_first_run`: first `procsim cases` from a new copy of the sources, "
+                       f"caches of an earlier install | {n['cpu_s']:.1f} s CPU "
+                       f"({n['numba_compilations']} compilations) | warm run {w['cpu_s']:.1f} s CPU | "
+                       f"{n['cpu_s'] / w['cpu_s']:.2f}x |")
     return out
 
 
