@@ -54,6 +54,7 @@ _SKIP_DIRS = frozenset({"__pycache__", ".git", ".pytest_cache", ".hypothesis", "
 _SKIP_SUFFIXES = (".pyc", ".pyo", ".nbi", ".nbc")
 
 
+@lru_cache(maxsize=1)
 def package_roots() -> tuple[Path, ...]:
     """The folders of the ``procsim`` and ``units`` packages (``units`` located, not imported)."""
     roots = [Path(__file__).resolve().parent]
