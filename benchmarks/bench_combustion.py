@@ -1,8 +1,9 @@
 """Benchmark: 1e5 stack-loss evaluations (natural gas, random O2 / stack / air temperatures).
 
-procsim's batched path (units.boiler.stack_loss_fraction -> numba kernel) is timed, best of
-N after a warm-up whose compile/cache-load time is reported separately, against two
-references on the same inputs:
+procsim's batched path (units.boiler.stack_loss_fraction -> numba kernel) is timed on one
+core (the serial loop) and on numba's threads (the parallel loop), best of N after a warm-up
+whose compile/cache-load time is reported separately, against two references on the same
+inputs:
 
 * numpy: a straightforward vectorised implementation written here (closed-form excess air,
   NASA-7 enthalpies of the seven products evaluated with numpy, HHV basis);
@@ -86,7 +87,15 @@ def main(argv=None):
     ta = rng.uniform(280.0, 320.0, n)
     ts = ta + rng.uniform(50.0, 300.0, n)
 
-    t_ps, ours = _best(lambda: stack_loss_fraction(fuel, o2, ts, ta, "hhv"), repeats)
+    import numba
+    from procsim.batch import numba_threads
+    with numba_threads(1):     # one core: the serial loop, like the single-threaded references
+        t_ps, ours = _best(lambda: stack_loss_fraction(fuel, o2, ts, ta, "hhv"), repeats)
+    # numba's threads (procsim.parallel: the parallel loop from 20,000 points); same numbers
+    threads = numba.get_num_threads()
+    t_par, ours_par = _best(lambda: stack_loss_fraction(fuel, o2, ts, ta, "hhv"), repeats)
+    if not np.array_equal(ours, ours_par):
+        raise SystemExit("the parallel loop changed a stack loss")
     t_np, ref = _best(lambda: numpy_reference(fuel, o2, ts, ta), repeats)
     err_np = float(np.max(np.abs(ours - ref) / ref))
 
@@ -107,12 +116,15 @@ def main(argv=None):
         "n": n, "repeats": repeats, "warmup_s (import + compile/cache load)": warm,
         "procsim_s": t_ps, "numpy_reference_s": t_np, "python_reference_s (scaled)": t_py_scaled,
         "ratio_numpy_over_procsim": t_np / t_ps, "ratio_python_over_procsim": t_py_scaled / t_ps,
+        "threads": threads, "procsim_all_threads_s": t_par, "ratio_numpy_over_procsim_all_threads": t_np / t_par,
         "max_rel_diff_numpy": err_np, "max_rel_diff_python": err_py,
         "machine": machine_info(),
     }
     print(f"warm-up (import + compile/cache load): {warm:.2f} s")
-    print(f"procsim batched: {t_ps * 1e3:.2f} ms   numpy reference: {t_np * 1e3:.2f} ms   "
+    print(f"procsim batched, one core: {t_ps * 1e3:.2f} ms   numpy reference: {t_np * 1e3:.2f} ms   "
           f"ratio {t_np / t_ps:.1f}x   (max rel diff {err_np:.1e})")
+    print(f"procsim batched, {threads} threads: {t_par * 1e3:.2f} ms   ratio {t_np / t_par:.1f}x "
+          f"(identical values)")
     print(f"pure-Python loop (scaled from {n_py}): {t_py_scaled:.2f} s   ratio {t_py_scaled / t_ps:.0f}x "
           f"(max rel diff {err_py:.1e})")
     write_result("bench_combustion", res, indent=1)

@@ -80,7 +80,7 @@ def main(argv=None):
 
     t0 = time.perf_counter()
     from units.heat_exchanger import ARRANGEMENTS
-    from units.heat_exchanger._kernels import rate_kernel
+    from units.heat_exchanger._kernels import rate_kernel, rate_kernel_parallel
     import_s = time.perf_counter() - t0
 
     rng = np.random.default_rng(2024)
@@ -98,6 +98,14 @@ def main(argv=None):
     warmup_s = time.perf_counter() - t0
 
     t_procsim = _best(lambda: rate_kernel(thi, tci, ch, cc, ua, code, 1.0, duty, tho, tco), repeats)
+    # the parallel loop behind units.heat_exchanger.rate from 20,000 points (procsim.parallel)
+    import numba
+    threads = numba.get_num_threads()
+    par = [np.empty(n) for _ in range(3)]
+    rate_kernel_parallel(thi[:10], tci[:10], ch[:10], cc[:10], ua[:10], code, 1.0, *(a[:10] for a in par))
+    t_parallel = _best(lambda: rate_kernel_parallel(thi, tci, ch, cc, ua, code, 1.0, *par), repeats)
+    if not all(np.array_equal(a, b) for a, b in zip(par, (duty, tho, tco))):
+        raise SystemExit("the parallel rating loop changed a result")
     t_numpy = _best(lambda: numpy_reference(ua, thi, tci, ch, cc), repeats)
     q_np, tho_np, tco_np = numpy_reference(ua, thi, tci, ch, cc)
     err_np = float(np.max(np.abs(duty / q_np - 1.0)))
@@ -122,13 +130,15 @@ def main(argv=None):
         "import_s": import_s, "compile_or_cache_load_s": warmup_s,
         "procsim_s": t_procsim, "numpy_s": t_numpy, "python_s_scaled": t_py, "python_subset": n_py,
         "speedup_vs_numpy": t_numpy / t_procsim, "speedup_vs_python": t_py / t_procsim,
+        "threads": threads, "procsim_all_threads_s": t_parallel, "speedup_vs_numpy_all_threads": t_numpy / t_parallel,
         "max_rel_diff_numpy": err_np, "max_rel_diff_python": err_py,
         "ns_per_rating": {"counterflow": t_procsim / n * 1e9, **other},
         "machine": machine_info(),
     }
     print(f"heat exchanger rating, {n:,} counterflow ratings (best of {repeats})")
     print(f"  import {import_s:.2f} s, compile/cache load {warmup_s:.3f} s")
-    print(f"  procsim kernel   {t_procsim * 1e3:9.2f} ms")
+    print(f"  procsim kernel   {t_procsim * 1e3:9.2f} ms (one core)")
+    print(f"  procsim parallel {t_parallel * 1e3:9.2f} ms ({threads} threads, identical results)")
     print(f"  numpy vectorised {t_numpy * 1e3:9.2f} ms   ratio {t_numpy / t_procsim:6.2f}x")
     print(f"  pure Python      {t_py * 1e3:9.2f} ms   ratio {t_py / t_procsim:6.1f}x  (from {n_py:,}, scaled)")
     print(f"  max rel. difference: numpy {err_np:.2e}, python {err_py:.2e}")

@@ -78,12 +78,20 @@ def rows(folder=None) -> list[str]:
         out.append(f"| `bench_heat`: {r['n']:,} counterflow ratings | {r['procsim_s'] * 1e3:.1f} ms | "
                    f"numpy {r['numpy_s'] * 1e3:.1f} ms; pure Python {r['python_s_scaled']:.2f} s | "
                    f"{r['speedup_vs_numpy']:.1f}x; {r['speedup_vs_python']:.0f}x |")
+        if "procsim_all_threads_s" in r:
+            out.append(f"| `bench_heat`: the same on {r['threads']} threads (parallel loop, identical results) | "
+                       f"{r['procsim_all_threads_s'] * 1e3:.1f} ms | numpy {r['numpy_s'] * 1e3:.1f} ms | "
+                       f"{r['speedup_vs_numpy_all_threads']:.1f}x |")
     r = load("bench_combustion")
     if r:
         out.append(f"| `bench_combustion`: {r['n']:,} stack losses | {r['procsim_s'] * 1e3:.1f} ms | "
                    f"numpy {r['numpy_reference_s'] * 1e3:.1f} ms; pure Python "
                    f"{r['python_reference_s (scaled)']:.2f} s | {r['ratio_numpy_over_procsim']:.1f}x; "
                    f"{r['ratio_python_over_procsim']:.0f}x |")
+        if "procsim_all_threads_s" in r:
+            out.append(f"| `bench_combustion`: the same on {r['threads']} threads (parallel loop, identical values) | "
+                       f"{r['procsim_all_threads_s'] * 1e3:.1f} ms | numpy {r['numpy_reference_s'] * 1e3:.1f} ms | "
+                       f"{r['ratio_numpy_over_procsim_all_threads']:.1f}x |")
     r = load("bench_compressed_air")
     if r:
         out.append(f"| `bench_compressed_air`: 1 year at 1-min steps, 6 compressors | "

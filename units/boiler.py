@@ -40,6 +40,7 @@ from typing import ClassVar, Mapping
 import numpy as np
 
 from procsim.flowsheet import UnitSolution
+from procsim.parallel import use_parallel
 from procsim.stream import EnergyStream, Stream
 from procsim.thermo import gas
 from procsim.thermo.combustion import Fuel
@@ -118,7 +119,8 @@ def stack_loss_fraction(fuel, o2_dry, stack_temperature, combustion_air_temperat
         combustion_air_temperature=si_array("combustion_air_temperature", combustion_air_temperature, "temperature"))
     _check_temperatures(ts, ta)
     out = np.empty_like(o2)
-    bad = K.stack_loss_array(f.vector, combustion_air(0.0), o2, ts, ta, code, product_rows(), out)
+    loop = K.stack_loss_array_parallel if use_parallel(o2.size) else K.stack_loss_array
+    bad = loop(f.vector, combustion_air(0.0), o2, ts, ta, code, product_rows(), out)
     if bad >= 0:
         raise ValueError(f"o2_dry must be in [0, {combustion_air(0.0)[K.A_O2]:.5f}) (mole fraction, "
                          f"dry flue gas; 0.20947 = O2 in dry air); got {float(o2[bad])!r}")
@@ -361,9 +363,9 @@ def _part_load(unit: _FiredUnit, load, o2_dry=None, stack_temperature=None) -> P
     f: Fuel = unit.fuel
     zeros = np.zeros_like(ld)
     firing = np.empty_like(ld)
-    bad = K.hhv_efficiency_array(f.vector, combustion_air(unit.air_humidity), o2,
-                                 np.full_like(ld, unit.co_dry), ts, ta, zeros,
-                                 np.full_like(ld, unit.other_loss), product_rows(), firing)
+    loop = K.hhv_efficiency_array_parallel if use_parallel(o2.size) else K.hhv_efficiency_array
+    bad = loop(f.vector, combustion_air(unit.air_humidity), o2, np.full_like(ld, unit.co_dry), ts, ta,
+               zeros, np.full_like(ld, unit.other_loss), product_rows(), firing)
     if bad >= 0:
         raise ValueError(f"o2_dry must be in [0, 0.20947) (dry flue gas); got {float(o2[bad])!r}")
     q = ld * unit.rated_output

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from procsim.parallel import use_parallel
 from procsim.thermo.combustion import Fuel, combustion_air
 from procsim.thermo.combustion import kernels as K
 from procsim.thermo.combustion.fuel import product_rows
@@ -85,7 +86,8 @@ def available_heat(fuel, o2_dry, flue_temperature, combustion_air_temperature=29
         raise ValueError(f"combustion_air_temperature must be >= ambient_temperature; got "
                          f"{float(ta[bad][0])!r} K < {float(t0[bad][0])!r} K")
     out = np.empty_like(o2)
-    i = K.available_heat_array(f.vector, air, o2, tf, ta, t0, code, product_rows(), out)
+    loop = K.available_heat_array_parallel if use_parallel(o2.size) else K.available_heat_array
+    i = loop(f.vector, air, o2, tf, ta, t0, code, product_rows(), out)
     if i >= 0:
         raise ValueError(f"o2_dry must be in [0, {air[K.A_O2]:.4f}) (dry flue-gas O2 below the "
                          f"oxidant's); got {float(o2[i])!r}")

@@ -25,8 +25,9 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
+from procsim.parallel import GROUP, first_flagged, group_count
 from procsim.numerics import (BRENT_STATE_SIZE, BRENT_X, ROOT_CONTINUE, ROOT_OK, brent_start,
                               brent_step)
 
@@ -396,12 +397,42 @@ def ntu_scalar(eps, cr, code, n_shell):
 
 
 # ------------------------------------------------------------------ array kernels
+# Each array kernel is a range core (points lo:hi, the per-point code written once), a serial
+# loop over all points, and a ``parallel=True`` loop over groups of procsim.parallel.GROUP
+# points: the same numbers and the same first bad index either way (procsim.parallel).
+_PAR = dict(cache=True, nogil=True, parallel=True)
+
+
+@njit(cache=True)
+def _effectiveness_range(lo, hi, ntu, cr, code, n_shell, out):
+    first_bad = -1
+    for i in range(lo, hi):
+        out[i] = eps_scalar(ntu[i], cr[i], code, n_shell)
+        if math.isnan(out[i]) and first_bad < 0:
+            first_bad = i
+    return first_bad
+
+
 @njit(cache=True)
 def effectiveness_kernel(ntu, cr, code, n_shell, out):
     """Fill ``out`` with eps_scalar(ntu[i], cr[i]); returns -1 or the first index with NaN."""
+    return _effectiveness_range(0, ntu.size, ntu, cr, code, n_shell, out)
+
+
+@njit(**_PAR)
+def effectiveness_kernel_parallel(ntu, cr, code, n_shell, out):
+    """:func:`effectiveness_kernel` on numba's threads."""
+    bad = np.empty(group_count(ntu.size), dtype=np.int64)
+    for g in prange(bad.size):
+        bad[g] = _effectiveness_range(g * GROUP, min(g * GROUP + GROUP, ntu.size), ntu, cr, code, n_shell, out)
+    return first_flagged(bad)
+
+
+@njit(cache=True)
+def _ntu_range(lo, hi, eps, cr, code, n_shell, out):
     first_bad = -1
-    for i in range(ntu.size):
-        out[i] = eps_scalar(ntu[i], cr[i], code, n_shell)
+    for i in range(lo, hi):
+        out[i] = ntu_scalar(eps[i], cr[i], code, n_shell)
         if math.isnan(out[i]) and first_bad < 0:
             first_bad = i
     return first_bad
@@ -410,18 +441,30 @@ def effectiveness_kernel(ntu, cr, code, n_shell, out):
 @njit(cache=True)
 def ntu_kernel(eps, cr, code, n_shell, out):
     """Fill ``out`` with ntu_scalar(eps[i], cr[i]); returns -1 or the first unreachable index."""
-    first_bad = -1
-    for i in range(eps.size):
-        out[i] = ntu_scalar(eps[i], cr[i], code, n_shell)
-        if math.isnan(out[i]) and first_bad < 0:
-            first_bad = i
-    return first_bad
+    return _ntu_range(0, eps.size, eps, cr, code, n_shell, out)
+
+
+@njit(**_PAR)
+def ntu_kernel_parallel(eps, cr, code, n_shell, out):
+    """:func:`ntu_kernel` on numba's threads."""
+    bad = np.empty(group_count(eps.size), dtype=np.int64)
+    for g in prange(bad.size):
+        bad[g] = _ntu_range(g * GROUP, min(g * GROUP + GROUP, eps.size), eps, cr, code, n_shell, out)
+    return first_flagged(bad)
 
 
 @njit(cache=True)
 def eps_max_kernel(cr, code, n_shell, out):
     """Fill ``out`` with the largest reachable effectiveness for each Cr; returns -1."""
     for i in range(cr.size):
+        out[i] = eps_max_scalar(cr[i], code, n_shell)
+    return -1
+
+
+@njit(**_PAR)
+def eps_max_kernel_parallel(cr, code, n_shell, out):
+    """:func:`eps_max_kernel` on numba's threads."""
+    for i in prange(cr.size):
         out[i] = eps_max_scalar(cr[i], code, n_shell)
     return -1
 
@@ -475,10 +518,9 @@ def lmtd_scalar(t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell):
 
 
 @njit(cache=True)
-def lmtd_kernel(t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell, out):
-    """Fill ``out`` with lmtd_scalar; returns -1 or the first index where it is undefined."""
+def _lmtd_range(lo, hi, t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell, out):
     first_bad = -1
-    for i in range(t_hot_in.size):
+    for i in range(lo, hi):
         out[i] = lmtd_scalar(t_hot_in[i], t_hot_out[i], t_cold_in[i], t_cold_out[i], code, n_shell)
         if math.isnan(out[i]) and first_bad < 0:
             first_bad = i
@@ -486,15 +528,26 @@ def lmtd_kernel(t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell, out):
 
 
 @njit(cache=True)
-def rate_kernel(t_hot_in, t_cold_in, c_hot, c_cold, ua, code, n_shell, duty, t_hot_out, t_cold_out):
-    r"""Rating by epsilon-NTU: :math:`Q = \varepsilon(NTU, C_r)\,C_{min}(T_{h,i}-T_{c,i})`.
+def lmtd_kernel(t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell, out):
+    """Fill ``out`` with lmtd_scalar; returns -1 or the first index where it is undefined."""
+    return _lmtd_range(0, t_hot_in.size, t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell, out)
 
-    Inputs: equal-length arrays [K, K, W/K, W/K, W/K]; outputs [W, K, K] filled in place.
-    Returns -1, or the index of the first element with no driving force
-    (``t_hot_in <= t_cold_in``), a non-positive heat-capacity flow or negative UA.
-    """
+
+@njit(**_PAR)
+def lmtd_kernel_parallel(t_hot_in, t_hot_out, t_cold_in, t_cold_out, code, n_shell, out):
+    """:func:`lmtd_kernel` on numba's threads."""
+    n = t_hot_in.size
+    bad = np.empty(group_count(n), dtype=np.int64)
+    for g in prange(bad.size):
+        bad[g] = _lmtd_range(g * GROUP, min(g * GROUP + GROUP, n), t_hot_in, t_hot_out, t_cold_in,
+                             t_cold_out, code, n_shell, out)
+    return first_flagged(bad)
+
+
+@njit(cache=True)
+def _rate_range(lo, hi, t_hot_in, t_cold_in, c_hot, c_cold, ua, code, n_shell, duty, t_hot_out, t_cold_out):
     first_bad = -1
-    for i in range(t_hot_in.size):
+    for i in range(lo, hi):
         driving = t_hot_in[i] - t_cold_in[i]
         ok = driving > 0.0 and c_hot[i] > 0.0 and c_cold[i] > 0.0 and ua[i] >= 0.0
         if ok:
@@ -514,14 +567,32 @@ def rate_kernel(t_hot_in, t_cold_in, c_hot, c_cold, ua, code, n_shell, duty, t_h
 
 
 @njit(cache=True)
-def size_kernel(t_hot_in, t_cold_in, c_hot, c_cold, duty, code, n_shell, ua):
-    r"""Sizing: the conductance :math:`UA = C_{min}\,NTU(\varepsilon, C_r)` [W/K] for a duty [W].
+def rate_kernel(t_hot_in, t_cold_in, c_hot, c_cold, ua, code, n_shell, duty, t_hot_out, t_cold_out):
+    r"""Rating by epsilon-NTU: :math:`Q = \varepsilon(NTU, C_r)\,C_{min}(T_{h,i}-T_{c,i})`.
 
-    :math:`\varepsilon = Q / [C_{min}(T_{h,i}-T_{c,i})]`. Returns -1, or the index of the
-    first element whose duty no exchanger of this arrangement can reach (NaN written).
+    Inputs: equal-length arrays [K, K, W/K, W/K, W/K]; outputs [W, K, K] filled in place.
+    Returns -1, or the index of the first element with no driving force
+    (``t_hot_in <= t_cold_in``), a non-positive heat-capacity flow or negative UA.
     """
+    return _rate_range(0, t_hot_in.size, t_hot_in, t_cold_in, c_hot, c_cold, ua, code, n_shell, duty,
+                       t_hot_out, t_cold_out)
+
+
+@njit(**_PAR)
+def rate_kernel_parallel(t_hot_in, t_cold_in, c_hot, c_cold, ua, code, n_shell, duty, t_hot_out, t_cold_out):
+    """:func:`rate_kernel` on numba's threads."""
+    n = t_hot_in.size
+    bad = np.empty(group_count(n), dtype=np.int64)
+    for g in prange(bad.size):
+        bad[g] = _rate_range(g * GROUP, min(g * GROUP + GROUP, n), t_hot_in, t_cold_in, c_hot, c_cold, ua,
+                             code, n_shell, duty, t_hot_out, t_cold_out)
+    return first_flagged(bad)
+
+
+@njit(cache=True)
+def _size_range(lo, hi, t_hot_in, t_cold_in, c_hot, c_cold, duty, code, n_shell, ua):
     first_bad = -1
-    for i in range(t_hot_in.size):
+    for i in range(lo, hi):
         driving = t_hot_in[i] - t_cold_in[i]
         ua[i] = math.nan
         if driving > 0.0 and c_hot[i] > 0.0 and c_cold[i] > 0.0 and duty[i] >= 0.0:
@@ -531,3 +602,24 @@ def size_kernel(t_hot_in, t_cold_in, c_hot, c_cold, duty, code, n_shell, ua):
         if math.isnan(ua[i]) and first_bad < 0:
             first_bad = i
     return first_bad
+
+
+@njit(cache=True)
+def size_kernel(t_hot_in, t_cold_in, c_hot, c_cold, duty, code, n_shell, ua):
+    r"""Sizing: the conductance :math:`UA = C_{min}\,NTU(\varepsilon, C_r)` [W/K] for a duty [W].
+
+    :math:`\varepsilon = Q / [C_{min}(T_{h,i}-T_{c,i})]`. Returns -1, or the index of the
+    first element whose duty no exchanger of this arrangement can reach (NaN written).
+    """
+    return _size_range(0, t_hot_in.size, t_hot_in, t_cold_in, c_hot, c_cold, duty, code, n_shell, ua)
+
+
+@njit(**_PAR)
+def size_kernel_parallel(t_hot_in, t_cold_in, c_hot, c_cold, duty, code, n_shell, ua):
+    """:func:`size_kernel` on numba's threads."""
+    n = t_hot_in.size
+    bad = np.empty(group_count(n), dtype=np.int64)
+    for g in prange(bad.size):
+        bad[g] = _size_range(g * GROUP, min(g * GROUP + GROUP, n), t_hot_in, t_cold_in, c_hot, c_cold, duty,
+                             code, n_shell, ua)
+    return first_flagged(bad)

@@ -15,8 +15,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from procsim.parallel import use_parallel
 from procsim.validation import broadcast_arrays, check_choice, check_nonnegative, check_positive, check_range
 
+from units.heat_exchanger import _kernels
 from units.heat_exchanger._kernels import (
     ARRANGEMENTS,
     CROSSFLOW_SERIES_NTU_MAX,
@@ -41,6 +43,11 @@ __all__ = [
     "fouled_ua",
     "RatingResult",
 ]
+
+
+def _loop(kernel, n: int):
+    """``kernel``, or its ``parallel=True`` twin for inputs large enough (:mod:`procsim.parallel`)."""
+    return getattr(_kernels, kernel.__name__ + "_parallel") if use_parallel(n) else kernel
 
 
 def _shape_out(shape, arr):
@@ -98,7 +105,7 @@ def effectiveness(ntu, cr, arrangement, *, shell_passes=None):
     check_range("cr", cr, 0.0, 1.0)
     shape, (n_arr, c_arr) = broadcast_arrays(ntu=ntu, cr=cr)
     out = np.empty_like(n_arr)
-    bad = effectiveness_kernel(n_arr, c_arr, code, n, out)
+    bad = _loop(effectiveness_kernel, n_arr.size)(n_arr, c_arr, code, n, out)
     if bad >= 0:  # the exact crossflow series beyond its NTU range
         raise ValueError(f"ntu must be <= {CROSSFLOW_SERIES_NTU_MAX:g} for arrangement {arrangement!r} "
                          f"(exact series); got {float(n_arr[bad])!r} at cr={float(c_arr[bad])!r}")
@@ -112,7 +119,7 @@ def max_effectiveness(cr, arrangement, *, shell_passes=None):
     check_range("cr", cr, 0.0, 1.0)
     shape, (c_arr,) = broadcast_arrays(cr=cr)
     out = np.empty_like(c_arr)
-    eps_max_kernel(c_arr, code, n, out)
+    _loop(eps_max_kernel, c_arr.size)(c_arr, code, n, out)
     return _shape_out(shape, out)
 
 
@@ -148,7 +155,7 @@ def ntu(effectiveness, cr, arrangement, *, shell_passes=None):
     check_range("cr", cr, 0.0, 1.0)
     shape, (e_arr, c_arr) = broadcast_arrays(effectiveness=eps_in, cr=cr)
     out = np.empty_like(e_arr)
-    bad = ntu_kernel(e_arr, c_arr, code, n, out)
+    bad = _loop(ntu_kernel, e_arr.size)(e_arr, c_arr, code, n, out)
     if bad >= 0:
         e_max = max_effectiveness(float(c_arr[bad]), arrangement, shell_passes=shell_passes)
         if float(e_arr[bad]) < e_max:
@@ -201,7 +208,7 @@ def lmtd(t_hot_in, t_hot_out, t_cold_in, t_cold_out, arrangement="counterflow", 
     shape, (thi, tho, tci, tco) = broadcast_arrays(t_hot_in=t_hot_in, t_hot_out=t_hot_out,
                                                   t_cold_in=t_cold_in, t_cold_out=t_cold_out)
     out = np.empty_like(thi)
-    bad = lmtd_kernel(thi, tho, tci, tco, code, n, out)
+    bad = _loop(lmtd_kernel, thi.size)(thi, tho, tci, tco, code, n, out)
     if bad >= 0:
         a, b, c, d = (float(x[bad]) for x in (thi, tho, tci, tco))
         if arrangement == "counterflow" and (a - d <= 0.0 or b - c <= 0.0):
@@ -275,7 +282,7 @@ def rate(ua, t_hot_in, t_cold_in, c_hot, c_cold, arrangement="counterflow", *, s
     shape, (u, thi, tci, ch, cc) = broadcast_arrays(ua=ua, t_hot_in=t_hot_in, t_cold_in=t_cold_in,
                                                    c_hot=c_hot, c_cold=c_cold)
     duty, tho, tco = np.empty_like(u), np.empty_like(u), np.empty_like(u)
-    bad = rate_kernel(thi, tci, ch, cc, u, code, n, duty, tho, tco)
+    bad = _loop(rate_kernel, thi.size)(thi, tci, ch, cc, u, code, n, duty, tho, tco)
     if bad >= 0:
         raise ValueError(f"t_hot_in={float(thi[bad])!r} K must exceed t_cold_in={float(tci[bad])!r} K "
                          f"(element {bad}): no driving force")
@@ -324,7 +331,7 @@ def size_ua(t_hot_in, t_cold_in, c_hot, c_cold, arrangement="counterflow", *, du
     shape, (thi, tci, ch, cc, qa) = broadcast_arrays(t_hot_in=t_hot_in, t_cold_in=t_cold_in,
                                                     c_hot=c_hot, c_cold=c_cold, duty=q)
     ua = np.empty_like(thi)
-    bad = size_kernel(thi, tci, ch, cc, qa, code, n, ua)
+    bad = _loop(size_kernel, thi.size)(thi, tci, ch, cc, qa, code, n, ua)
     if bad >= 0:
         driving = float(thi[bad] - tci[bad])
         if not driving > 0.0:

@@ -29,9 +29,10 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 from procsim.jitopts import SCALAR_KERNEL
+from procsim.parallel import GROUP, first_flagged, group_count
 from procsim.thermo.gas import h_molar
 
 # Integer codes passed to another kernel are wrapped in _I (np.int64): numba compiles a
@@ -258,19 +259,13 @@ def stack_loss(fv, air, excess_air, stack_temperature, air_temperature, hv_basis
                      _loss_reference(air_temperature), hv_basis, rows)
 
 
-@njit(cache=True)
-def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_basis, rows, out):
-    """Stack loss [-] for arrays of dry O2 [-], stack and air temperature [K] (equal length).
-
-    Excess air from the dry O2 as in excess_air_from_o2 (its linear coefficients computed
-    once for the batch). Returns -1, or the index of the first element that could not be
-    computed (O2 outside [0, air O2), T <= 0); NaN there.
-    """
-    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
+@njit(**SCALAR_KERNEL)
+def _stack_loss_range(lo, hi, fv, air, p0, p1, q0, q1, o2_dry, stack_temperature, air_temperature,
+                      hv_basis, rows, out, n):
+    """Points ``lo:hi`` of :func:`stack_loss_array` (``n``: scratch of N_PRODUCTS)."""
     limit = p1 / q1
-    n = np.empty(N_PRODUCTS)
     bad = -1
-    for i in range(o2_dry.size):
+    for i in range(lo, hi):
         o2 = o2_dry[i]
         ts = stack_temperature[i]
         ta = air_temperature[i]
@@ -285,17 +280,40 @@ def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_bas
 
 
 @njit(cache=True)
-def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
-                         ambient_temperature, hv_basis, rows, out):
-    """Available heat 1 - flue_loss [-] for arrays (equal length), excess air from dry O2.
+def stack_loss_array(fv, air, o2_dry, stack_temperature, air_temperature, hv_basis, rows, out):
+    """Stack loss [-] for arrays of dry O2 [-], stack and air temperature [K] (equal length).
 
-    Returns -1 or the index of the first element that could not be computed (NaN there).
+    Excess air from the dry O2 as in excess_air_from_o2 (its linear coefficients computed
+    once for the batch). Returns -1, or the index of the first element that could not be
+    computed (O2 outside [0, air O2), T <= 0); NaN there.
     """
     p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
+    return _stack_loss_range(0, o2_dry.size, fv, air, p0, p1, q0, q1, o2_dry, stack_temperature,
+                             air_temperature, hv_basis, rows, out, np.empty(N_PRODUCTS))
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def stack_loss_array_parallel(fv, air, o2_dry, stack_temperature, air_temperature, hv_basis, rows, out):
+    """:func:`stack_loss_array` on numba's threads (groups of ``procsim.parallel.GROUP``
+    points, the same per-point code: the same numbers and first bad index)."""
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
+    size = o2_dry.size
+    bad = np.empty(group_count(size), dtype=np.int64)
+    for g in prange(bad.size):
+        lo = g * GROUP
+        bad[g] = _stack_loss_range(lo, min(lo + GROUP, size), fv, air, p0, p1, q0, q1, o2_dry,
+                                   stack_temperature, air_temperature, hv_basis, rows, out,
+                                   np.empty(N_PRODUCTS))
+    return first_flagged(bad)
+
+
+@njit(**SCALAR_KERNEL)
+def _available_heat_range(lo, hi, fv, air, p0, p1, q0, q1, o2_dry, flue_temperature, air_temperature,
+                          ambient_temperature, hv_basis, rows, out, n):
+    """Points ``lo:hi`` of :func:`available_heat_array` (``n``: scratch of N_PRODUCTS)."""
     limit = p1 / q1
-    n = np.empty(N_PRODUCTS)
     bad = -1
-    for i in range(o2_dry.size):
+    for i in range(lo, hi):
         o2 = o2_dry[i]
         if not (o2 >= 0.0 and o2 < limit):
             out[i] = math.nan
@@ -306,6 +324,34 @@ def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
         if math.isnan(out[i]) and bad < 0:
             bad = i
     return bad
+
+
+@njit(cache=True)
+def available_heat_array(fv, air, o2_dry, flue_temperature, air_temperature,
+                         ambient_temperature, hv_basis, rows, out):
+    """Available heat 1 - flue_loss [-] for arrays (equal length), excess air from dry O2.
+
+    Returns -1 or the index of the first element that could not be computed (NaN there).
+    """
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
+    return _available_heat_range(0, o2_dry.size, fv, air, p0, p1, q0, q1, o2_dry, flue_temperature,
+                                 air_temperature, ambient_temperature, hv_basis, rows, out,
+                                 np.empty(N_PRODUCTS))
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def available_heat_array_parallel(fv, air, o2_dry, flue_temperature, air_temperature,
+                                  ambient_temperature, hv_basis, rows, out):
+    """:func:`available_heat_array` on numba's threads (same numbers, same first bad index)."""
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
+    size = o2_dry.size
+    bad = np.empty(group_count(size), dtype=np.int64)
+    for g in prange(bad.size):
+        lo = g * GROUP
+        bad[g] = _available_heat_range(lo, min(lo + GROUP, size), fv, air, p0, p1, q0, q1, o2_dry,
+                                       flue_temperature, air_temperature, ambient_temperature,
+                                       hv_basis, rows, out, np.empty(N_PRODUCTS))
+    return first_flagged(bad)
 
 
 @njit(cache=True)
@@ -392,6 +438,22 @@ def absolute_enthalpy(rows, n, T):
     return s
 
 
+@njit(**SCALAR_KERNEL)
+def _hhv_efficiency_range(lo, hi, fv, air, p0, p1, q0, q1, o2_dry, co_dry, stack_temperature,
+                          air_temperature, radiation_fraction, other_fraction, rows, out, terms, n):
+    """Points ``lo:hi`` of :func:`hhv_efficiency_array` (``terms``, ``n``: scratch)."""
+    bad = -1
+    for i in range(lo, hi):
+        o2 = o2_dry[i]
+        e = (o2 * q0 - p0) / (p1 - o2 * q1) if (o2 >= 0.0 and o2 < p1 / q1) else math.nan
+        _heat_loss_terms(fv, air, e, co_dry[i], stack_temperature[i], air_temperature[i], rows, terms, n)
+        loss = terms[0] + terms[1] + terms[2] + terms[3] + terms[4] - terms[5]
+        out[i] = 1.0 - loss / fv[F_HHV] - radiation_fraction[i] - other_fraction[i]
+        if math.isnan(out[i]) and bad < 0:
+            bad = i
+    return bad
+
+
 @njit(cache=True)
 def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_temperature,
                          radiation_fraction, other_fraction, rows, out):
@@ -401,19 +463,26 @@ def hhv_efficiency_array(fv, air, o2_dry, co_dry, stack_temperature, air_tempera
     flue-gas terms of heat_loss_terms. Returns -1 or the index of the first element that
     could not be computed (NaN there).
     """
-    terms = np.empty(N_LOSS_TERMS)
-    n = np.empty(N_PRODUCTS)
     p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
-    bad = -1
-    for i in range(o2_dry.size):
-        o2 = o2_dry[i]
-        e = (o2 * q0 - p0) / (p1 - o2 * q1) if (o2 >= 0.0 and o2 < p1 / q1) else math.nan
-        _heat_loss_terms(fv, air, e, co_dry[i], stack_temperature[i], air_temperature[i], rows, terms, n)
-        loss = terms[0] + terms[1] + terms[2] + terms[3] + terms[4] - terms[5]
-        out[i] = 1.0 - loss / fv[F_HHV] - radiation_fraction[i] - other_fraction[i]
-        if math.isnan(out[i]) and bad < 0:
-            bad = i
-    return bad
+    return _hhv_efficiency_range(0, o2_dry.size, fv, air, p0, p1, q0, q1, o2_dry, co_dry,
+                                 stack_temperature, air_temperature, radiation_fraction,
+                                 other_fraction, rows, out, np.empty(N_LOSS_TERMS), np.empty(N_PRODUCTS))
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def hhv_efficiency_array_parallel(fv, air, o2_dry, co_dry, stack_temperature, air_temperature,
+                                  radiation_fraction, other_fraction, rows, out):
+    """:func:`hhv_efficiency_array` on numba's threads (same numbers, same first bad index)."""
+    p0, p1, q0, q1 = _linear_coefficients(fv, air, _I(P_O2), _I(BASIS_DRY))
+    size = o2_dry.size
+    bad = np.empty(group_count(size), dtype=np.int64)
+    for g in prange(bad.size):
+        lo = g * GROUP
+        bad[g] = _hhv_efficiency_range(lo, min(lo + GROUP, size), fv, air, p0, p1, q0, q1, o2_dry,
+                                       co_dry, stack_temperature, air_temperature, radiation_fraction,
+                                       other_fraction, rows, out, np.empty(N_LOSS_TERMS),
+                                       np.empty(N_PRODUCTS))
+    return first_flagged(bad)
 
 
 #: Heating value of carbon burned to CO2 [J/kg]: 14,500 Btu/lb (ASME PTC 4-2008 sec. 5-14.2.1

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 
+from procsim.parallel import PARALLEL_MIN_POINTS  # the one threshold of procsim's elementwise loops
 from procsim.thermo.tables import kernels as K
 from procsim.thermo.tables.build import GridSpec, TableData, build_table_data, default_grid
 from procsim.thermo.tables.cache import TableCache, shared_cache, table_key
@@ -40,9 +41,6 @@ def _announce(message: str) -> None:
         sys.stderr.flush()
 
 
-#: Inputs with at least this many points use the parallel loops (unless ``threads=1``);
-#: below it, starting numba's threads costs more than it saves (measured: about 20 us).
-PARALLEL_MIN_POINTS = 20_000
 
 
 def _evaluate(name: str, d: TableData, a: np.ndarray, b: np.ndarray, out: np.ndarray,
