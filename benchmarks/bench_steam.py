@@ -12,7 +12,8 @@
    Python sweep engine (load control per point, no flowsheet). The reference and the Python
    engine run on every 10th point (100 points; per-point times are compared); ``--quick``
    sweeps 100 points and runs them on every 10th. Fuel, CO2 and cost must agree to 1e-9
-   relative at every reference point.
+   relative at every reference point. The batch sweep is timed on one core (the serial loop)
+   and on numba's threads (chunks of 64 points in parallel), which must give the same numbers.
 
 Usage: python benchmarks/bench_steam.py [--quick]
 Writes benchmarks/results/bench_steam.json.
@@ -61,8 +62,17 @@ def main(argv=None) -> dict:
     every = 10
     values = np.linspace(0.30, 0.95, n)
     sweep_retrofit(spec, "condensate_recovery", "recovery", values[:3], engine="batch")   # compile/cache load
-    t_batch, sw = _best(lambda: sweep_retrofit(spec, "condensate_recovery", "recovery", values, engine="batch"),
-                        3)
+    import numba
+    from procsim.batch import numba_threads
+    with numba_threads(1):    # one core: the serial loop
+        t_batch, sw = _best(lambda: sweep_retrofit(spec, "condensate_recovery", "recovery", values,
+                                                   engine="batch"), 3)
+    # numba's threads: the chunks of units.steam.batch.site_balance_batch_parallel; same numbers
+    threads = numba.get_num_threads()
+    t_batch_par, sw_par = _best(lambda: sweep_retrofit(spec, "condensate_recovery", "recovery", values,
+                                                       engine="batch"), 3)
+    if not np.array_equal(sw.fuel_input, sw_par.fuel_input):
+        raise SystemExit("the parallel site loop changed a result")
     ref_vals = values[::every]
     t_py, swp = _best(lambda: sweep_retrofit(spec, "condensate_recovery", "recovery", ref_vals, engine="python"), 1)
 
@@ -99,12 +109,16 @@ def main(argv=None) -> dict:
         "reference_per_point_s": per_ref,
         "speedup_batch_vs_full_solves": per_ref / per_sweep,
         "speedup_batch_vs_python_sweep": per_py / per_sweep,
+        "threads": threads,
+        "batch_sweep_all_threads_s": t_batch_par,
+        "speedup_all_threads_vs_one_core": t_batch / t_batch_par,
         "max_relative_deviation": dev,
     }
     print(f"warm-up (imports, numba cache, first solve): {warm:.2f} s")
     print(f"site model: {1.0 / t_solve:.2f} solves/s ({t_solve * 1e3:.1f} ms, {res.passes} flowsheet pass(es), "
           f"overall energy residual {res.overall['energy_relative']:.1e})")
-    print(f"batch sweep of condensate recovery, {n} points: {t_batch * 1e3:.1f} ms ({per_sweep * 1e6:.1f} us/point)")
+    print(f"batch sweep of condensate recovery, {n} points, one core: {t_batch * 1e3:.1f} ms ({per_sweep * 1e6:.1f} us/point)")
+    print(f"the same on {threads} threads: {t_batch_par * 1e3:.1f} ms ({t_batch / t_batch_par:.2f}x, identical numbers)")
     print(f"python sweep engine, {ref_vals.size} points: {t_py:.2f} s ({per_py * 1e3:.2f} ms/point)")
     print(f"reference full solves, {ref_vals.size} points: {t_ref:.2f} s ({per_ref * 1e3:.2f} ms/point)")
     print(f"ratio per point: full solves / batch {per_ref / per_sweep:.0f}x, python sweep / batch "

@@ -109,6 +109,10 @@ def rows(folder=None) -> list[str]:
                    f"{r['batch_sweep_per_point_s'] * 1e6:.0f} µs/point | full site solves "
                    f"{r['reference_per_point_s'] * 1e3:.1f} ms/point | "
                    f"{r['speedup_batch_vs_full_solves']:.0f}x |")
+        if "batch_sweep_all_threads_s" in r:
+            out.append(f"| `bench_steam`: the same sweep on {r['threads']} threads (chunks in parallel, identical "
+                       f"numbers) | {r['batch_sweep_all_threads_s'] * 1e3:.0f} ms | one core "
+                       f"{r['batch_sweep_s'] * 1e3:.0f} ms | {r['speedup_all_threads_vs_one_core']:.2f}x |")
     r = load("bench_scale")
     if r:
         out.append(f"| `bench_scale`: ORC Monte Carlo, {r['orc_samples']:,} samples, 2-worker Dask "

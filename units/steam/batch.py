@@ -22,17 +22,19 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from numba import njit
+from numba import njit, prange
 
 from procsim.thermo.tables import tab_h_ps, tab_s_ph
 from units.steam._common import saturation_enthalpies
 from procsim.jitcheck import ensure_fresh
+from procsim.parallel import first_flagged
 from procsim.thermo.isentropic import isentropic_outlet_enthalpy
 from units.steam.kernels import (deaerator_balance_overflow, desuperheater_spray_ratio, flash_fraction,
                                  turbine_outlet_enthalpy)
 from units.steam.users import SteamTraps
 
-__all__ = ["site_balance_batch", "BatchSite", "batch_site", "BatchResult", "run_batch"]
+__all__ = ["site_balance_batch", "site_balance_batch_parallel", "SITE_CHUNK", "BatchSite", "batch_site",
+           "BatchResult", "run_batch"]
 
 
 @njit(cache=True)
@@ -42,28 +44,22 @@ def _exhaust_h(data, p_in, h_in, p_out, eta):
     return turbine_outlet_enthalpy(h_in, h_s, eta)
 
 
-@njit(cache=True)
-def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, heat_ret, h_lsat, h_cond,
-                       trap_draw, inj_flow, inj_h,
-                       t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
-                       phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
-                       q_hot_bd, q_cold_mu, heat_loss_frac, out):
-    r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
-    fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
-    condensate overflow [kg/s] (the deaerator's level control of
-    :func:`~units.steam.kernels.deaerator_balance_overflow`, as in the site model).
+#: Operating points per chunk of the batch loops: each chunk starts its iteration from the
+#: boiler-steam estimate, each later point of it from the point before (a warm start; a cold
+#: start costs a few more fixed-point passes, so a chunk of 64 keeps that cost near 1/64).
+SITE_CHUNK = 64
 
-    Header 0 is the top (boiler) header, header n-1 the lowest (deaerator) header; letdown i
-    joins header i to i+1 with desuperheater set-point enthalpy ``ld_ht[i]`` (NaN: none).
-    ``user_draw`` (K, n) [kg/s] and ``cond_ret`` (K,) [kg/s] vary per point, and so do the heat
-    users' duties ``user_heat`` (K, n) [W] and their returned share ``heat_ret`` (K, n) [W], whose
-    steam flows follow the header state, heat / (h - h_l(p)) with ``h_lsat`` (n,) the saturated
-    liquid at each header; the rest is fixed. Balances as
-    in :meth:`units.steam.site.SiteModel.controls` and ``_estimate_states``. Returns -1, or the
-    index of the first point that could not be balanced (its row NaN).
-    """
+
+@njit(cache=True)
+def _balance_range(lo, hi, data, p_h, heat_loss, user_draw, cond_ret, user_heat, heat_ret, h_lsat, h_cond,
+                   trap_draw, inj_flow, inj_h,
+                   t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
+                   phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
+                   q_hot_bd, q_cold_mu, heat_loss_frac, out):
+    """Points ``lo:hi`` of :func:`site_balance_batch`: the first from the starting estimate,
+    each next one from the previous point's solution (a warm start). Returns -1 or the first
+    point in the range that could not be balanced."""
     n = p_h.size
-    K = user_draw.shape[0]
     nt = t_flow.size
     hh = np.full(n, h_steam)
     hh_new = np.empty(n)
@@ -79,10 +75,10 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         inj_total += inj_flow[j]
     S = 0.0
     for j in range(n):
-        S += user_draw[0, j] + user_heat[0, j] / 2.0e6
+        S += user_draw[lo, j] + user_heat[lo, j] / 2.0e6
     S *= 1.2
     h_mu = h_raw
-    for k in range(K):
+    for k in range(lo, hi):
         ok = True
         spray_total = 0.0
         m_u = 0.0
@@ -196,6 +192,64 @@ def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, hea
         out[k, 5] = vent
         out[k, 6] = da[2]
     return first_bad
+
+
+@njit(cache=True)
+def site_balance_batch(data, p_h, heat_loss, user_draw, cond_ret, user_heat, heat_ret, h_lsat, h_cond,
+                       trap_draw, inj_flow, inj_h,
+                       t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
+                       phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
+                       q_hot_bd, q_cold_mu, heat_loss_frac, out):
+    r"""Balance K operating points of one chain site; ``out`` (K, 7): boiler steam [kg/s],
+    fuel [W], turbine power [W], feed-pump power [W], make-up [kg/s], vented steam [kg/s],
+    condensate overflow [kg/s] (the deaerator's level control of
+    :func:`~units.steam.kernels.deaerator_balance_overflow`, as in the site model).
+
+    Header 0 is the top (boiler) header, header n-1 the lowest (deaerator) header; letdown i
+    joins header i to i+1 with desuperheater set-point enthalpy ``ld_ht[i]`` (NaN: none).
+    ``user_draw`` (K, n) [kg/s] and ``cond_ret`` (K,) [kg/s] vary per point, and so do the heat
+    users' duties ``user_heat`` (K, n) [W] and their returned share ``heat_ret`` (K, n) [W], whose
+    steam flows follow the header state, heat / (h - h_l(p)) with ``h_lsat`` (n,) the saturated
+    liquid at each header; the rest is fixed. Balances as
+    in :meth:`units.steam.site.SiteModel.controls` and ``_estimate_states``. Returns -1, or the
+    index of the first point that could not be balanced (its row NaN).
+
+    Points are balanced in chunks of :data:`SITE_CHUNK`: within a chunk each point starts from
+    the previous point's solution (a warm start), each chunk from the boiler-steam estimate of
+    its first point, so this serial loop and :func:`site_balance_batch_parallel` give the same
+    numbers and the same first bad point.
+    """
+    K = user_draw.shape[0]
+    first_bad = -1
+    for c in range((K + SITE_CHUNK - 1) // SITE_CHUNK):
+        lo = c * SITE_CHUNK
+        bad = _balance_range(lo, min(lo + SITE_CHUNK, K), data, p_h, heat_loss, user_draw, cond_ret,
+                             user_heat, heat_ret, h_lsat, h_cond, trap_draw, inj_flow, inj_h, t_in, t_out,
+                             t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler, phi, flash_idx,
+                             h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps, q_hot_bd,
+                             q_cold_mu, heat_loss_frac, out)
+        if bad >= 0 and first_bad < 0:
+            first_bad = bad
+    return first_bad
+
+
+@njit(cache=True, nogil=True, parallel=True)
+def site_balance_batch_parallel(data, p_h, heat_loss, user_draw, cond_ret, user_heat, heat_ret, h_lsat, h_cond,
+                                trap_draw, inj_flow, inj_h,
+                                t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler,
+                                phi, flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
+                                q_hot_bd, q_cold_mu, heat_loss_frac, out):
+    """:func:`site_balance_batch` with its chunks on numba's threads (the same numbers)."""
+    K = user_draw.shape[0]
+    bad = np.empty((K + SITE_CHUNK - 1) // SITE_CHUNK, dtype=np.int64)
+    for c in prange(bad.size):
+        lo = c * SITE_CHUNK
+        bad[c] = _balance_range(lo, min(lo + SITE_CHUNK, K), data, p_h, heat_loss, user_draw, cond_ret,
+                                user_heat, heat_ret, h_lsat, h_cond, trap_draw, inj_flow, inj_h, t_in,
+                                t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta_boiler, phi,
+                                flash_idx, h_flash_v, vent_fraction, h_l_da, h_v_da, h_fw, h_raw, bd_eps,
+                                q_hot_bd, q_cold_mu, heat_loss_frac, out)
+    return first_flagged(bad)
 
 
 @dataclass(frozen=True)
@@ -317,7 +371,18 @@ def _check_compiled(data, bsite: BatchSite, per_point) -> None:
     args = (data, bsite.args[0], bsite.args[1]) + per_point + bsite.args[2:] + (np.empty((1, 7)),)
     # the expansion helper first: the kernel's py_func still calls its compiled version
     ensure_fresh(key, [(_exhaust_h, (data, p_in, h_in, p_out, 0.7), None),
-                       (site_balance_batch, args, len(args) - 1)], (_exhaust_h, site_balance_batch))
+                       (site_balance_batch, args, len(args) - 1)],
+                 (_exhaust_h, _balance_range, site_balance_batch, site_balance_batch_parallel))
+
+
+def _parallel(points: int) -> bool:
+    """The parallel loop for two chunks or more when numba has more than one thread (a site
+    point costs about 0.2 ms, so two chunks already outweigh starting the threads)."""
+    if points < 2 * SITE_CHUNK:
+        return False
+    import numba
+
+    return numba.get_num_threads() > 1
 
 
 def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> BatchResult:
@@ -358,9 +423,10 @@ def run_batch(bsite: BatchSite, demands, recoveries, direct_fractions=None) -> B
     data = Fluid("Water").table().data
     per_point = (np.ascontiguousarray(draw), cond, np.ascontiguousarray(heat), np.ascontiguousarray(heat_ret))
     _check_compiled(data, bsite, tuple(a[:1] for a in per_point))
-    bad = site_balance_batch(data, p_h, heat_loss, *per_point, h_lsat, h_cond, trap, inj_flow, inj_h,
-                             t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
-                             h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, hl_frac, out)
+    loop = site_balance_batch_parallel if _parallel(K) else site_balance_batch
+    bad = loop(data, p_h, heat_loss, *per_point, h_lsat, h_cond, trap, inj_flow, inj_h,
+               t_in, t_out, t_flow, t_eta, t_etag, ld_ht, h_steam, h_drum, b, eta, phi, flash_idx,
+               h_flash_v, vf, h_l_da, h_v_da, h_fw, h_raw, eps, q_hot, q_cold, hl_frac, out)
     if bad >= 0:
         raise ValueError(f"site {sp.name!r}: point {bad} cannot be balanced (user demands {dem[bad].tolist()}, "
                          f"recoveries {rec[bad].tolist()}): more condensate than the deaerator's feedwater demand "
