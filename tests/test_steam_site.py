@@ -318,6 +318,45 @@ def test_batch_engine_parallel_chunks_equal_serial_and_full_solves(three):
         assert runs[2].makeup_water[i] == pytest.approx(full.makeup_water, rel=1e-9)
 
 
+def test_batch_columns_are_what_the_retrofit_sets_per_point(three):
+    # the batch engine builds its per-point demands and recoveries without a site per point;
+    # they must be exactly the users' values of Retrofit.apply at each value
+    from units.steam.retrofits import _batch_columns
+
+    spec, _ = three
+    heat_site = common_site(**{**THREE, "users": {"HP": "7 MW", "MP": "30 t/h", "LP": "40 t/h"}})
+    rng = np.random.default_rng(5)
+    for site, kind, parameter, values, fixed in (
+            (spec, "condensate_recovery", "recovery", rng.uniform(0, 1, 7), {}),
+            (spec, "condensate_recovery", "recovery", rng.uniform(0, 1, 7), {"users": ["process_MP"]}),
+            (spec, "demand_reduction", "fraction", rng.uniform(0, 1, 7), {"user": "process_LP"}),
+            (spec, "demand_reduction", "flow", rng.uniform(1, 5, 7), {"user": "process_HP"}),
+            (heat_site, "demand_reduction", "fraction", rng.uniform(0, 1, 7), {"user": "process_HP"}),
+            (heat_site, "demand_reduction", "heat", rng.uniform(1e6, 8e6, 7), {"user": "process_HP"})):
+        demand, rec = _batch_columns(site, kind, parameter, values, fixed)
+        for i, v in enumerate(values):
+            users = Retrofit(kind, {parameter: float(v), **fixed}).apply(site).users
+            assert demand[i].tolist() == [u.flow if u.flow is not None else u.heat for u in users]
+            assert rec[i].tolist() == [u.condensate_recovery for u in users]
+    with pytest.raises(ValueError, match=r"recovery must be in \[0, 1\]; got 1.2"):
+        _batch_columns(spec, "condensate_recovery", "recovery", np.array([0.5, 1.2]), {})
+
+
+def test_batch_engine_refuses_a_demand_in_the_other_unit():
+    # a flow for a user given by heat: the batch loop would read 2 kg/s as 2 W (it did);
+    # "batch" refuses, "auto" solves it on the Python engine
+    from units.steam.retrofits import sweep_retrofit
+
+    site = common_site(**{**THREE, "users": {"HP": "7 MW", "MP": "30 t/h", "LP": "40 t/h"}})
+    with pytest.raises(ValueError, match="does not fit the batch path: demand_reduction by flow gives user "
+                                         "'process_HP', given by heat"):
+        sweep_retrofit(site, "demand_reduction", "flow", [2.0, 2.5], engine="batch", user="process_HP")
+    auto = sweep_retrofit(site, "demand_reduction", "flow", [2.0, 2.5], user="process_HP")
+    for v, f in zip((2.0, 2.5), auto.fuel_input):
+        full = SiteModel(Retrofit("demand_reduction", {"flow": v, "user": "process_HP"}).apply(site)).solve()
+        assert f == pytest.approx(full.fuel_input, rel=1e-9)
+
+
 def test_batch_engine_refuses_sites_it_cannot_balance(three):
     from units.steam.retrofits import sweep_retrofit
 
