@@ -46,6 +46,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
+from procsim.cachedirs import user_cache_dir
+
 __all__ = ["SourceTreeLocator", "install", "package_roots", "tree_digest", "kernel_cache_root"]
 
 #: folders never part of the stamp: compiled caches, version control and test artefacts
@@ -90,8 +92,7 @@ def kernel_cache_root() -> Path:
 
     if config.CACHE_DIR:
         return Path(config.CACHE_DIR) / "procsim"
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "procsim" / "numba"
+    return user_cache_dir() / "numba"
 
 
 def _locator_base():

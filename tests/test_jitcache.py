@@ -4,7 +4,6 @@ import pkgutil
 import shutil
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from procsim.cachedirs import user_cache_dir
 from procsim.thermo.tables.build import FORMAT_VERSION, GridSpec, TableData
 
 __all__ = ["TableCache", "default_cache_dir", "table_key", "shared_cache"]
@@ -46,8 +47,7 @@ def default_cache_dir() -> Path:
 def _tables_dir(xdg_cache_home: str, home: str) -> Path:
     # keyed by the environment it reads, so a changed XDG_CACHE_HOME or HOME is honoured;
     # memoised because batch entry points look the directory up on every call
-    base = xdg_cache_home or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "procsim" / "tables"
+    return user_cache_dir(xdg_cache_home) / "tables"
 
 
 def table_key(fluid_name: str, backend: str, coolprop_version: str, spec: GridSpec) -> dict:
